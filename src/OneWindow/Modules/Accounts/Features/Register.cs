@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Accounts.Contracts;
+using OneWindow.Platform;
+using OneWindow.Platform.Audit;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.Identity;
+using OneWindow.Platform.IdentityCodes;
+using OneWindow.Platform.Outbox;
+using OneWindow.Platform.Web;
+
+namespace OneWindow.Modules.Accounts.Features;
+
+/// <summary>Kind is <c>person</c> (自然人, with 身份证号) or <c>enterprise</c> (法人, with 统一社会信用代码).</summary>
+public sealed record RegisterRequest(string? Kind, string? UserName, string? Password, string? Name, string? IdentityCode, string? Mobile);
+
+public sealed record RegisterResponse(string Id, string UserName, string Kind, string DisplayName);
+
+/// <summary>Registers a citizen or enterprise account; the identity code is checked by the same validator as every form.</summary>
+public sealed class RegisterHandler(
+    UserManager<AppUser> users,
+    AppDbContext db,
+    AuditTrail audit,
+    Outbox outbox,
+    DivisionRegistry divisions,
+    TimeProvider clock)
+{
+    public async Task<Result<RegisterResponse>> RegisterAsync(RegisterRequest request)
+    {
+        var errors = new FieldErrors();
+        var kind = request.Kind switch
+        {
+            "person" => AccountKind.Person,
+            "enterprise" => AccountKind.Enterprise,
+            _ => (AccountKind?)null,
+        };
+        if (kind is null)
+        {
+            errors.Add("kind", "请选择账户类型：person（个人）或 enterprise（企业）");
+        }
+
+        var userName = request.UserName?.Trim() ?? "";
+        if (userName.Length is < 3 or > 32)
+        {
+            errors.Add("userName", "用户名为 3 到 32 个字符");
+        }
+
+        var name = request.Name?.Trim() ?? "";
+        if (name.Length is < 2 or > 100)
+        {
+            errors.Add("name", kind == AccountKind.Enterprise ? "请填写企业名称（2 到 100 个字）" : "请填写姓名（2 到 100 个字）");
+        }
+
+        CodeCheck? code = null;
+        if (kind is not null)
+        {
+            code = kind == AccountKind.Person
+                ? ResidentId.Check(request.IdentityCode, divisions, clock.TodayInChina())
+                : Uscc.Check(request.IdentityCode, divisions);
+            foreach (var message in code.Errors)
+            {
+                errors.Add("identityCode", message);
+            }
+        }
+
+        var mobile = Mobile.Check(request.Mobile);
+        foreach (var message in mobile.Errors)
+        {
+            errors.Add("mobile", message);
+        }
+
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length < 8 || !request.Password.Any(char.IsAsciiDigit))
+        {
+            errors.Add("password", "密码至少 8 位，且须包含数字");
+        }
+
+        if (!errors.Any && code is not null
+            && await db.Users.AnyAsync(u => u.Kind == kind && u.IdentityCode == code.Normalized))
+        {
+            errors.Add("identityCode", kind == AccountKind.Person ? "该身份证号已注册账户" : "该统一社会信用代码已注册账户");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError("account:invalid", "注册信息有误");
+        }
+
+        var user = new AppUser
+        {
+            UserName = userName,
+            Kind = kind!.Value,
+            DisplayName = name,
+            IdentityCode = code!.Normalized,
+            PhoneNumber = mobile.Normalized,
+            RegionCode = code.Details.GetValueOrDefault("regionCode") is { } r && divisions.Find(r) is not null ? r : "",
+            CreatedAt = clock.Now(),
+        };
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var created = await users.CreateAsync(user, request.Password!);
+        if (!created.Succeeded)
+        {
+            foreach (var e in created.Errors)
+            {
+                errors.Add(e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "account", e.Description);
+            }
+
+            return errors.ToError("account:invalid", "注册信息有误");
+        }
+
+        await users.AddToRoleAsync(user, Roles.Applicant);
+        audit.Record(new AuditRecord(RegionOf(user), "Account", user.Id, "AccountRegistered",
+            new { kind = user.Kind.ToString(), identityCode = Mask.IdentityCode(user.IdentityCode) }));
+        outbox.Enqueue(new AccountRegistered(user.Id, user.DisplayName, user.PhoneNumber!, RegionOf(user)));
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return new RegisterResponse(user.Id, user.UserName, request.Kind!, user.DisplayName);
+    }
+
+    private static string RegionOf(AppUser user) => user.RegionCode.Length > 0 ? user.RegionCode : Platform.Calendar.Regions.National;
+
+    public static void Map(IEndpointRouteBuilder app) =>
+        app.MapPost("/api/v1/auth/register", async Task<Results<Created<RegisterResponse>, ProblemHttpResult>> (RegisterRequest request, RegisterHandler handler) =>
+        {
+            var result = await handler.RegisterAsync(request);
+            return result.IsSuccess ? TypedResults.Created($"/api/v1/auth/me", result.Value!) : result.Error!.ToProblem();
+        }).WithTags("账户").WithSummary("个人或企业注册（身份证号 / 统一社会信用代码 + 手机号）").AllowAnonymous();
+}

@@ -1,0 +1,17 @@
+using OneWindow.Modules.Accounts.Contracts;
+using OneWindow.Modules.Notifications.Contracts;
+using OneWindow.Modules.Notifications.Features;
+using OneWindow.Platform.Outbox;
+
+namespace OneWindow.Modules.Notifications;
+
+/// <summary>Messages to applicants and staff: kept for the portal inbox and sent through a channel.</summary>
+public static class NotificationsModule
+{
+    public static void AddNotificationsModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<INotificationChannel, LogFileChannel>();
+        builder.Services.AddScoped<Inbox>();
+        builder.Services.AddOutboxHandler<AccountRegistered, NotifyOnRegistration>();
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Organisation.Domain;
+using OneWindow.Platform;
+using OneWindow.Platform.Data;
+
+namespace OneWindow.Modules.Organisation.Features;
+
+/// <summary>The demo city's departments: the city bureaus and the two counties' approval bureaus.</summary>
+internal sealed class OrganisationDemoData(AppDbContext db) : IDemoSeeder
+{
+    public int Order => 10;
+
+    private static readonly (string Abbr, string Name, string Short, string Description)[] CityDepartments =
+    [
+        ("XSP", "滨州市行政审批服务局", "市审批局", "集中行使行政许可权，政务服务大厅综合受理、统一出件"),
+        ("ZWB", "滨州市政务服务管理办公室", "市政务办", "政务服务监督管理、好差评与整改督办"),
+        ("SCJ", "滨州市市场监督管理局", "市市场监管局", "企业登记、食品经营许可、药品零售许可、计量与特种设备"),
+        ("ZJJ", "滨州市住房和城乡建设局", "市住建局", "建筑工程施工许可、建设工程消防验收、房地产开发资质"),
+        ("ZRJ", "滨州市自然资源和规划局", "市自然资源局", "建设用地规划许可、建设工程规划许可、不动产登记"),
+        ("RSJ", "滨州市人力资源和社会保障局", "市人社局", "社会保险登记、就业创业、职业资格"),
+        ("GAJ", "滨州市公安局", "市公安局", "户籍办理、身份证、出入境、公章刻制备案"),
+        ("MZJ", "滨州市民政局", "市民政局", "婚姻登记、社会组织登记、养老服务"),
+        ("WJW", "滨州市卫生健康委员会", "市卫健委", "医疗机构执业登记、口腔诊所设置、公共场所卫生许可"),
+        ("JTJ", "滨州市交通运输局", "市交通局", "道路运输经营许可、出租汽车经营许可、网约车许可"),
+        ("SWJ", "国家税务总局滨州市税务局", "市税务局", "新办纳税人套餐、发票申领、税务登记"),
+        ("GJJ", "滨州市住房公积金管理中心", "市公积金中心", "公积金单位登记开户、缴存与提取"),
+        ("YBJ", "滨州市医疗保障局", "市医保局", "医保参保登记、异地就医备案"),
+        ("HBJ", "滨州市生态环境局", "市生态环境局", "建设项目环境影响评价审批、排污许可"),
+        ("RXB", "滨州市12345政务服务便民热线办公室", "12345热线", "受理群众诉求，派单转办、督办回访"),
+    ];
+
+    private static readonly (string Region, string RegionName)[] Counties =
+    [
+        (DemoCity.Bincheng, "滨城区"),
+        (DemoCity.Huimin, "惠民县"),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        var have = (await db.Set<Department>().Select(d => d.Code).ToListAsync(ct)).ToHashSet();
+        var order = 0;
+        foreach (var (abbr, name, shortName, description) in CityDepartments)
+        {
+            Add(have, new Department
+            {
+                Code = $"{DemoCity.City}-{abbr}", Name = name, ShortName = shortName, RegionCode = DemoCity.City,
+                Description = description, Address = "滨州市黄河五路 597 号 市民服务中心", Phone = "0543-12345", SortOrder = ++order,
+            });
+        }
+
+        foreach (var (region, regionName) in Counties)
+        {
+            order = 0;
+            foreach (var (abbr, name, shortName) in new[]
+                     {
+                         ("XSP", $"{regionName}行政审批服务局", $"{regionName}审批局"),
+                         ("SCJ", $"{regionName}市场监督管理局", $"{regionName}市场监管局"),
+                         ("ZJJ", $"{regionName}住房和城乡建设局", $"{regionName}住建局"),
+                         ("RSJ", $"{regionName}人力资源和社会保障局", $"{regionName}人社局"),
+                     })
+            {
+                Add(have, new Department
+                {
+                    Code = $"{region}-{abbr}", Name = name, ShortName = shortName, RegionCode = region,
+                    Description = CityDepartments.First(c => c.Abbr == abbr).Description,
+                    Address = $"{regionName}政务服务中心", Phone = "0543-12345", SortOrder = ++order,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void Add(HashSet<string> have, Department department)
+    {
+        if (have.Add(department.Code))
+        {
+            db.Add(department);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using OneWindow.Modules.Organisation.Contracts;
+using OneWindow.Modules.Organisation.Features;
+
+namespace OneWindow.Modules.Organisation;
+
+/// <summary>Regions (GB/T 2260, shipped reference data) and the departments of each region.</summary>
+public static class OrganisationModule
+{
+    public static void AddOrganisationModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DepartmentDirectory>();
+        builder.Services.AddScoped<Platform.IDemoSeeder, OrganisationDemoData>();
+    }
+
+    public static void MapOrganisationModule(this WebApplication app) => ListDepartments.Map(app);
+}

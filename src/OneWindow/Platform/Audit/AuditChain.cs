@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Platform.Data;
+
+namespace OneWindow.Platform.Audit;
+
+/// <summary>What the caller knows about a state change; the chain adds order, time and hashes.</summary>
+public sealed record AuditRecord(string RegionCode, string SubjectType, string SubjectId, string Action, object? Data = null);
+
+/// <summary>Records audit entries in the current unit of work. Scoped: the actor is the current user.</summary>
+public sealed class AuditTrail(AppDbContext db, ICurrentUser user)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public void Record(AuditRecord record)
+    {
+        db.Add(new AuditEntry
+        {
+            RegionCode = record.RegionCode,
+            ActorId = user.UserId ?? "system",
+            ActorName = user.DisplayName ?? "系统",
+            SubjectType = record.SubjectType,
+            SubjectId = record.SubjectId,
+            Action = record.Action,
+            Data = record.Data is null ? "{}" : JsonSerializer.Serialize(record.Data, Json),
+        });
+    }
+}
+
+public sealed record AuditVerification(bool Ok, long Checked, long? FirstBrokenAt, string? BrokenRegion);
+
+public static class AuditChain
+{
+    /// <summary>Links new entries onto their regions' chains inside the caller's transaction.</summary>
+    internal static async Task SealAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.Now();
+        foreach (var region in entries.GroupBy(e => e.RegionCode))
+        {
+            var head = await LockHeadAsync(db, region.Key, ct);
+            foreach (var entry in region)
+            {
+                entry.At = now;
+                entry.Sequence = ++head.LastSequence;
+                entry.PreviousHash = head.LastHash;
+                entry.Hash = entry.ComputeHash();
+                head.LastHash = entry.Hash;
+                db.Add(entry);
+            }
+        }
+    }
+
+    private static async Task<AuditChainHead> LockHeadAsync(AppDbContext db, string region, CancellationToken ct)
+    {
+        // Create the head if it is missing, then lock it for the rest of the transaction.
+        // SQLite transactions here are BEGIN IMMEDIATE, so the database lock already serialises writers.
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"INSERT INTO audit_chain_heads (region_code, last_sequence, last_hash) VALUES ({region}, 0, '') ON CONFLICT DO NOTHING", ct);
+            return await db.Set<AuditChainHead>()
+                .FromSqlInterpolated($"SELECT * FROM audit_chain_heads WHERE region_code = {region} FOR UPDATE")
+                .SingleAsync(ct);
+        }
+
+        await db.Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT OR IGNORE INTO audit_chain_heads (region_code, last_sequence, last_hash) VALUES ({region}, 0, '')", ct);
+        return await db.Set<AuditChainHead>().SingleAsync(h => h.RegionCode == region, ct);
+    }
+
+    /// <summary>Walks every chain from its start; the first entry whose link or hash does not match is reported.</summary>
+    public static async Task<AuditVerification> VerifyAsync(AppDbContext db, CancellationToken ct)
+    {
+        long checkedCount = 0;
+        string? region = null;
+        var previousHash = "";
+        long expectedSequence = 0;
+        await foreach (var entry in db.Set<AuditEntry>().AsNoTracking()
+                           .OrderBy(e => e.RegionCode).ThenBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (entry.RegionCode != region)
+            {
+                region = entry.RegionCode;
+                previousHash = "";
+                expectedSequence = 0;
+            }
+
+            checkedCount++;
+            expectedSequence++;
+            if (entry.Sequence != expectedSequence || entry.PreviousHash != previousHash || entry.ComputeHash() != entry.Hash)
+            {
+                return new AuditVerification(false, checkedCount, entry.Id, entry.RegionCode);
+            }
+
+            previousHash = entry.Hash;
+        }
+
+        // A deleted tail leaves the head pointing past the last entry.
+        var heads = await db.Set<AuditChainHead>().AsNoTracking().ToListAsync(ct);
+        foreach (var head in heads)
+        {
+            var last = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.RegionCode == head.RegionCode)
+                .OrderByDescending(e => e.Sequence).Select(e => new { e.Id, e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
+            if ((last?.Sequence ?? 0) != head.LastSequence || (last?.Hash ?? "") != head.LastHash)
+            {
+                return new AuditVerification(false, checkedCount, last?.Id, head.RegionCode);
+            }
+        }
+
+        return new AuditVerification(true, checkedCount, null, null);
+    }
+}

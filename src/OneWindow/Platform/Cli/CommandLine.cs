@@ -1,0 +1,158 @@
+using System.Globalization;
+using OneWindow.Modules.Accounts.Features;
+using OneWindow.Platform.Audit;
+using OneWindow.Platform.Calendar;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.Identity;
+
+namespace OneWindow.Platform.Cli;
+
+/// <summary>
+/// Administrative verbs: <c>OneWindow VERB ...</c> runs one task against the configured database and exits.
+/// Without a verb the platform serves HTTP.
+/// </summary>
+public static class CommandLine
+{
+    public const string Usage = """
+        一窗通办 OneWindow
+
+        用法 / usage:
+          OneWindow [--urls URL] [--no-demo] [--Database:Provider sqlite|postgres] [--ConnectionStrings:Default CS]
+              启动平台（默认 SQLite ./data/onewindow.db，http://127.0.0.1:5080，含演示数据）
+          OneWindow create-admin --user NAME --password PASSWORD [--name 显示名] [--region 371600]
+              创建管理员账户（全新安装用 --no-demo 时的第一个管理员）
+          OneWindow calendar show YEAR          显示某年的节假日与调休上班日
+          OneWindow calendar import FILE.json   导入或替换一年的安排（格式同 Platform/ReferenceData/holidays）
+          OneWindow migrate                      只应用数据库结构变更
+          OneWindow schema-script sqlite|postgres 输出 EF 模型对应的建表脚本（开发用）
+        """;
+
+    private static readonly HashSet<string> Verbs = ["create-admin", "calendar", "migrate", "schema-script", "help", "--help", "-h"];
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
+
+    /// <summary>Removes the flags that are not configuration keys, so the configuration parser never sees them.</summary>
+    public static (string[] Args, bool Demo) SplitFlags(string[] args) =>
+        (args.Where(a => a != "--no-demo").ToArray(), !args.Contains("--no-demo"));
+
+    public static async Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        var verb = args[0];
+        if (verb is "help" or "--help" or "-h")
+        {
+            Console.WriteLine(Usage);
+            return 0;
+        }
+
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<AppDbContext>();
+        if (verb == "schema-script")
+        {
+            Console.WriteLine(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GenerateCreateScript(db.Database));
+            return 0;
+        }
+
+        await app.PrepareDatabaseAsync(demo: false);
+        switch (verb)
+        {
+            case "migrate":
+                Console.WriteLine("数据库结构已是最新。");
+                return 0;
+            case "create-admin":
+                return await CreateAdminAsync(services, args);
+            case "calendar":
+                return await CalendarAsync(services, db, args);
+            default:
+                Console.Error.WriteLine(Usage);
+                return 2;
+        }
+    }
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string[] args)
+    {
+        var user = Option(args, "--user");
+        var password = Option(args, "--password");
+        if (user is null || password is null)
+        {
+            Console.Error.WriteLine("需要 --user 和 --password。");
+            return 2;
+        }
+
+        var region = Option(args, "--region") ?? DemoCity.City;
+        var result = await services.GetRequiredService<StaffAccounts>().EnsureAsync(
+            new StaffAccount(user, Option(args, "--name") ?? "系统管理员", region, null, [Roles.Admin]), password);
+        if (!result.IsSuccess)
+        {
+            foreach (var (field, messages) in result.Error!.Fields ?? new Dictionary<string, string[]>())
+            {
+                Console.Error.WriteLine($"{field}: {string.Join("；", messages)}");
+            }
+
+            return 1;
+        }
+
+        Console.WriteLine(result.Value ? $"已创建管理员 {user}。" : $"用户名 {user} 已存在，未做修改。");
+        return result.Value ? 0 : 1;
+    }
+
+    private static async Task<int> CalendarAsync(IServiceProvider services, AppDbContext db, string[] args)
+    {
+        var calendar = services.GetRequiredService<WorkingDayCalendar>();
+        if (args.Length >= 3 && args[1] == "show" && int.TryParse(args[2], CultureInfo.InvariantCulture, out var year))
+        {
+            var doc = await calendar.GetYearAsync(db, year, CancellationToken.None);
+            if (doc is null)
+            {
+                Console.Error.WriteLine($"{year} 年的安排尚未导入。");
+                return 1;
+            }
+
+            foreach (var day in doc.Days)
+            {
+                Console.WriteLine($"{day.Date:yyyy-MM-dd} {(day.IsOffDay ? "放假" : "上班")} {day.Name}");
+            }
+
+            return 0;
+        }
+
+        if (args.Length >= 3 && args[1] == "import")
+        {
+            CalendarYearDocument doc;
+            try
+            {
+                await using var file = File.OpenRead(args[2]);
+                doc = WorkingDayCalendar.ParseDocument(file);
+            }
+            catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"无法读取 {args[2]}：{ex.Message}");
+                return 1;
+            }
+
+            var saved = await calendar.SaveYearAsync(db, services.GetRequiredService<AuditTrail>(), services.GetRequiredService<ICurrentUser>(), doc.Year, doc with { Version = null }, CancellationToken.None);
+            if (!saved.IsSuccess)
+            {
+                Console.Error.WriteLine(saved.Error!.Title);
+                foreach (var (field, messages) in saved.Error.Fields ?? new Dictionary<string, string[]>())
+                {
+                    Console.Error.WriteLine($"  {field}: {string.Join("；", messages)}");
+                }
+
+                return 1;
+            }
+
+            Console.WriteLine($"已导入 {doc.Year} 年：{doc.Days.Count(d => d.IsOffDay)} 个放假日，{doc.Days.Count(d => !d.IsOffDay)} 个调休上班日。");
+            return 0;
+        }
+
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+}

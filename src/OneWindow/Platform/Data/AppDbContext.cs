@@ -1,0 +1,207 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using OneWindow.Platform.Audit;
+using OneWindow.Platform.Identity;
+
+namespace OneWindow.Platform.Data;
+
+/// <summary>An entity whose updates are guarded by an optimistic concurrency token.</summary>
+public interface IVersioned
+{
+    int Version { get; set; }
+}
+
+/// <summary>
+/// The one DbContext. Modules contribute their tables through <see cref="IEntityTypeConfiguration{T}"/>
+/// classes in their own <c>Data</c> folders; the schema itself is created by versioned SQL scripts
+/// (see <see cref="SchemaMigrator"/>), one set per provider.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock, Outbox.OutboxSignal outboxSignal)
+    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        var sqlite = Database.IsSqlite();
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+            {
+                entity.FindProperty(nameof(IVersioned.Version))!.IsConcurrencyToken = true;
+            }
+
+            ApplySnakeCase(entity);
+            if (sqlite)
+            {
+                // SQLite has no time-zone-aware type and EF cannot order or compare DateTimeOffset there:
+                // store UTC microseconds since the epoch, the same precision PostgreSQL keeps.
+                foreach (var property in entity.GetProperties())
+                {
+                    if (property.ClrType == typeof(DateTimeOffset))
+                    {
+                        property.SetValueConverter(UtcMicrosConverter);
+                    }
+                    else if (property.ClrType == typeof(DateTimeOffset?))
+                    {
+                        property.SetValueConverter(NullableUtcMicrosConverter);
+                    }
+                }
+            }
+        }
+    }
+
+    private static readonly ValueConverter<DateTimeOffset, long> UtcMicrosConverter =
+        new(v => Timestamps.ToUnixMicros(v), v => Timestamps.FromUnixMicros(v));
+
+    private static readonly ValueConverter<DateTimeOffset?, long?> NullableUtcMicrosConverter =
+        new(v => v.HasValue ? Timestamps.ToUnixMicros(v.Value) : null, v => v.HasValue ? Timestamps.FromUnixMicros(v.Value) : null);
+
+    private static void ApplySnakeCase(IMutableEntityType entity)
+    {
+        var table = entity.GetTableName();
+        if (table is not null && entity.BaseType is null)
+        {
+            entity.SetTableName(SnakeCase(table));
+        }
+
+        foreach (var property in entity.GetProperties())
+        {
+            property.SetColumnName(SnakeCase(property.GetColumnName()));
+        }
+
+        foreach (var key in entity.GetKeys())
+        {
+            key.SetName(SnakeCase(key.GetName()!));
+        }
+
+        foreach (var fk in entity.GetForeignKeys())
+        {
+            fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
+        }
+
+        foreach (var index in entity.GetIndexes())
+        {
+            index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var prevLower = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
+                var nextLower = i > 0 && i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]);
+                if (prevLower || nextLower)
+                {
+                    sb.Append('_');
+                }
+
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// One unit of work: business rows, outbox messages and audit entries commit together.
+    /// Audit entries are sealed last (chain head locked, hashes computed) so the chain lock is
+    /// held only for the final statements of the transaction.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+            }
+        }
+
+        var wroteEvents = ChangeTracker.Entries<Outbox.OutboxMessage>().Any(e => e.State == EntityState.Added);
+        var written = await SaveUnitAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (wroteEvents && Database.CurrentTransaction is null)
+        {
+            outboxSignal.Notify();
+        }
+
+        return written;
+    }
+
+    private async Task<int> SaveUnitAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var audit = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (audit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        foreach (var entry in audit)
+        {
+            Entry(entry).State = EntityState.Detached;
+        }
+
+        var ownTransaction = Database.CurrentTransaction is null
+            ? await Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AuditChain.SealAsync(this, audit, clock, cancellationToken);
+            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+}
+
+/// <summary>All stored times are UTC with microsecond precision (PostgreSQL's), whatever the provider.</summary>
+public static class Timestamps
+{
+    public static long ToUnixMicros(DateTimeOffset value) =>
+        (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
+
+    public static DateTimeOffset FromUnixMicros(long micros) =>
+        new(DateTimeOffset.UnixEpoch.UtcTicks + (micros * 10), TimeSpan.Zero);
+
+    /// <summary>Truncate to what the database keeps, so a value reads back exactly as written.</summary>
+    public static DateTimeOffset Normalize(DateTimeOffset value) => FromUnixMicros(ToUnixMicros(value));
+
+    public static DateTimeOffset Now(this TimeProvider clock) => Normalize(clock.GetUtcNow());
+
+    /// <summary>Government business runs on Beijing time: deadlines and dates are China dates.</summary>
+    public static readonly TimeZoneInfo China = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateOnly TodayInChina(this TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
+
+    public static DateTimeOffset InChina(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, China);
+}

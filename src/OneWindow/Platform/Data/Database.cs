@@ -1,0 +1,98 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace OneWindow.Platform.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary><c>Database:Provider</c> (sqlite | postgres) and <c>ConnectionStrings:Default</c>.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqlite = "Data Source=./data/onewindow.db";
+
+    public string ProviderName => Provider switch
+    {
+        DatabaseProvider.Sqlite => "sqlite",
+        DatabaseProvider.Postgres => "postgres",
+    };
+
+    public static DatabaseSettings From(IConfiguration configuration)
+    {
+        var name = configuration["Database:Provider"]?.Trim().ToLowerInvariant();
+        var provider = name switch
+        {
+            null or "" or "sqlite" => DatabaseProvider.Sqlite,
+            "postgres" or "postgresql" or "npgsql" => DatabaseProvider.Postgres,
+            _ => throw new InvalidOperationException($"Database:Provider must be 'sqlite' or 'postgres', not '{name}'."),
+        };
+        var connection = configuration.GetConnectionString("Default");
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            connection = provider == DatabaseProvider.Sqlite
+                ? DefaultSqlite
+                : throw new InvalidOperationException("ConnectionStrings:Default is required when Database:Provider is postgres.");
+        }
+
+        return new DatabaseSettings(provider, connection);
+    }
+
+    public void Configure(DbContextOptionsBuilder options)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(ConnectionString);
+                options.AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(ConnectionString);
+                break;
+        }
+    }
+
+    /// <summary>Makes sure the folder of a SQLite file exists (the default lives in ./data).</summary>
+    public void EnsureSqliteFolder()
+    {
+        if (Provider != DatabaseProvider.Sqlite)
+        {
+            return;
+        }
+
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(ConnectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(folder) && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
+
+/// <summary>
+/// Per-connection SQLite settings. WAL lets readers run beside the writer; synchronous=FULL makes
+/// every acknowledged commit survive power loss, not just a process crash (ADR 0003).
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+
+    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragmas;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

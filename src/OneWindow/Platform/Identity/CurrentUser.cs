@@ -1,0 +1,44 @@
+using System.Security.Claims;
+
+namespace OneWindow.Platform;
+
+/// <summary>The person behind the current request (or the system, in background work).</summary>
+public interface ICurrentUser
+{
+    bool IsAuthenticated { get; }
+
+    string? UserId { get; }
+
+    string? UserName { get; }
+
+    string? DisplayName { get; }
+
+    string? RegionCode { get; }
+
+    string? DepartmentCode { get; }
+
+    bool IsStaff { get; }
+
+    bool IsInRole(string role);
+}
+
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    public bool IsAuthenticated => Principal?.Identity?.IsAuthenticated == true;
+
+    public string? UserId => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    public string? UserName => IsAuthenticated ? Principal!.FindFirstValue(ClaimTypes.Name) : null;
+
+    public string? DisplayName => IsAuthenticated ? Principal!.FindFirstValue(Identity.OneWindowClaims.DisplayName) ?? UserName : null;
+
+    public string? RegionCode => Principal?.FindFirstValue(Identity.OneWindowClaims.Region);
+
+    public string? DepartmentCode => Principal?.FindFirstValue(Identity.OneWindowClaims.Department);
+
+    public bool IsStaff => Principal?.FindFirstValue(Identity.OneWindowClaims.Kind) == nameof(Identity.AccountKind.Staff);
+
+    public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+}

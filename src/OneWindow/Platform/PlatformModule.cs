@@ -1,0 +1,106 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneWindow.Platform.Audit;
+using OneWindow.Platform.Calendar;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.Identity;
+using OneWindow.Platform.IdentityCodes;
+using OneWindow.Platform.Outbox;
+using OneWindow.Platform.Web;
+
+namespace OneWindow.Platform;
+
+/// <summary>The shared kernel: database, clock, current user, outbox, audit chain, calendar, identity codes, problems.</summary>
+public static class PlatformModule
+{
+    public static void AddPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var database = DatabaseSettings.From(builder.Configuration);
+        services.AddSingleton(database);
+        services.AddDbContext<AppDbContext>(database.Configure);
+        services.TryAddTimeProvider();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<AuditTrail>();
+        services.AddScoped<Outbox.Outbox>();
+        services.AddSingleton<OutboxSignal>();
+        services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddSingleton<WorkingDayCalendar>();
+        services.AddSingleton(DivisionRegistry.Shipped);
+        services.AddDataProtection().SetApplicationName("OneWindow");
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, ConfigureKeyStore>();
+        services.AddOneWindowAuth();
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        services.AddRazorPages(o => o.RootDirectory = "/");
+        services.AddHealthChecks();
+    }
+
+    private static void TryAddTimeProvider(this IServiceCollection services)
+    {
+        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        app.UseOneWindowProblems();
+        app.UseMiddleware<RequestLogging>();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapPlatform(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.RoutePrefix = "api-docs";
+            o.SwaggerEndpoint("/openapi/v1.json", "OneWindow API v1");
+            o.DocumentTitle = "一窗通办 API";
+        });
+        app.MapGet("/health", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<HealthResponse>, Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<HealthResponse>>> (
+            AppDbContext db, DatabaseSettings settings, CancellationToken ct) =>
+        {
+            var up = await db.Database.CanConnectAsync(ct);
+            var body = new HealthResponse(up ? "ok" : "unavailable", settings.ProviderName);
+            return up ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }).WithTags("平台").WithSummary("健康检查：数据库可用时 200");
+        app.MapGet("/api/v1/audit/verify", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await AuditChain.VerifyAsync(db, ct)))
+            .WithTags("平台").WithSummary("校验整条审计哈希链（公开：只返回是否完整，不含内容）");
+        app.MapCalendar();
+        app.MapIdentityCodes();
+        app.MapRazorPages();
+    }
+
+    /// <summary>Start-up work before serving: schema, shipped reference data, demo data.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app, bool demo, CancellationToken ct = default)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        settings.EnsureSqliteFolder();
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await SchemaMigrator.MigrateAsync(db, settings.Provider, ct);
+        await WorkingDayCalendar.SeedShippedYearsAsync(db, app.Services.GetRequiredService<TimeProvider>(), ct);
+        if (demo)
+        {
+            foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order))
+            {
+                await seeder.SeedAsync(ct);
+            }
+        }
+    }
+}
+
+public sealed record HealthResponse(string Status, string Database);

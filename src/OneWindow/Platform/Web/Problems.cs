@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace OneWindow.Platform.Web;
+
+/// <summary>RFC 9457 problem details: a stable <c>type</c> URN and a Chinese <c>title</c> for people.</summary>
+public static class Problems
+{
+    public const string TypePrefix = "urn:onewindow:";
+
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Validation => StatusCodes.Status400BadRequest,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorKind.Locked => StatusCodes.Status423Locked,
+        ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+    };
+
+    public static ProblemDetails ToProblemDetails(Error error)
+    {
+        var problem = error.Fields is { Count: > 0 }
+            ? new HttpValidationProblemDetails(error.Fields.ToDictionary(kv => kv.Key, kv => kv.Value))
+            : new ProblemDetails();
+        problem.Type = TypePrefix + error.Code;
+        problem.Title = error.Title;
+        problem.Status = StatusOf(error.Kind);
+        problem.Detail = error.Detail;
+        return problem;
+    }
+
+    /// <summary>The one way an endpoint turns a typed error into a response.</summary>
+    public static ProblemHttpResult ToProblem(this Error error) => TypedResults.Problem(ToProblemDetails(error));
+
+    /// <summary>
+    /// Last line of defence: malformed bodies become 400, lost concurrency races 409; only a genuine
+    /// fault is a 500, and its problem says so in Chinese without leaking internals.
+    /// </summary>
+    public static void UseOneWindowProblems(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ClassifyException(ex).Status ?? 500,
+            ExceptionHandler = async context =>
+            {
+                var ex = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var problem = ClassifyException(ex);
+                context.Response.StatusCode = problem.Status ?? 500;
+                if (context.Request.Path.StartsWithSegments("/api") || !AcceptsHtml(context.Request))
+                {
+                    await context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json");
+                }
+                else
+                {
+                    context.Response.ContentType = "text/html; charset=utf-8";
+                    await context.Response.WriteAsync(SimplePage(problem.Title ?? "出错了", problem.Detail));
+                }
+            },
+        });
+        app.UseStatusCodePages(async statusContext =>
+        {
+            var context = statusContext.HttpContext;
+            var status = context.Response.StatusCode;
+            var problem = new ProblemDetails
+            {
+                Status = status,
+                Type = TypePrefix + StatusCodeType(status),
+                Title = StatusCodeTitle(status),
+            };
+            if (context.Request.Path.StartsWithSegments("/api") || !AcceptsHtml(context.Request))
+            {
+                await context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json");
+            }
+            else
+            {
+                context.Response.ContentType = "text/html; charset=utf-8";
+                await context.Response.WriteAsync(SimplePage(problem.Title, null));
+            }
+        });
+    }
+
+    private static bool AcceptsHtml(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+
+    internal static ProblemDetails ClassifyException(Exception? ex) => ex switch
+    {
+        BadHttpRequestException { InnerException: JsonException } or JsonException => new ProblemDetails
+        {
+            Status = 400, Type = TypePrefix + "request:malformed-json", Title = "请求内容不是有效的 JSON",
+        },
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode is >= 400 and < 500 ? bad.StatusCode : 400,
+            Type = TypePrefix + "request:bad", Title = "请求格式不正确",
+        },
+        DbUpdateConcurrencyException => ToProblemDetails(Error.StaleWrite),
+        OperationCanceledException => new ProblemDetails
+        {
+            Status = 499, Type = TypePrefix + "request:cancelled", Title = "请求已取消",
+        },
+        _ => new ProblemDetails
+        {
+            Status = 500, Type = TypePrefix + "server:fault", Title = "服务器内部错误，请稍后重试",
+        },
+    };
+
+    private static string StatusCodeType(int status) => status switch
+    {
+        400 => "request:bad",
+        401 => "auth:unauthenticated",
+        403 => "auth:forbidden",
+        404 => "not-found",
+        405 => "request:method-not-allowed",
+        413 => "request:too-large",
+        415 => "request:unsupported-media-type",
+        _ => "http:" + status,
+    };
+
+    private static string StatusCodeTitle(int status) => status switch
+    {
+        400 => "请求格式不正确",
+        401 => "请先登录",
+        403 => "没有权限执行此操作",
+        404 => "找不到请求的内容",
+        405 => "不支持该请求方法",
+        413 => "上传内容过大",
+        415 => "不支持的内容类型",
+        _ => "请求未能完成",
+    };
+
+    private static string SimplePage(string title, string? detail) =>
+        $"""
+        <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{System.Net.WebUtility.HtmlEncode(title)}</title>
+        <link rel="stylesheet" href="/lib/bootstrap/bootstrap.min.css"></head>
+        <body class="container py-5"><h1 class="h3">{System.Net.WebUtility.HtmlEncode(title)}</h1>
+        <p>{System.Net.WebUtility.HtmlEncode(detail ?? "")}</p><p><a href="/">返回首页</a></p></body></html>
+        """;
+}

@@ -1,0 +1,33 @@
+using OneWindow.Modules.Accounts;
+using OneWindow.Modules.Notifications;
+using OneWindow.Modules.Organisation;
+using OneWindow.Platform;
+using OneWindow.Platform.Cli;
+
+// 一窗通办 OneWindow: one modular ASP.NET Core application. This file is its table of contents.
+var (args_, demo) = CommandLine.SplitFlags(args);
+var builder = WebApplication.CreateBuilder(args_);
+
+builder.AddPlatform();
+builder.AddOrganisationModule();
+builder.AddAccountsModule();
+builder.AddNotificationsModule();
+
+var app = builder.Build();
+
+if (CommandLine.IsVerb(args_))
+{
+    return await CommandLine.RunAsync(app, args_);
+}
+
+app.UsePlatform();
+app.MapPlatform();
+app.MapOrganisationModule();
+app.MapAccountsModule();
+
+await app.PrepareDatabaseAsync(demo: demo && builder.Configuration.GetValue("Demo:Enabled", true));
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public so integration tests can host it.</summary>
+public partial class Program;
