@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneWindow.Modules.Organisation.Contracts;
+using OneWindow.Platform;
+using OneWindow.Platform.Identity;
+
+namespace OneWindow.Pages;
+
+public sealed record Ability(string Title, string Description, string? Href);
+
+/// <summary>The staff home: what the signed-in person can do, by role. Modules add their entry points here as they land.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class WorkbenchModel(ICurrentUser user, DepartmentDirectory departments) : PageModel
+{
+    public string DisplayName => user.DisplayName ?? "";
+
+    public IReadOnlyList<string> RoleLabels { get; private set; } = [];
+
+    public string? Department { get; private set; }
+
+    public IReadOnlyList<Ability> Abilities { get; private set; } = [];
+
+    public static IEnumerable<Ability> For(string role) => role switch
+    {
+        Roles.Admin =>
+        [
+            new("工作日历", "维护国务院节假日与调休安排，导入新年度", "/admin/calendar"),
+            new("审计链校验", "校验全部审计记录的哈希链是否完整", "/api/v1/audit/verify"),
+            new("事项管理", "事项目录、实施清单与办事指南", null),
+        ],
+        Roles.HallGuide => [new("大导服", "咨询引导、取号分流、帮办代办", null)],
+        Roles.IntakeClerk => [new("综合受理", "无差别一窗受理任一事项，容缺受理、一次性告知", null), new("统一出件", "办结出件、邮寄送达", null)],
+        Roles.Reviewer => [new("审查", "审查本部门办件，提出审查意见", null)],
+        Roles.Approver => [new("审批决定", "对本部门办件作出准予或不予许可决定", null)],
+        Roles.DepartmentHead => [new("部门督办", "本部门办件时限预警与整改", null)],
+        Roles.HotlineAgent => [new("12345 工单", "受理、派单、回访", null)],
+        Roles.Supervisor => [new("效能监督", "超期预警、好差评整改督办", null), new("审计链校验", "校验全部审计记录的哈希链是否完整", "/api/v1/audit/verify")],
+        _ => [],
+    };
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var roles = Roles.Staff.Where(user.IsInRole).ToList();
+        RoleLabels = [.. roles.Select(Roles.Label)];
+        Abilities = [.. roles.SelectMany(For).DistinctBy(a => a.Title)];
+        if (user.DepartmentCode is { } code)
+        {
+            Department = (await departments.FindAsync(code, ct))?.Name;
+        }
+    }
+}
