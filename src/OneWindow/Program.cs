@@ -25,7 +25,7 @@ app.MapPlatform();
 app.MapOrganisationModule();
 app.MapAccountsModule();
 
-await app.PrepareDatabaseAsync(demo: demo && builder.Configuration.GetValue("Demo:Enabled", true));
+await app.PrepareDatabaseAsync(demo: demo && app.Configuration.GetValue("Demo:Enabled", true));
 await app.RunAsync();
 return 0;
 

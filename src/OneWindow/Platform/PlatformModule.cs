@@ -18,9 +18,9 @@ public static class PlatformModule
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var database = DatabaseSettings.From(builder.Configuration);
-        services.AddSingleton(database);
-        services.AddDbContext<AppDbContext>(database.Configure);
+        // Read when first needed, not now: hosts (tests, tools) may still add configuration after this call.
+        services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddDbContext<AppDbContext>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options));
         services.TryAddTimeProvider();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -40,6 +40,9 @@ public static class PlatformModule
         services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
         services.AddRazorPages(o => o.RootDirectory = "/");
+        // Chinese text is written as text, not as &#x...; entities (smaller pages, readable source).
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddHealthChecks();
     }
 

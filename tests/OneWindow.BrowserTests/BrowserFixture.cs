@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+using OneWindow.Tests.Infrastructure;
+using Xunit;
+
+namespace OneWindow.BrowserTests;
+
+/// <summary>
+/// The real application on a real Kestrel port (SQLite, demo data) and Debian's Chromium driven by
+/// Playwright. Playwright's own browser download is not used: it cannot reach the internet here.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private IPlaywright? _playwright;
+
+    public TestApp App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public static string ChromiumPath => Environment.GetEnvironmentVariable("ONEWINDOW_CHROMIUM") ?? "/usr/bin/chromium";
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync("sqlite");
+        App = new TestApp(_database);
+        var port = FreePort();
+        App.UseKestrel(port);
+        App.StartServer();
+        BaseUrl = $"http://127.0.0.1:{port}";
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost",
+            ],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Keeps a picture of what a person saw, beside the test results.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+        await _database!.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,200 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Platform.Audit;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.Outbox;
+
+namespace OneWindow.Tests.Integration;
+
+[EventName("tests.ping")]
+public sealed record Ping(string RegionCode, string Text) : IIntegrationEvent;
+
+/// <summary>Fails the first <see cref="FailuresBeforeSuccess"/> deliveries, then records the ping once.</summary>
+public sealed class FlakyPingHandler(AppDbContext db) : IOutboxHandler<Ping>
+{
+    public static int FailuresBeforeSuccess { get; set; } = 2;
+
+    public async Task HandleAsync(Ping e, OutboxDeliveryContext context, CancellationToken ct)
+    {
+        if (context.Attempt <= FailuresBeforeSuccess)
+        {
+            throw new InvalidOperationException($"simulated failure {context.Attempt}");
+        }
+
+        var audit = new AuditTrail(db, new SystemUser());
+        audit.Record(new AuditRecord(e.RegionCode, "Ping", context.MessageId.ToString(), "PingHandled", new { e.Text }));
+        await Task.CompletedTask;
+    }
+
+    private sealed class SystemUser : OneWindow.Platform.ICurrentUser
+    {
+        public bool IsAuthenticated => false;
+
+        public string? UserId => null;
+
+        public string? UserName => null;
+
+        public string? DisplayName => null;
+
+        public string? RegionCode => null;
+
+        public string? DepartmentCode => null;
+
+        public bool IsStaff => false;
+
+        public bool IsInRole(string role) => false;
+    }
+}
+
+/// <summary>Things that must survive: the audit chain against tampering, the outbox across failures and restarts, the schema.</summary>
+public abstract class DurabilityTests(AppFixture fixture)
+{
+    [Fact]
+    public async Task Audit_chain_verifies_on_a_fresh_system_and_detects_a_row_altered_by_hand()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database);
+        var fresh = await Http.Json(await app.Anonymous().GetAsync("/api/v1/audit/verify"));
+        Assert.True(fresh.GetProperty("ok").GetBoolean());
+        Assert.True(fresh.GetProperty("checked").GetInt64() >= 10, "demo accounts are audited");
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var victim = await db.Set<AuditEntry>().OrderBy(e => e.Id).Skip(3).FirstAsync();
+            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE audit_entries SET action = 'Nothing' WHERE id = {victim.Id}");
+            var verify = await Http.Json(await app.Anonymous().GetAsync("/api/v1/audit/verify"));
+            Assert.False(verify.GetProperty("ok").GetBoolean());
+            Assert.Equal(victim.Id, verify.GetProperty("firstBrokenAt").GetInt64());
+        }
+    }
+
+    [Fact]
+    public async Task Audit_chain_detects_a_deleted_last_entry()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var last = await db.Set<AuditEntry>().OrderByDescending(e => e.Id).FirstAsync();
+        await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM audit_entries WHERE id = {last.Id}");
+        var verify = await Http.Json(await app.Anonymous().GetAsync("/api/v1/audit/verify"));
+        Assert.False(verify.GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Outbox_retries_a_failing_handler_survives_a_restart_and_delivers_once()
+    {
+        FlakyPingHandler.FailuresBeforeSuccess = 1;
+        await using var database = await fixture.NewDatabaseAsync();
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        void Services(IServiceCollection s)
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddOutboxHandler<Ping, FlakyPingHandler>();
+        }
+
+        var manual = new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" };
+        Guid id;
+        await using (var first = new TestApp(database, demo: false, Services, manual))
+        {
+            await using var scope = first.Scope();
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            id = outbox.Enqueue(new Ping("371600", "你好"));
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+
+            var dispatcher = first.Services.GetRequiredService<OutboxDispatcher>();
+            Assert.Equal(1, await dispatcher.DispatchPendingAsync(CancellationToken.None));
+            var failed = await Message(first, id);
+            Assert.Equal(1, failed.Attempts);
+            Assert.Null(failed.ProcessedAt);
+            Assert.Contains("simulated failure", failed.LastError, StringComparison.Ordinal);
+
+            // Backing off: nothing is due until the clock passes the retry time.
+            Assert.Equal(0, await dispatcher.DispatchPendingAsync(CancellationToken.None));
+        }
+
+        // A new process on the same database picks the message up where the old one left it.
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await using (var second = new TestApp(database, demo: false, Services))
+        {
+            await Http.Eventually(async () => (await Message(second, id)).ProcessedAt is not null, "the message was never delivered after the restart");
+            await using var scope = second.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(1, await db.Set<AuditEntry>().CountAsync(e => e.SubjectType == "Ping" && e.SubjectId == id.ToString()));
+            Assert.Equal(1, await db.Set<OutboxDelivery>().CountAsync(d => d.MessageId == id));
+
+            // Delivering again (as after a crash between handler and bookkeeping) does not repeat the handler.
+            await db.Set<OutboxMessage>().Where(m => m.Id == id).ExecuteUpdateAsync(u => u.SetProperty(m => m.ProcessedAt, (DateTimeOffset?)null));
+            await Http.Eventually(async () => (await Message(second, id)).ProcessedAt is not null, "the message was not re-processed");
+            Assert.Equal(1, await db.Set<AuditEntry>().CountAsync(e => e.SubjectType == "Ping" && e.SubjectId == id.ToString()));
+        }
+    }
+
+    [Fact]
+    public async Task Outbox_gives_up_after_max_attempts_and_keeps_the_message()
+    {
+        FlakyPingHandler.FailuresBeforeSuccess = 1000;
+        await using var database = await fixture.NewDatabaseAsync();
+        var clock = new TestClock(DateTimeOffset.UtcNow);
+        await using var app = new TestApp(database, demo: false, s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            s.AddOutboxHandler<Ping, FlakyPingHandler>();
+        }, new Dictionary<string, string?> { ["Outbox:Enabled"] = "false", ["Outbox:MaxAttempts"] = "3" });
+        Guid id;
+        await using (var scope = app.Scope())
+        {
+            id = scope.ServiceProvider.GetRequiredService<Outbox>().Enqueue(new Ping("371600", "x"));
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+        }
+
+        var dispatcher = app.Services.GetRequiredService<OutboxDispatcher>();
+        for (var i = 0; i < 5; i++)
+        {
+            await dispatcher.DispatchPendingAsync(CancellationToken.None);
+            clock.Advance(TimeSpan.FromHours(2));
+        }
+
+        var message = await Message(app, id);
+        Assert.Equal(3, message.Attempts);
+        Assert.NotNull(message.FailedAt);
+        Assert.Null(message.ProcessedAt);
+    }
+
+    [Fact]
+    public async Task Migrated_schema_matches_the_ef_model()
+    {
+        await using var migrated = await fixture.NewDatabaseAsync();
+        await using var modelled = await fixture.NewDatabaseAsync();
+        await using (var app = new TestApp(migrated, demo: false))
+        {
+            _ = app.Server;
+        }
+
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        new DatabaseSettings(modelled.Kind, modelled.ConnectionString).Configure(options);
+        await using (var db = new AppDbContext(options.Options, TimeProvider.System, new OutboxSignal()))
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        var expected = await SchemaSnapshot.ReadAsync(modelled);
+        var actual = await SchemaSnapshot.ReadAsync(migrated);
+        actual.Remove("schema_migrations");
+        Assert.Equal(expected.Keys.Order(), actual.Keys.Order());
+        foreach (var table in expected.Keys)
+        {
+            Assert.Equal(expected[table], actual[table]);
+        }
+    }
+
+    private static async Task<OutboxMessage> Message(TestApp app, Guid id)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxMessage>().AsNoTracking().SingleAsync(m => m.Id == id);
+    }
+}
+
+public sealed class DurabilityTestsOnSqlite(SqliteFixture fixture) : DurabilityTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class DurabilityTestsOnPostgres(PostgresFixture fixture) : DurabilityTests(fixture), IClassFixture<PostgresFixture>;
