@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace OneWindow.Bench;
+
+public sealed record BenchOptions(
+    string Provider, string? Postgres, int Clients, int Seconds, int Warmup, IReadOnlyList<string> Scenarios, string? Output, string? ServerPath)
+{
+    public const string Help = """
+        OneWindow.Bench: load benchmarks with a baseline measured in the same run.
+
+        What it does:
+          1. creates a fresh database (a SQLite file in a temp folder, or a new database on a PostgreSQL server);
+          2. measures the raw baseline: plain ADO.NET single-row INSERT commits of a comparable row, with the
+             same durability settings as the platform (SQLite WAL + synchronous=FULL; PostgreSQL defaults),
+             from the same number of concurrent clients;
+          3. starts the real server (src/OneWindow, built with this project) as its own process on a free
+             loopback port, with the demo data, and records its idle memory (goal: < 250 MB);
+          4. drives each scenario over HTTP with N concurrent clients for T seconds after a warm-up, and
+             reports throughput, latency percentiles (p50/p90/p99/max), errors, and the ratio to the baseline;
+          5. records the server's peak memory and prints one JSON document (also to --out).
+
+        Usage:
+          dotnet run -c Release --project bench/OneWindow.Bench -- [options]
+
+        Options:
+          --scenario NAME     due-date | sign-in | all (default: all; repeatable)
+          --provider NAME     sqlite | postgres (default: sqlite)
+          --postgres CS       a PostgreSQL server where the bench may create a database
+                              (default: environment ONEWINDOW_BENCH_POSTGRES or ONEWINDOW_TEST_POSTGRES)
+          --clients N         concurrent clients (default: 16)
+          --seconds T         measured seconds per scenario and for the baseline (default: 10)
+          --warmup T          warm-up seconds per scenario, not measured (default: 2)
+          --out FILE          also write the JSON report to FILE (e.g. bench/results/sqlite.json)
+          --server PATH       the server's OneWindow.dll (default: the one built beside this harness)
+          --help              this text
+
+        Scenarios:
+          due-date   GET /api/v1/calendar/due-date with random start dates (2021–2025) and 1–60 working days
+          sign-in    POST /api/v1/auth/login as the demo staff accounts in turn (PBKDF2 password check)
+        """;
+
+    public static BenchOptions? Parse(string[] args)
+    {
+        string provider = "sqlite", scenario = "all";
+        string? postgres = Environment.GetEnvironmentVariable("ONEWINDOW_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("ONEWINDOW_TEST_POSTGRES");
+        string? output = null, server = null;
+        int clients = 16, seconds = 10, warmup = 2;
+        var scenarios = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--help" or "-h": return null;
+                case "--provider": provider = Next(); break;
+                case "--postgres": postgres = Next(); break;
+                case "--clients": clients = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--seconds": seconds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                case "--scenario": scenarios.Add(Next()); break;
+                case "--out": output = Next(); break;
+                case "--server": server = Next(); break;
+                default:
+                    Console.Error.WriteLine($"unknown option {args[i]}");
+                    return null;
+            }
+        }
+
+        if (provider is not ("sqlite" or "postgres") || clients < 1 || seconds < 1 || warmup < 0)
+        {
+            Console.Error.WriteLine("bad --provider, --clients, --seconds or --warmup");
+            return null;
+        }
+
+        if (provider == "postgres" && string.IsNullOrWhiteSpace(postgres))
+        {
+            Console.Error.WriteLine("--provider postgres needs --postgres CS (or ONEWINDOW_BENCH_POSTGRES)");
+            return null;
+        }
+
+        if (scenarios.Count == 0 || scenarios.Contains(scenario))
+        {
+            scenarios = [.. OneWindow.Bench.Scenarios.Names];
+        }
+
+        return new BenchOptions(provider, postgres, clients, seconds, warmup, scenarios, output, server);
+    }
+}

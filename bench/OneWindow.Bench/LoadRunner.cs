@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace OneWindow.Bench;
+
+/// <summary>One kind of request the harness sends; <c>Send</c> gets the worker number and a per-worker counter.</summary>
+public sealed record Scenario(string Name, Func<HttpClient, int, long, Task<HttpResponseMessage>> Send);
+
+public static class Scenarios
+{
+    public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in"];
+
+    private static readonly string[] StaffAccounts = ["admin", "guide", "clerk", "reviewer.scj", "approver.scj", "reviewer.zjj", "approver.zjj", "hotline", "supervisor"];
+
+    public static IEnumerable<Scenario> Select(IReadOnlyList<string> names)
+    {
+        foreach (var name in names)
+        {
+            yield return name switch
+            {
+                "due-date" => new Scenario(name, (http, worker, i) =>
+                {
+                    var from = new DateOnly(2021, 1, 1).AddDays((int)((worker * 7919 + i * 104729) % 1700));
+                    var days = 1 + (int)((worker + i) % 60);
+                    return http.GetAsync($"/api/v1/calendar/due-date?from={from:yyyy-MM-dd}&workingDays={days}");
+                }),
+                "sign-in" => new Scenario(name, (http, worker, i) =>
+                    http.PostAsJsonAsync("/api/v1/auth/login", new { userName = StaffAccounts[(worker + i) % StaffAccounts.Length], password = "OneWindow#2026" })),
+                _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),
+            };
+        }
+    }
+}
+
+public static class LoadRunner
+{
+    public static async Task<ScenarioResult> RunAsync(string baseUrl, Scenario scenario, BenchOptions options)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+
+        await Drive(http, scenario, options.Clients, options.Warmup, record: null);
+        var latencies = Enumerable.Range(0, options.Clients).Select(_ => new List<double>(4096)).ToArray();
+        long errors = 0;
+        var started = Stopwatch.GetTimestamp();
+        errors = await Drive(http, scenario, options.Clients, options.Seconds, latencies);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        var ok = all.Count - errors;
+        return new ScenarioResult(
+            scenario.Name, all.Count, errors, Math.Round(ok / elapsed, 1),
+            Percentiles.Of(all, 0.50), Percentiles.Of(all, 0.90), Percentiles.Of(all, 0.99), all.Count == 0 ? 0 : Math.Round(all[^1], 3), "", 0);
+    }
+
+    private static async Task<long> Drive(HttpClient http, Scenario scenario, int clients, int seconds, List<double>[]? record)
+    {
+        long errors = 0;
+        var deadline = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async worker =>
+        {
+            long i = 0;
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                var t0 = Stopwatch.GetTimestamp();
+                var success = false;
+                try
+                {
+                    using var response = await scenario.Send(http, worker, i++);
+                    await response.Content.LoadIntoBufferAsync();
+                    success = response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException)
+                {
+                }
+
+                if (record is not null)
+                {
+                    record[worker].Add(Percentiles.Ms(Stopwatch.GetTimestamp() - t0));
+                    if (!success)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+            }
+        }));
+        return errors;
+    }
+}

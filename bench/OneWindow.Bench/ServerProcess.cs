@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace OneWindow.Bench;
+
+/// <summary>The real server as its own process, on a free loopback port.</summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private ServerProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public int Pid => _process.Id;
+
+    public static async Task<ServerProcess> StartAsync(BenchOptions options, BenchDatabase database)
+    {
+        var dll = options.ServerPath ?? FindServer();
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = database.Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[]
+                 {
+                     dll, "--urls", url, "--Database:Provider", database.Provider, "--ConnectionStrings:Default", database.ConnectionString,
+                     "--Logging:LogLevel:Default", "Warning", "--Notifications:LogPath", Path.Combine(database.Folder, "notifications.log"),
+                 })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
+        process.OutputDataReceived += (_, e) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("[server] " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var until = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < until)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the server exited with code {process.ExitCode}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode)
+                {
+                    return new ServerProcess(process, url);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        process.Kill(entireProcessTree: true);
+        throw new TimeoutException("the server did not answer /health within 3 minutes");
+    }
+
+    public double ResidentMegabytes() => Status("VmRSS:");
+
+    public double PeakMegabytes() => Status("VmHWM:");
+
+    private double Status(string key)
+    {
+        var path = $"/proc/{_process.Id}/status";
+        if (!File.Exists(path))
+        {
+            return Math.Round(_process.WorkingSet64 / 1048576.0, 1);
+        }
+
+        var line = File.ReadLines(path).FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
+        var kb = line is null ? 0 : long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return Math.Round(kb / 1024.0, 1);
+    }
+
+    private static string FindServer()
+    {
+        var here = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = here.Parent?.Name ?? "Release"; // bin/<Configuration>/net10.0/
+        for (var dir = here; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "OneWindow.slnx")))
+            {
+                var candidate = Path.Combine(dir.FullName, "src", "OneWindow", "bin", configuration, "net10.0", "OneWindow.dll");
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new FileNotFoundException("OneWindow.dll not found; build the solution or pass --server PATH");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+}
