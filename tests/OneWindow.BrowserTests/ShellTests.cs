@@ -26,6 +26,12 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         Assert.Contains("滨州市行政审批服务局", who, StringComparison.Ordinal);
         Assert.Contains("综合受理", await page.TextContentAsync("[data-testid=abilities]"), StringComparison.Ordinal);
         await BrowserFixture.ScreenshotAsync(page, "clerk-workbench");
+
+        await page.ClickAsync("header button:has-text('退出')");
+        await page.WaitForURLAsync(fixture.BaseUrl + "/");
+        Assert.Equal(1, await page.Locator("header a:has-text('登录')").CountAsync());
+        var again = await page.GotoAsync("/workbench");
+        Assert.Contains("/account/login", again!.Url, StringComparison.Ordinal);
     }
 
     [Fact]

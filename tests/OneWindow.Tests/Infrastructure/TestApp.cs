@@ -96,6 +96,7 @@ public sealed class TestApp(TestDatabase database, bool demo = true, Action<ISer
         builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
         builder.UseSetting("Notifications:LogPath", NotificationLog);
         builder.UseSetting("Outbox:PollMilliseconds", "100");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -124,6 +124,16 @@ public abstract class AccountTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_page_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "clerk", ["password"] = "OneWindow#2026" });
+        var response = await App.Anonymous().PostAsync("/account/login", form);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var cookies = response.Headers.TryGetValues("Set-Cookie", out var values) ? values : [];
+        Assert.DoesNotContain(cookies, c => c.StartsWith("onewindow.auth", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Repeated_failures_lock_the_account()
     {
         var userName = "lock" + Guid.NewGuid().ToString("N")[..8];
