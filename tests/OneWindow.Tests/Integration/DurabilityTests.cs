@@ -9,39 +9,20 @@ namespace OneWindow.Tests.Integration;
 public sealed record Ping(string RegionCode, string Text) : IIntegrationEvent;
 
 /// <summary>Fails the first <see cref="FailuresBeforeSuccess"/> deliveries, then records the ping once.</summary>
-public sealed class FlakyPingHandler(AppDbContext db) : IOutboxHandler<Ping>
+public sealed class FlakyPingHandler(AuditTrail audit) : IOutboxHandler<Ping>
 {
     public static int FailuresBeforeSuccess { get; set; } = 2;
 
-    public async Task HandleAsync(Ping e, OutboxDeliveryContext context, CancellationToken ct)
+    public Task HandleAsync(Ping e, OutboxDeliveryContext context, CancellationToken ct)
     {
         if (context.Attempt <= FailuresBeforeSuccess)
         {
             throw new InvalidOperationException($"simulated failure {context.Attempt}");
         }
 
-        var audit = new AuditTrail(db, new SystemUser());
+        // Outside a request the actor is the system.
         audit.Record(new AuditRecord(e.RegionCode, "Ping", context.MessageId.ToString(), "PingHandled", new { e.Text }));
-        await Task.CompletedTask;
-    }
-
-    private sealed class SystemUser : OneWindow.Platform.ICurrentUser
-    {
-        public bool IsAuthenticated => false;
-
-        public string? UserId => null;
-
-        public string? UserName => null;
-
-        public string? DisplayName => null;
-
-        public string? RegionCode => null;
-
-        public string? DepartmentCode => null;
-
-        public bool IsStaff => false;
-
-        public bool IsInRole(string role) => false;
+        return Task.CompletedTask;
     }
 }
 

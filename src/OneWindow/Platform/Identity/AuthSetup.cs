@@ -114,6 +114,24 @@ internal sealed class OneWindowClaimsFactory(UserManager<AppUser> users, RoleMan
     }
 }
 
+public static class IdentityResults
+{
+    /// <summary>Identity's errors as field errors: the one place that maps them onto form fields.</summary>
+    public static Error ToError(this IdentityResult result, string code, string title)
+    {
+        var errors = new FieldErrors();
+        foreach (var e in result.Errors)
+        {
+            var field = e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName"
+                : e.Code.Contains("Password", StringComparison.Ordinal) ? "password"
+                : "account";
+            errors.Add(field, e.Description);
+        }
+
+        return errors.ToError(code, title);
+    }
+}
+
 /// <summary>Identity's messages, in Chinese, for people.</summary>
 internal sealed class ChineseIdentityErrors : IdentityErrorDescriber
 {

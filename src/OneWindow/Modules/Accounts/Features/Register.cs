@@ -100,12 +100,7 @@ public sealed class RegisterHandler(
         var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
-            foreach (var e in created.Errors)
-            {
-                errors.Add(e.Code.Contains("UserName", StringComparison.Ordinal) ? "userName" : e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "account", e.Description);
-            }
-
-            return errors.ToError("account:invalid", "注册信息有误");
+            return created.ToError("account:invalid", "注册信息有误");
         }
 
         await users.AddToRoleAsync(user, Roles.Applicant);

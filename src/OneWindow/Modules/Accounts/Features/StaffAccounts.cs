@@ -43,13 +43,7 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RoleManager<Identi
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
-            var errors = new FieldErrors();
-            foreach (var e in created.Errors)
-            {
-                errors.Add(e.Code.Contains("Password", StringComparison.Ordinal) ? "password" : "userName", e.Description);
-            }
-
-            return errors.ToError("account:invalid", "账户信息有误");
+            return created.ToError("account:invalid", "账户信息有误");
         }
 
         await users.AddToRolesAsync(user, account.Roles);
