@@ -36,12 +36,14 @@ public static class SchemaMigrator
     {
         var applied = new List<string>();
         await db.Database.OpenConnectionAsync(ct);
+        var locked = false;
         try
         {
             if (provider == DatabaseProvider.Postgres)
             {
                 // Several instances may start together: one migrates, the others wait.
                 await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(4242001)", ct);
+                locked = true;
             }
 
             await db.Database.ExecuteSqlRawAsync(
@@ -57,13 +59,15 @@ public static class SchemaMigrator
                 applied.Add(script.Name);
             }
 
-            if (provider == DatabaseProvider.Postgres)
-            {
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(4242001)", ct);
-            }
         }
         finally
         {
+            if (locked)
+            {
+                // The connection goes back to the pool: a session-level lock must be released explicitly.
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(4242001)", CancellationToken.None);
+            }
+
             await db.Database.CloseConnectionAsync();
         }
 
