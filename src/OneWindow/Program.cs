@@ -1,4 +1,5 @@
 using OneWindow.Modules.Accounts;
+using OneWindow.Modules.Catalog;
 using OneWindow.Modules.Notifications;
 using OneWindow.Modules.Organisation;
 using OneWindow.Platform;
@@ -12,6 +13,7 @@ builder.AddPlatform();
 builder.AddOrganisationModule();
 builder.AddAccountsModule();
 builder.AddNotificationsModule();
+builder.AddCatalogModule();
 
 var app = builder.Build();
 
@@ -24,6 +26,7 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapOrganisationModule();
 app.MapAccountsModule();
+app.MapCatalogModule();
 
 await app.PrepareDatabaseAsync(demo: demo && app.Configuration.GetValue("Demo:Enabled", true));
 await app.RunAsync();

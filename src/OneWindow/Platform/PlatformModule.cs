@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Calendar;
 using OneWindow.Platform.Data;
+using OneWindow.Platform.Files;
 using OneWindow.Platform.Identity;
 using OneWindow.Platform.IdentityCodes;
 using OneWindow.Platform.Outbox;
@@ -31,6 +32,7 @@ public static class PlatformModule
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<WorkingDayCalendar>();
+        services.AddScoped<Files.FileStore>();
         services.AddSingleton(DivisionRegistry.Shipped);
         services.AddDataProtection().SetApplicationName("OneWindow");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, ConfigureKeyStore>();
@@ -38,7 +40,10 @@ public static class PlatformModule
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
+        {
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+        });
         services.AddRazorPages(o => o.RootDirectory = "/");
         // Chinese text is written as text, not as &#x...; entities (smaller pages, readable source).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
@@ -84,6 +89,7 @@ public static class PlatformModule
             .WithTags("平台").WithSummary("校验整条审计哈希链（公开：只返回是否完整，不含内容）");
         app.MapCalendar();
         app.MapIdentityCodes();
+        app.MapFiles();
         app.MapRazorPages();
     }
 

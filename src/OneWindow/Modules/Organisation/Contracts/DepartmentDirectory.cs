@@ -18,6 +18,16 @@ public sealed class DepartmentDirectory(AppDbContext db, DivisionRegistry divisi
         return d is null ? null : ToInfo(d);
     }
 
+    /// <summary>Names of many departments at once (for lists in other modules).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        var list = codes.Distinct().ToList();
+        return await db.Set<Department>().AsNoTracking().Where(d => list.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
+    }
+
+    public async Task<IReadOnlyList<DepartmentInfo>> InRegionAsync(string region, CancellationToken ct = default) =>
+        (await SearchAsync(null, region, 1, 100, ct)).Items;
+
     /// <summary>Substring search on name and description; the same LIKE works on SQLite and PostgreSQL for Chinese text.</summary>
     public async Task<Page<DepartmentInfo>> SearchAsync(string? q, string? region, int page, int pageSize, CancellationToken ct = default)
     {

@@ -1,0 +1,102 @@
+using OneWindow.Modules.Catalog.Domain;
+
+namespace OneWindow.Modules.Catalog.Contracts;
+
+/// <summary>
+/// The full definition of an item, as it is exported, imported and created through the API.
+/// Two equal definitions serialise to the same JSON (this is what "round-trips exactly" means).
+/// </summary>
+public sealed record ItemDocument
+{
+    public string Code { get; init; } = "";
+
+    public string Name { get; init; } = "";
+
+    public ServiceItemKind Kind { get; init; }
+
+    public string Department { get; init; } = "";
+
+    public string Region { get; init; } = "";
+
+    public ApplicantType ApplicantType { get; init; }
+
+    public CaseType CaseType { get; init; }
+
+    public int StatutoryDays { get; init; }
+
+    public int CommittedDays { get; init; }
+
+    public string Fee { get; init; } = "不收费";
+
+    public string LegalBasis { get; init; } = "";
+
+    public string Conditions { get; init; } = "";
+
+    public int VisitsRequired { get; init; }
+
+    public int OnlineDepth { get; init; } = 3;
+
+    public string? LicenseType { get; init; }
+
+    public ApprovalFlow Flow { get; init; }
+
+    public bool AllowsDeferral { get; init; }
+
+    public bool AllowsPledge { get; init; }
+
+    public string? SupervisingDepartment { get; init; }
+
+    public string LifeEvents { get; init; } = "";
+
+    public string Keywords { get; init; } = "";
+
+    public string Location { get; init; } = "";
+
+    public string Phone { get; init; } = "";
+
+    public IReadOnlyList<Material> Materials { get; init; } = [];
+
+    public FormSchema Form { get; init; } = new();
+
+    public static ItemDocument From(ServiceItem i) => new()
+    {
+        Code = i.Code, Name = i.Name, Kind = i.Kind, Department = i.DepartmentCode, Region = i.RegionCode,
+        ApplicantType = i.ApplicantType, CaseType = i.CaseType, StatutoryDays = i.StatutoryDays, CommittedDays = i.CommittedDays,
+        Fee = i.Fee, LegalBasis = i.LegalBasis, Conditions = i.Conditions, VisitsRequired = i.VisitsRequired, OnlineDepth = i.OnlineDepth,
+        LicenseType = i.LicenseType, Flow = i.Flow, AllowsDeferral = i.AllowsDeferral, AllowsPledge = i.AllowsPledge,
+        SupervisingDepartment = i.SupervisingDepartmentCode, LifeEvents = i.LifeEvents, Keywords = i.Keywords,
+        Location = i.Location, Phone = i.Phone, Materials = [.. i.Materials], Form = i.Form,
+    };
+
+    /// <summary>Copies the definition onto a (draft) version.</summary>
+    public void ApplyTo(ServiceItem i)
+    {
+        i.Code = Code.Trim();
+        i.Name = Name.Trim();
+        i.Kind = Kind;
+        i.DepartmentCode = Department.Trim();
+        i.RegionCode = Region.Trim();
+        i.ApplicantType = ApplicantType;
+        i.CaseType = CaseType;
+        i.StatutoryDays = StatutoryDays;
+        i.CommittedDays = CommittedDays;
+        i.Fee = Fee;
+        i.LegalBasis = LegalBasis;
+        i.Conditions = Conditions;
+        i.VisitsRequired = VisitsRequired;
+        i.OnlineDepth = OnlineDepth;
+        i.LicenseType = string.IsNullOrWhiteSpace(LicenseType) ? null : LicenseType.Trim();
+        i.Flow = Flow;
+        i.AllowsDeferral = AllowsDeferral;
+        i.AllowsPledge = AllowsPledge;
+        i.SupervisingDepartmentCode = string.IsNullOrWhiteSpace(SupervisingDepartment) ? null : SupervisingDepartment.Trim();
+        i.LifeEvents = LifeEvents;
+        i.Keywords = Keywords;
+        i.Location = Location;
+        i.Phone = Phone;
+        i.Materials = [.. Materials ?? []];
+        i.Form = Form ?? new FormSchema();
+    }
+
+    public string Canonical() => System.Text.Json.JsonSerializer.Serialize(this, Data.ServiceItemConfiguration.Json);
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneWindow.Modules.Catalog.Domain;
+
+namespace OneWindow.Modules.Catalog.Data;
+
+internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<ServiceItem>
+{
+    /// <summary>Materials and form are stored as JSON text: they belong to one immutable version and are read whole.</summary>
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public void Configure(EntityTypeBuilder<ServiceItem> b)
+    {
+        b.ToTable("service_items");
+        b.HasKey(i => i.Id);
+        b.Property(i => i.Code).HasMaxLength(40);
+        b.Property(i => i.Name).HasMaxLength(100);
+        b.Property(i => i.DepartmentCode).HasMaxLength(30);
+        b.Property(i => i.RegionCode).HasMaxLength(12);
+        b.Property(i => i.Fee).HasMaxLength(500);
+        b.Property(i => i.LegalBasis).HasMaxLength(2000);
+        b.Property(i => i.Conditions).HasMaxLength(2000);
+        b.Property(i => i.LicenseType).HasMaxLength(40);
+        b.Property(i => i.SupervisingDepartmentCode).HasMaxLength(30);
+        b.Property(i => i.LifeEvents).HasMaxLength(200);
+        b.Property(i => i.Keywords).HasMaxLength(200);
+        b.Property(i => i.Location).HasMaxLength(200);
+        b.Property(i => i.Phone).HasMaxLength(30);
+        b.Property(i => i.UpdatedBy).HasMaxLength(100);
+        b.Ignore(i => i.Steps);
+        b.Property(i => i.Materials).HasColumnName("materials_json").HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<List<Material>>(v, Json) ?? new List<Material>(),
+            new ValueComparer<List<Material>>((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
+                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<List<Material>>(JsonSerializer.Serialize(v, Json), Json)!));
+        b.Property(i => i.Form).HasColumnName("form_json").HasConversion(
+            v => JsonSerializer.Serialize(v, Json),
+            v => JsonSerializer.Deserialize<FormSchema>(v, Json) ?? new FormSchema(),
+            new ValueComparer<FormSchema>((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
+                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
+                v => JsonSerializer.Deserialize<FormSchema>(JsonSerializer.Serialize(v, Json), Json)!));
+        b.HasIndex(i => new { i.Code, i.ItemVersion }).IsUnique();
+        b.HasIndex(i => new { i.IsCurrent, i.DepartmentCode });
+        b.HasIndex(i => new { i.RegionCode, i.IsCurrent });
+    }
+}

@@ -1,0 +1,417 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using OneWindow.Modules.Catalog.Contracts;
+using OneWindow.Modules.Catalog.Data;
+using OneWindow.Modules.Catalog.Domain;
+
+namespace OneWindow.Modules.Catalog.Features;
+
+public enum CatalogFormat
+{
+    Json,
+    Csv,
+    Xlsx,
+}
+
+public sealed record CatalogExport(string Format, int Version, DateTimeOffset ExportedAt, IReadOnlyList<ItemDocument> Items);
+
+/// <summary>
+/// The whole catalogue as a file: JSON (the exact definitions), or a table (CSV, XLSX) with one row
+/// per item, scalar fields as columns and materials and form as JSON cells, so every format
+/// round-trips exactly. Row numbers in reports are the file's own (the header is row 1).
+/// </summary>
+public static class CatalogFiles
+{
+    public static readonly string[] Columns =
+    [
+        "code", "name", "kind", "department", "region", "applicantType", "caseType", "statutoryDays", "committedDays", "fee",
+        "legalBasis", "conditions", "visitsRequired", "onlineDepth", "licenseType", "flow", "allowsDeferral", "allowsPledge",
+        "supervisingDepartment", "lifeEvents", "keywords", "location", "phone", "materials", "form",
+    ];
+
+    private static readonly JsonSerializerOptions Indented = new(ServiceItemConfiguration.Json) { WriteIndented = true };
+
+    public static CatalogFormat? FormatOf(string? nameOrFormat) => (Path.GetExtension(nameOrFormat ?? "") is { Length: > 0 } ext ? ext[1..] : nameOrFormat)?.ToLowerInvariant() switch
+    {
+        "json" => CatalogFormat.Json,
+        "csv" => CatalogFormat.Csv,
+        "xlsx" => CatalogFormat.Xlsx,
+        _ => null,
+    };
+
+    public static (string ContentType, string Extension) Describe(CatalogFormat format) => format switch
+    {
+        CatalogFormat.Json => ("application/json", "json"),
+        CatalogFormat.Csv => ("text/csv; charset=utf-8", "csv"),
+        CatalogFormat.Xlsx => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    };
+
+    public static byte[] Write(IReadOnlyList<ItemDocument> items, CatalogFormat format, DateTimeOffset now) => format switch
+    {
+        CatalogFormat.Json => JsonSerializer.SerializeToUtf8Bytes(new CatalogExport("onewindow-catalog", 1, now, items), Indented),
+        CatalogFormat.Csv => WriteCsv(items),
+        CatalogFormat.Xlsx => WriteXlsx(items),
+    };
+
+    public static IReadOnlyList<(int Row, ItemDocument? Item, IReadOnlyDictionary<string, string[]>? Errors)> Read(Stream stream, CatalogFormat format) => format switch
+    {
+        CatalogFormat.Json => ReadJson(stream),
+        CatalogFormat.Csv => ReadTable(ReadCsv(stream)),
+        CatalogFormat.Xlsx => ReadTable(ReadXlsx(stream)),
+    };
+
+    private static List<(int, ItemDocument?, IReadOnlyDictionary<string, string[]>?)> ReadJson(Stream stream)
+    {
+        var rows = new List<(int, ItemDocument?, IReadOnlyDictionary<string, string[]>?)>();
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(stream);
+        }
+        catch (JsonException)
+        {
+            rows.Add((1, null, One("file", "文件不是有效的 JSON")));
+            return rows;
+        }
+
+        using (document)
+        {
+            var items = document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("items", out var list) ? list : document.RootElement;
+            if (items.ValueKind != JsonValueKind.Array)
+            {
+                rows.Add((1, null, One("items", "应为事项数组，或含 items 数组的对象")));
+                return rows;
+            }
+
+            var row = 0;
+            foreach (var element in items.EnumerateArray())
+            {
+                row++;
+                try
+                {
+                    rows.Add((row, element.Deserialize<ItemDocument>(ServiceItemConfiguration.Json), null));
+                }
+                catch (JsonException ex)
+                {
+                    rows.Add((row, null, One(ex.Path ?? "item", "内容格式有误：" + ex.Message)));
+                }
+            }
+        }
+
+        return rows;
+    }
+
+    private static Dictionary<string, string[]> One(string field, string message) => new Dictionary<string, string[]> { [field] = [message] };
+
+    private static string[] ToRow(ItemDocument d) =>
+    [
+        d.Code, d.Name, ServiceItemKinds.Code(d.Kind), d.Department, d.Region, Name(d.ApplicantType), Name(d.CaseType),
+        Int(d.StatutoryDays), Int(d.CommittedDays), d.Fee, d.LegalBasis, d.Conditions, Int(d.VisitsRequired), Int(d.OnlineDepth),
+        d.LicenseType ?? "", Name(d.Flow), Bool(d.AllowsDeferral), Bool(d.AllowsPledge), d.SupervisingDepartment ?? "",
+        d.LifeEvents, d.Keywords, d.Location, d.Phone,
+        JsonSerializer.Serialize(d.Materials, ServiceItemConfiguration.Json), JsonSerializer.Serialize(d.Form, ServiceItemConfiguration.Json),
+    ];
+
+    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+
+    private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string Bool(bool v) => v ? "true" : "false";
+
+    private static List<(int, ItemDocument?, IReadOnlyDictionary<string, string[]>?)> ReadTable(List<(int Row, string[] Cells)> table)
+    {
+        var result = new List<(int, ItemDocument?, IReadOnlyDictionary<string, string[]>?)>();
+        if (table.Count == 0)
+        {
+            result.Add((1, null, One("file", "文件为空")));
+            return result;
+        }
+
+        var header = table[0].Cells.Select(c => c.Trim()).ToList();
+        var missing = Columns.Where(c => !header.Contains(c)).ToList();
+        if (missing.Count > 0)
+        {
+            result.Add((table[0].Row, null, One("header", "缺少列：" + string.Join("、", missing))));
+            return result;
+        }
+
+        foreach (var (row, cells) in table.Skip(1))
+        {
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+
+            var errors = new Dictionary<string, string[]>();
+            string Cell(string column)
+            {
+                var i = header.IndexOf(column);
+                return i < cells.Length ? cells[i] : "";
+            }
+
+            int Number(string column)
+            {
+                if (int.TryParse(Cell(column), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+                {
+                    return n;
+                }
+
+                errors[column] = ["应为整数"];
+                return 0;
+            }
+
+            bool Flag(string column)
+            {
+                switch (Cell(column).Trim().ToLowerInvariant())
+                {
+                    case "true" or "是" or "1":
+                        return true;
+                    case "false" or "否" or "0" or "":
+                        return false;
+                    default:
+                        errors[column] = ["应为 true 或 false"];
+                        return false;
+                }
+            }
+
+            TEnum Choice<TEnum>(string column) where TEnum : struct, Enum
+            {
+                if (Enum.TryParse<TEnum>(Cell(column).Trim(), ignoreCase: true, out var v) && Enum.IsDefined(v) && !int.TryParse(Cell(column), out _))
+                {
+                    return v;
+                }
+
+                errors[column] = [$"应为 {string.Join("、", Enum.GetValues<TEnum>().Select(e => Name(e)))} 之一"];
+                return default;
+            }
+
+            T Json<T>(string column, T fallback)
+            {
+                try
+                {
+                    return JsonSerializer.Deserialize<T>(Cell(column), ServiceItemConfiguration.Json) ?? fallback;
+                }
+                catch (JsonException ex)
+                {
+                    errors[column] = ["JSON 格式有误：" + ex.Message];
+                    return fallback;
+                }
+            }
+
+            var kind = ServiceItemKinds.Parse(Cell("kind"));
+            if (kind is null)
+            {
+                errors["kind"] = ["事项类型应为国家类型代码，如 01、07、20"];
+            }
+
+            var item = new ItemDocument
+            {
+                Code = Cell("code").Trim(), Name = Cell("name"), Kind = kind ?? ServiceItemKind.Other, Department = Cell("department").Trim(),
+                Region = Cell("region").Trim(), ApplicantType = Choice<ApplicantType>("applicantType"), CaseType = Choice<CaseType>("caseType"),
+                StatutoryDays = Number("statutoryDays"), CommittedDays = Number("committedDays"), Fee = Cell("fee"),
+                LegalBasis = Cell("legalBasis"), Conditions = Cell("conditions"), VisitsRequired = Number("visitsRequired"),
+                OnlineDepth = Number("onlineDepth"), LicenseType = Cell("licenseType") is { Length: > 0 } l ? l : null,
+                Flow = Choice<ApprovalFlow>("flow"), AllowsDeferral = Flag("allowsDeferral"), AllowsPledge = Flag("allowsPledge"),
+                SupervisingDepartment = Cell("supervisingDepartment") is { Length: > 0 } s ? s : null,
+                LifeEvents = Cell("lifeEvents"), Keywords = Cell("keywords"), Location = Cell("location"), Phone = Cell("phone"),
+                Materials = Json<List<Material>>("materials", []), Form = Json("form", new FormSchema()),
+            };
+            result.Add((row, item, errors.Count > 0 ? errors : null));
+        }
+
+        return result;
+    }
+
+    // --- CSV (RFC 4180, UTF-8 with BOM so spreadsheet programs read the Chinese text) ---
+
+    private static byte[] WriteCsv(IReadOnlyList<ItemDocument> items)
+    {
+        var sb = new StringBuilder();
+        void Line(IEnumerable<string> cells) => sb.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
+        Line(Columns);
+        foreach (var item in items)
+        {
+            Line(ToRow(item));
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    private static string Quote(string cell) =>
+        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+
+    private static List<(int, string[])> ReadCsv(Stream stream)
+    {
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
+        var rows = new List<(int, string[])>();
+        var cells = new List<string>();
+        var cell = new StringBuilder();
+        var quoted = false;
+        var line = 1;
+        var rowStart = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quoted)
+            {
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    if (c == '\n')
+                    {
+                        line++;
+                    }
+
+                    cell.Append(c);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c == ',')
+            {
+                cells.Add(cell.ToString());
+                cell.Clear();
+            }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                cells.Add(cell.ToString());
+                cell.Clear();
+                rows.Add((rowStart, cells.ToArray()));
+                cells.Clear();
+                line++;
+                rowStart = line;
+            }
+            else
+            {
+                cell.Append(c);
+            }
+        }
+
+        if (cell.Length > 0 || cells.Count > 0)
+        {
+            cells.Add(cell.ToString());
+            rows.Add((rowStart, cells.ToArray()));
+        }
+
+        return rows;
+    }
+
+    // --- XLSX (Open XML, inline strings) ---
+
+    private static byte[] WriteXlsx(IReadOnlyList<ItemDocument> items)
+    {
+        using var buffer = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = document.AddWorkbookPart();
+            workbook.Workbook = new Workbook();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            var data = new SheetData();
+            uint r = 0;
+            foreach (var cells in new[] { Columns }.Concat(items.Select(ToRow)))
+            {
+                r++;
+                var row = new Row { RowIndex = r };
+                foreach (var value in cells)
+                {
+                    row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }) });
+                }
+
+                data.Append(row);
+            }
+
+            sheetPart.Worksheet = new Worksheet(data);
+            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "事项目录" }));
+            workbook.Workbook.Save();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static List<(int, string[])> ReadXlsx(Stream stream)
+    {
+        var rows = new List<(int, string[])>();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        copy.Position = 0;
+        SpreadsheetDocument document;
+        try
+        {
+            document = SpreadsheetDocument.Open(copy, false);
+        }
+        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.IO.FileFormatException)
+        {
+            return rows;
+        }
+
+        using (document)
+        {
+            var workbook = document.WorkbookPart;
+            var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
+            if (workbook is null || sheet?.Id?.Value is null)
+            {
+                return rows;
+            }
+
+            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
+            var part = (WorksheetPart)workbook.GetPartById(sheet.Id.Value);
+            foreach (var row in part.Worksheet.Descendants<Row>())
+            {
+                var cells = new List<string>();
+                foreach (var cell in row.Elements<Cell>())
+                {
+                    var index = ColumnIndex(cell.CellReference?.Value) ?? cells.Count;
+                    while (cells.Count < index)
+                    {
+                        cells.Add("");
+                    }
+
+                    var text = cell.DataType?.Value == CellValues.SharedString && int.TryParse(cell.CellValue?.Text, out var s) && s < shared.Count
+                        ? shared[s]
+                        : cell.DataType?.Value == CellValues.InlineString ? cell.InlineString?.InnerText ?? "" : cell.CellValue?.Text ?? "";
+                    cells.Add(text);
+                }
+
+                rows.Add(((int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1)), cells.ToArray()));
+            }
+        }
+
+        return rows;
+    }
+
+    private static int? ColumnIndex(string? reference)
+    {
+        if (string.IsNullOrEmpty(reference))
+        {
+            return null;
+        }
+
+        var index = 0;
+        foreach (var c in reference.TakeWhile(char.IsAsciiLetter))
+        {
+            index = (index * 26) + (char.ToUpperInvariant(c) - 'A' + 1);
+        }
+
+        return index - 1;
+    }
+}
