@@ -19,7 +19,7 @@ public sealed record ItemQuery(string? Q, string? Department, string? Kind, stri
 /// <summary>Public search over the published catalogue: Chinese substring search with LIKE, identical on SQLite and PostgreSQL.</summary>
 public sealed class ItemSearch(AppDbContext db, DepartmentDirectory departments)
 {
-    public static readonly IReadOnlyList<string> LifeEvents = ["开办企业", "开餐馆", "开药店", "开诊所", "工程建设", "交通出行", "就业创业", "社会保障", "婚姻家庭", "户籍身份", "住房", "生态环境", "纳税缴费"];
+    public static IReadOnlyList<string> LifeEvents => Contracts.LifeEvents.All;
 
     public async Task<Result<ItemPage>> SearchAsync(ItemQuery query, CancellationToken ct)
     {
