@@ -4,3 +4,4 @@ global using System.Text.Json;
 global using OneWindow.Tests.Infrastructure;
 global using Xunit;
 global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.Outbox;

@@ -11,8 +11,6 @@ namespace OneWindow.Modules.Catalog.Features;
 
 public sealed record ItemVersionSummary(int ItemVersion, ItemStatus Status, bool IsCurrent, DateTimeOffset UpdatedAt, string UpdatedBy, DateTimeOffset? PublishedAt);
 
-public sealed record ImportProblem(string Type, string Title, int Status, IReadOnlyList<RowProblem> Rows);
-
 /// <summary>Staff endpoints: drafts, publishing, versions, export and import of the whole catalogue.</summary>
 public static class ManageItems
 {
@@ -68,7 +66,7 @@ public static class ManageItems
             })
             .WithSummary("导出全部已发布事项（json、csv、xlsx）");
 
-        catalog.MapPost("/import", async Task<Results<Ok<ImportReport>, ProblemHttpResult, BadRequest<ImportProblem>>> (
+        catalog.MapPost("/import", async Task<Results<Ok<ImportReport>, ProblemHttpResult>> (
                 HttpRequest request, CatalogEditor editor, CancellationToken ct) =>
             {
                 if (!request.HasFormContentType)
@@ -91,10 +89,15 @@ public static class ManageItems
                     return report.Error!.ToProblem();
                 }
 
-                return report.Value!.Rejected.Count > 0
-                    ? TypedResults.BadRequest(new ImportProblem(Problems.TypePrefix + "catalog:import-rejected",
-                        $"有 {report.Value.Rejected.Count} 行有误，整个文件未导入", 400, report.Value.Rejected))
-                    : TypedResults.Ok(report.Value);
+                if (report.Value!.Rejected.Count == 0)
+                {
+                    return TypedResults.Ok(report.Value);
+                }
+
+                var problem = Problems.ToProblemDetails(new Error(
+                    "catalog:import-rejected", $"有 {report.Value.Rejected.Count} 行有误，整个文件未导入", ErrorKind.Validation));
+                problem.Extensions["rows"] = report.Value.Rejected;
+                return TypedResults.Problem(problem);
             })
             .DisableAntiforgery()
             .WithSummary("导入事项目录：任何一行有误则整体不导入，并逐行报告");
