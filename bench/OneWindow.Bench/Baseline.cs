@@ -85,6 +85,46 @@ public static class Baseline
         return new BaselineResult("raw-password-check", $"PBKDF2-HMAC-SHA512 × 100,000 iterations on {Environment.ProcessorCount} threads (Identity's hasher)", done, Math.Round(done / elapsed, 1));
     }
 
+    /// <summary>
+    /// The raw rate of the catalogue search itself: the same LIKE query (count + first page) in plain
+    /// ADO.NET against the server's own database, from the same number of clients.
+    /// </summary>
+    public static async Task<BaselineResult> MeasureSearchQueryAsync(BenchDatabase database, BenchOptions options)
+    {
+        var sqlite = database.Provider == "sqlite";
+        var truth = sqlite ? "1" : "TRUE";
+        var where = $"is_current = {truth} AND (name LIKE @p OR keywords LIKE @p OR code LIKE @p OR life_events LIKE @p)";
+        var sql = $"SELECT COUNT(*) FROM service_items WHERE {where}; SELECT code, name, kind, department_code, committed_days FROM service_items WHERE {where} ORDER BY code LIMIT 20";
+        long done = 0;
+        var deadline = Stopwatch.GetTimestamp() + (options.Seconds * Stopwatch.Frequency);
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async worker =>
+        {
+            await using var connection = Open(sqlite, database.ConnectionString);
+            await using var query = connection.CreateCommand();
+            query.CommandText = sql;
+            var p = query.CreateParameter();
+            p.ParameterName = "@p";
+            query.Parameters.Add(p);
+            long i = 0;
+            while (Stopwatch.GetTimestamp() < deadline)
+            {
+                p.Value = "%" + CatalogSetup.Keywords[(worker + i++) % CatalogSetup.Keywords.Length] + "%";
+                await using var reader = await query.ExecuteReaderAsync();
+                do
+                {
+                    while (await reader.ReadAsync())
+                    {
+                    }
+                }
+                while (await reader.NextResultAsync());
+                Interlocked.Increment(ref done);
+            }
+        }));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        return new BaselineResult("raw-search-query", "the catalogue's LIKE search (count + first page of 20) over plain ADO.NET", done, Math.Round(done / elapsed, 1));
+    }
+
     private static DbConnection Open(bool sqlite, string cs)
     {
         DbConnection connection = sqlite ? new SqliteConnection(cs) : new NpgsqlConnection(cs);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace OneWindow.Bench;
 
 public sealed record BenchOptions(
-    string Provider, string? Postgres, int Clients, int Seconds, int Warmup, IReadOnlyList<string> Scenarios, string? Output, string? ServerPath)
+    string Provider, string? Postgres, int Clients, int Seconds, int Warmup, IReadOnlyList<string> Scenarios, string? Output, string? ServerPath, int CatalogItems)
 {
     public const string Help = """
         OneWindow.Bench: load benchmarks with a baseline measured in the same run.
@@ -23,13 +23,14 @@ public sealed record BenchOptions(
           dotnet run -c Release --project bench/OneWindow.Bench -- [options]
 
         Options:
-          --scenario NAME     due-date | sign-in | all (default: all; repeatable)
+          --scenario NAME     due-date | sign-in | catalog-search | all (default: all; repeatable)
           --provider NAME     sqlite | postgres (default: sqlite)
           --postgres CS       a PostgreSQL server where the bench may create a database
                               (default: environment ONEWINDOW_BENCH_POSTGRES or ONEWINDOW_TEST_POSTGRES)
           --clients N         concurrent clients (default: 16)
           --seconds T         measured seconds per scenario and for the baseline (default: 10)
           --warmup T          warm-up seconds per scenario, not measured (default: 2)
+          --catalog-items N   catalogue size for catalog-search (default: 1000)
           --out FILE          also write the JSON report to FILE (e.g. bench/results/sqlite.json)
           --server PATH       the server's OneWindow.dll (default: the one built beside this harness)
           --help              this text
@@ -37,6 +38,8 @@ public sealed record BenchOptions(
         Scenarios:
           due-date   GET /api/v1/calendar/due-date with random start dates (2021–2025) and 1–60 working days
           sign-in    POST /api/v1/auth/login as the demo staff accounts in turn (PBKDF2 password check)
+          catalog-search  GET /api/v1/items?q= with common keywords over a catalogue grown to --catalog-items
+                     items through the import API; compared with the same LIKE query over plain ADO.NET
         """;
 
     public static BenchOptions? Parse(string[] args)
@@ -44,7 +47,7 @@ public sealed record BenchOptions(
         string provider = "sqlite", scenario = "all";
         string? postgres = Environment.GetEnvironmentVariable("ONEWINDOW_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("ONEWINDOW_TEST_POSTGRES");
         string? output = null, server = null;
-        int clients = 16, seconds = 10, warmup = 2;
+        int clients = 16, seconds = 10, warmup = 2, catalogItems = 1000;
         var scenarios = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {
@@ -59,6 +62,7 @@ public sealed record BenchOptions(
                 case "--warmup": warmup = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--scenario": scenarios.Add(Next()); break;
                 case "--out": output = Next(); break;
+                case "--catalog-items": catalogItems = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--server": server = Next(); break;
                 default:
                     Console.Error.WriteLine($"unknown option {args[i]}");
@@ -83,6 +87,6 @@ public sealed record BenchOptions(
             scenarios = [.. OneWindow.Bench.Scenarios.Names];
         }
 
-        return new BenchOptions(provider, postgres, clients, seconds, warmup, scenarios, output, server);
+        return new BenchOptions(provider, postgres, clients, seconds, warmup, scenarios, output, server, catalogItems);
     }
 }

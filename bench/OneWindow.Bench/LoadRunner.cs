@@ -8,7 +8,7 @@ public sealed record Scenario(string Name, Func<HttpClient, int, long, Task<Http
 
 public static class Scenarios
 {
-    public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in"];
+    public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in", "catalog-search"];
 
     private static readonly string[] StaffAccounts = ["admin", "guide", "clerk", "reviewer.scj", "approver.scj", "reviewer.zjj", "approver.zjj", "hotline", "supervisor"];
 
@@ -24,6 +24,8 @@ public static class Scenarios
                     var days = 1 + (int)((worker + i) % 60);
                     return http.GetAsync($"/api/v1/calendar/due-date?from={from:yyyy-MM-dd}&workingDays={days}");
                 }),
+                "catalog-search" => new Scenario(name, (http, worker, i) =>
+                    http.GetAsync($"/api/v1/items?q={Uri.EscapeDataString(CatalogSetup.Keywords[(worker + i) % CatalogSetup.Keywords.Length])}&pageSize=20")),
                 "sign-in" => new Scenario(name, (http, worker, i) =>
                     http.PostAsJsonAsync("/api/v1/auth/login", new { userName = StaffAccounts[(worker + i) % StaffAccounts.Length], password = "OneWindow#2026" })),
                 _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),

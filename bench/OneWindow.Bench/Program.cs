@@ -21,13 +21,27 @@ Console.Error.WriteLine($"[bench] server up at {server.BaseUrl} (pid {server.Pid
 await Task.Delay(TimeSpan.FromSeconds(3));
 var idleRss = server.ResidentMegabytes();
 
+BaselineResult? searchBaseline = null;
+var catalogItems = 0;
+if (options.Scenarios.Contains("catalog-search"))
+{
+    Console.Error.WriteLine($"[bench] growing the catalogue to {options.CatalogItems} items through the import API…");
+    catalogItems = await CatalogSetup.GrowAsync(server.BaseUrl, options.CatalogItems);
+    searchBaseline = await Baseline.MeasureSearchQueryAsync(database, options);
+}
+
 var results = new List<ScenarioResult>();
 foreach (var scenario in Scenarios.Select(options.Scenarios))
 {
     Console.Error.WriteLine($"[bench] {scenario.Name}: {options.Clients} clients × {options.Seconds}s…");
     var result = await LoadRunner.RunAsync(server.BaseUrl, scenario, options);
     // Sign-in is bound by password hashing, not the database: compare it with the raw hashing rate.
-    var against = scenario.Name == "sign-in" && passwordBaseline is not null ? passwordBaseline : baseline;
+    var against = scenario.Name switch
+    {
+        "sign-in" when passwordBaseline is not null => passwordBaseline,
+        "catalog-search" when searchBaseline is not null => searchBaseline,
+        _ => baseline,
+    };
     results.Add(result with { Baseline = against.Name, RatioToBaseline = Math.Round(result.Throughput / against.OpsPerSecond, 3) });
 }
 
@@ -41,6 +55,8 @@ var report = new
     seconds = options.Seconds,
     baseline,
     passwordBaseline,
+    searchBaseline,
+    catalogItems,
     server = new { idleRssMb = idleRss, peakRssMb = server.PeakMegabytes(), idleGoalMb = 250, idleWithinGoal = idleRss < 250 },
     scenarios = results,
 };

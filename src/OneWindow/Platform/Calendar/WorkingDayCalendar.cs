@@ -31,44 +31,22 @@ public sealed record CalendarDayDocument(DateOnly Date, string Name, bool IsOffD
 /// the database stays the truth, so several instances agree within that time, and an edit made
 /// through this instance is seen at once.
 /// </summary>
-public sealed class WorkingDayCalendar(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class WorkingDayCalendar(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
-    private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
-    private readonly SemaphoreSlim _reload = new(1, 1);
-    private (CalendarRules Rules, DateTimeOffset LoadedAt)? _cache;
-
-    public async ValueTask<CalendarRules> RulesAsync(CancellationToken ct = default)
+    private readonly RefreshingCache<CalendarRules> _rules = new(async ct =>
     {
-        var cache = _cache;
-        if (cache is { } c && clock.GetUtcNow() - c.LoadedAt < CacheFor)
-        {
-            return c.Rules;
-        }
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var years = await db.Set<CalendarYear>().AsNoTracking().Select(y => y.Year).ToListAsync(ct);
+        var days = await db.Set<CalendarDay>().AsNoTracking().Select(d => new { d.Date, d.IsOffDay }).ToListAsync(ct);
+        return new CalendarRules(days.ToDictionary(d => d.Date, d => d.IsOffDay), years.ToHashSet());
+    }, TimeSpan.FromSeconds(15), clock);
 
-        await _reload.WaitAsync(ct);
-        try
-        {
-            cache = _cache;
-            if (cache is { } again && clock.GetUtcNow() - again.LoadedAt < CacheFor)
-            {
-                return again.Rules;
-            }
+    public ValueTask<CalendarRules> RulesAsync(CancellationToken ct = default) => _rules.GetAsync(ct);
 
-            using var scope = scopes.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var years = await db.Set<CalendarYear>().AsNoTracking().Select(y => y.Year).ToListAsync(ct);
-            var days = await db.Set<CalendarDay>().AsNoTracking().Select(d => new { d.Date, d.IsOffDay }).ToListAsync(ct);
-            var rules = new CalendarRules(days.ToDictionary(d => d.Date, d => d.IsOffDay), years.ToHashSet());
-            _cache = (rules, clock.GetUtcNow());
-            return rules;
-        }
-        finally
-        {
-            _reload.Release();
-        }
-    }
+    public void Invalidate() => _rules.Invalidate();
 
-    public void Invalidate() => _cache = null;
+    public void Dispose() => _rules.Dispose();
 
     public async Task<CalendarYearDocument?> GetYearAsync(AppDbContext db, int year, CancellationToken ct)
     {

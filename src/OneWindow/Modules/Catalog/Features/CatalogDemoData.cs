@@ -13,7 +13,7 @@ namespace OneWindow.Modules.Catalog.Features;
 /// The demo catalogue (DemoData/catalog.json, the same format as an export) and its blank forms
 /// and filled samples (样板间), stored under fixed file ids so the definitions can refer to them.
 /// </summary>
-internal sealed class CatalogDemoData(AppDbContext db, FileStore files, TimeProvider clock) : IDemoSeeder
+internal sealed class CatalogDemoData(AppDbContext db, FileStore files, TimeProvider clock, CatalogIndex index) : IDemoSeeder
 {
     public int Order => 30;
 
@@ -55,6 +55,7 @@ internal sealed class CatalogDemoData(AppDbContext db, FileStore files, TimeProv
         }
 
         await db.SaveChangesAsync(ct);
+        index.Invalidate();
     }
 
     private static string Resource(Assembly assembly, string file) =>

@@ -22,7 +22,7 @@ public sealed record ImportReport(int Created, int Updated, int Unchanged, IRead
 /// </summary>
 public sealed class CatalogEditor(
     AppDbContext db, DepartmentDirectory departments, DivisionRegistry divisions, FileStore files,
-    AuditTrail audit, ICurrentUser user, TimeProvider clock)
+    AuditTrail audit, ICurrentUser user, TimeProvider clock, CatalogIndex index)
 {
     public bool CanEdit(string departmentCode) =>
         user.IsInRole(Roles.Admin) || (user.IsInRole(Roles.DepartmentHead) && user.DepartmentCode == departmentCode);
@@ -129,6 +129,7 @@ public sealed class CatalogEditor(
 
         audit.Record(new AuditRecord(draft.RegionCode, "ServiceItem", draft.Code, "ItemPublished", new { draft.ItemVersion }));
         await db.SaveChangesAsync(ct);
+        index.Invalidate();
         return draft;
     }
 
@@ -219,6 +220,7 @@ public sealed class CatalogEditor(
 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        index.Invalidate();
         return new ImportReport(created, updated, unchanged, []);
     }
 

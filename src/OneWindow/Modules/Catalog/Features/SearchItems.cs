@@ -16,8 +16,40 @@ public sealed record ItemPage(IReadOnlyList<ItemSummary> Items, int Total, int P
 
 public sealed record ItemQuery(string? Q, string? Department, string? Kind, string? LifeEvent, string? Region, string? Sort, int Page = 1, int PageSize = 20);
 
-/// <summary>Public search over the published catalogue: Chinese substring search with LIKE, identical on SQLite and PostgreSQL.</summary>
-public sealed class ItemSearch(AppDbContext db, DepartmentDirectory departments)
+/// <summary>The searchable facts of one published item (no materials or form).</summary>
+public sealed record IndexedItem(
+    string Code, string Name, ServiceItemKind Kind, string DepartmentCode, string DepartmentName, string RegionCode, ApplicantType ApplicantType, CaseType CaseType,
+    int StatutoryDays, int CommittedDays, int OnlineDepth, int VisitsRequired, string LifeEvents, string Keywords);
+
+/// <summary>
+/// The published catalogue's search facts, held in memory: a city has one to five thousand items
+/// and they change a few times a day, while citizens search all day. The database stays the truth:
+/// the index reloads 15 s after it was loaded, and at once after a publish or import through this instance.
+/// </summary>
+public sealed class CatalogIndex(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+{
+    private readonly RefreshingCache<IReadOnlyList<IndexedItem>> _items = new(async ct =>
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.Set<ServiceItem>().AsNoTracking().Where(i => i.IsCurrent).OrderBy(i => i.Code)
+            .Select(i => new { i.Code, i.Name, i.Kind, i.DepartmentCode, i.RegionCode, i.ApplicantType, i.CaseType,
+                i.StatutoryDays, i.CommittedDays, i.OnlineDepth, i.VisitsRequired, i.LifeEvents, i.Keywords })
+            .ToListAsync(ct);
+        var names = await scope.ServiceProvider.GetRequiredService<DepartmentDirectory>().NamesAsync(rows.Select(r => r.DepartmentCode), ct);
+        return [.. rows.Select(i => new IndexedItem(i.Code, i.Name, i.Kind, i.DepartmentCode, names.GetValueOrDefault(i.DepartmentCode, i.DepartmentCode),
+            i.RegionCode, i.ApplicantType, i.CaseType, i.StatutoryDays, i.CommittedDays, i.OnlineDepth, i.VisitsRequired, i.LifeEvents, i.Keywords))];
+    }, TimeSpan.FromSeconds(15), clock);
+
+    public ValueTask<IReadOnlyList<IndexedItem>> ItemsAsync(CancellationToken ct) => _items.GetAsync(ct);
+
+    public void Invalidate() => _items.Invalidate();
+
+    public void Dispose() => _items.Dispose();
+}
+
+/// <summary>Public search over the published catalogue: substring search on name, keywords, code and themes.</summary>
+public sealed class ItemSearch(CatalogIndex index)
 {
     public static IReadOnlyList<string> LifeEvents => Contracts.LifeEvents.All;
 
@@ -54,12 +86,11 @@ public sealed class ItemSearch(AppDbContext db, DepartmentDirectory departments)
             return errors.ToError();
         }
 
-        var items = db.Set<ServiceItem>().AsNoTracking().Where(i => i.IsCurrent);
+        IEnumerable<IndexedItem> items = await index.ItemsAsync(ct);
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            var pattern = Like(query.Q);
-            items = items.Where(i => EF.Functions.Like(i.Name, pattern, "\\") || EF.Functions.Like(i.Keywords, pattern, "\\")
-                                     || EF.Functions.Like(i.Code, pattern, "\\") || EF.Functions.Like(i.LifeEvents, pattern, "\\"));
+            var q = query.Q.Trim();
+            items = items.Where(i => Has(i.Name, q) || Has(i.Keywords, q) || Has(i.Code, q) || Has(i.LifeEvents, q));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Department))
@@ -79,31 +110,26 @@ public sealed class ItemSearch(AppDbContext db, DepartmentDirectory departments)
 
         if (!string.IsNullOrWhiteSpace(query.LifeEvent))
         {
-            var pattern = Like(query.LifeEvent);
-            items = items.Where(i => EF.Functions.Like(i.LifeEvents, pattern, "\\"));
+            items = items.Where(i => Has(i.LifeEvents, query.LifeEvent.Trim()));
         }
 
-        var total = await items.CountAsync(ct);
-        items = query.Sort switch
+        var matched = items.ToList();
+        IEnumerable<IndexedItem> sorted = query.Sort switch
         {
-            "name" => items.OrderBy(i => i.Name).ThenBy(i => i.Code),
-            "committedDays" => items.OrderBy(i => i.CommittedDays).ThenBy(i => i.Code),
-            "department" => items.OrderBy(i => i.DepartmentCode).ThenBy(i => i.Code),
-            _ => items.OrderBy(i => i.Code),
+            "name" => matched.OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Code, StringComparer.Ordinal),
+            "committedDays" => matched.OrderBy(i => i.CommittedDays).ThenBy(i => i.Code, StringComparer.Ordinal),
+            "department" => matched.OrderBy(i => i.DepartmentCode, StringComparer.Ordinal).ThenBy(i => i.Code, StringComparer.Ordinal),
+            _ => matched,
         };
-        var rows = await items.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize)
-            .Select(i => new { i.Code, i.Name, i.Kind, i.DepartmentCode, i.ApplicantType, i.CaseType, i.StatutoryDays, i.CommittedDays, i.OnlineDepth, i.VisitsRequired, i.LifeEvents })
-            .ToListAsync(ct);
-        var names = await departments.NamesAsync(rows.Select(r => r.DepartmentCode), ct);
+        var rows = sorted.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
         return new ItemPage(
             [.. rows.Select(r => new ItemSummary(r.Code, r.Name, r.Kind, ServiceItemKinds.Code(r.Kind), ServiceItemKinds.Label(r.Kind), r.DepartmentCode,
-                names.GetValueOrDefault(r.DepartmentCode, r.DepartmentCode), r.ApplicantType, r.CaseType, r.StatutoryDays, r.CommittedDays,
+                r.DepartmentName, r.ApplicantType, r.CaseType, r.StatutoryDays, r.CommittedDays,
                 r.OnlineDepth, r.VisitsRequired, r.LifeEvents))],
-            total, query.Page, query.PageSize);
+            matched.Count, query.Page, query.PageSize);
     }
 
-    internal static string Like(string text) =>
-        "%" + text.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+    private static bool Has(string text, string part) => text.Contains(part, StringComparison.OrdinalIgnoreCase);
 
     public static void Map(RouteGroupBuilder items) =>
         items.MapGet("/", async Task<Results<Ok<ItemPage>, ProblemHttpResult>> (
