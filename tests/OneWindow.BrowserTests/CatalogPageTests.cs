@@ -63,6 +63,31 @@ public sealed class CatalogPageTests(BrowserFixture fixture) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task An_admin_imports_the_catalogue_and_watches_the_progress_page_until_it_is_done()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", "OneWindow#2026");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/workbench");
+
+        var export = await page.APIRequest.GetAsync("/api/v1/catalog/export?format=csv");
+        var file = Path.Combine(Path.GetTempPath(), $"catalog-{Guid.NewGuid():N}.csv");
+        await File.WriteAllBytesAsync(file, await export.BodyAsync());
+
+        await page.GotoAsync("/admin/items");
+        await page.SetInputFilesAsync("input[name=file]", file);
+        await page.ClickAsync("form[enctype] button[type=submit]");
+        await page.WaitForURLAsync("**/admin/items/import/*");
+        // The page refreshes itself each second until the job has finished.
+        await page.WaitForSelectorAsync("[data-testid=import-job][data-status=Succeeded]", new PageWaitForSelectorOptions { Timeout = 20000 });
+        Assert.Contains("未变化", await page.TextContentAsync("[data-testid=import-status]"), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(page, "catalogue-import");
+        File.Delete(file);
+    }
+
+    [Fact]
     public async Task Life_event_themes_narrow_the_search()
     {
         var page = await fixture.NewPageAsync();

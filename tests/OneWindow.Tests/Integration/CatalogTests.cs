@@ -239,6 +239,40 @@ public abstract class CatalogTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_background_import_reports_progress_and_its_result()
+    {
+        var admin = await App.SignedIn("admin");
+        var file = await admin.GetByteArrayAsync("/api/v1/catalog/export?format=xlsx");
+        var started = await Http.Json(await ImportJob(admin, file, "catalog.xlsx"), HttpStatusCode.Accepted);
+        var url = $"/api/v1/catalog/import-jobs/{started.GetProperty("id").GetString()}";
+        JsonElement job = default;
+        await Http.Eventually(async () =>
+        {
+            job = await Http.Json(await admin.GetAsync(url));
+            return job.GetProperty("status").GetString() is "succeeded" or "rejected" or "failed";
+        }, "the import job never finished");
+        Assert.Equal("succeeded", job.GetProperty("status").GetString());
+        Assert.Equal(100, job.GetProperty("percent").GetInt32());
+        Assert.Equal(job.GetProperty("total").GetInt32(), job.GetProperty("report").GetProperty("unchanged").GetInt32());
+
+        var bad = await Http.Json(await ImportJob(admin, "{\"items\":[{\"code\":\"x\"}]}"u8.ToArray(), "bad.json"), HttpStatusCode.Accepted);
+        var badUrl = $"/api/v1/catalog/import-jobs/{bad.GetProperty("id").GetString()}";
+        await Http.Eventually(async () => (await Http.Json(await admin.GetAsync(badUrl))).GetProperty("status").GetString() == "rejected", "the bad file was not rejected");
+        var rejected = await Http.Json(await admin.GetAsync(badUrl));
+        Assert.Equal(1, rejected.GetProperty("report").GetProperty("rejected")[0].GetProperty("row").GetInt32());
+
+        var citizen = await App.SignedIn("citizen");
+        Assert.Equal(HttpStatusCode.Forbidden, (await citizen.GetAsync(url)).StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> ImportJob(HttpClient admin, byte[] file, string name)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(file), "file", name);
+        return await admin.PostAsync("/api/v1/catalog/import-jobs", form);
+    }
+
+    [Fact]
     public async Task Files_are_content_addressed_type_checked_and_private_unless_public()
     {
         var citizen = await App.SignedIn("citizen");

@@ -1,6 +1,7 @@
 using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Catalog.Features;
 using OneWindow.Platform.Identity;
+using OneWindow.Platform.Outbox;
 
 namespace OneWindow.Modules.Catalog;
 
@@ -14,6 +15,8 @@ public static class CatalogModule
         builder.Services.AddScoped<ItemSearch>();
         builder.Services.AddScoped<ItemReader>();
         builder.Services.AddScoped<CatalogEditor>();
+        builder.Services.AddScoped<ImportJobs>();
+        builder.Services.AddOutboxHandler<CatalogImportRequested, RunCatalogImport>();
         builder.Services.AddScoped<OneWindow.Platform.IDemoSeeder, CatalogDemoData>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(ManageItems.EditorPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.DepartmentHead));
     }
@@ -25,6 +28,7 @@ public static class CatalogModule
         GetItem(items);
         ValidateForm.Map(items);
         ManageItems.Map(items, app);
+        ImportJobs.Map(app);
     }
 
     private static void SearchItems(RouteGroupBuilder items) => ItemSearch.Map(items);

@@ -137,12 +137,22 @@ public sealed class CatalogEditor(
     /// Publishes every changed definition in one transaction. Any bad row rejects the whole file:
     /// the report lists every problem by row, and nothing is written.
     /// </summary>
-    public async Task<Result<ImportReport>> ImportAsync(IReadOnlyList<(int Row, ItemDocument? Item, IReadOnlyDictionary<string, string[]>? ParseErrors)> rows, CancellationToken ct)
+    public async Task<Result<ImportReport>> ImportAsync(
+        IReadOnlyList<(int Row, ItemDocument? Item, IReadOnlyDictionary<string, string[]>? ParseErrors)> rows,
+        CancellationToken ct,
+        Func<int, Task>? progress = null)
     {
         var rejected = new List<RowProblem>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var checkedRows = 0;
         foreach (var (row, item, parseErrors) in rows)
         {
+            if (progress is not null)
+            {
+                await progress(checkedRows);
+            }
+
+            checkedRows++;
             if (parseErrors is { Count: > 0 } || item is null)
             {
                 rejected.Add(new RowProblem(row, item?.Code ?? "", parseErrors ?? new Dictionary<string, string[]>()));

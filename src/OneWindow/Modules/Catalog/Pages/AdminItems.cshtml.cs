@@ -7,39 +7,28 @@ namespace OneWindow.Modules.Catalog.Pages;
 
 /// <summary>Catalogue maintenance: list, export, import with a row-level report. Same handlers as the API.</summary>
 [Authorize(Policy = ManageItems.EditorPolicy)]
-public sealed class AdminItemsModel(ItemSearch search, CatalogEditor editor) : PageModel
+public sealed class AdminItemsModel(ItemSearch search, ImportJobs imports) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
     public ItemPage Items { get; private set; } = new([], 0, 1, 100);
 
-    public ImportReport? Report { get; private set; }
-
     public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    /// <summary>Starts a background import and shows its progress page.</summary>
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
-        var format = CatalogFiles.FormatOf(file?.FileName);
-        if (file is null || format is null)
+        var started = await imports.StartAsync(file, ct);
+        if (started.IsSuccess)
         {
-            Message = "请选择 .json、.csv 或 .xlsx 文件";
-            Response.StatusCode = 400;
-        }
-        else
-        {
-            await using var stream = file.OpenReadStream();
-            var result = await editor.ImportAsync(CatalogFiles.Read(stream, format.Value), ct);
-            Report = result.Value;
-            Message = result.Error?.Title;
-            if (Report is { Rejected.Count: > 0 } || !result.IsSuccess)
-            {
-                Response.StatusCode = 400;
-            }
+            return Redirect($"/admin/items/import/{started.Value}");
         }
 
+        Message = string.Join("；", started.Error!.Fields?.SelectMany(f => f.Value) ?? [started.Error.Title]);
+        Response.StatusCode = 400;
         await LoadAsync(ct);
         return Page();
     }
