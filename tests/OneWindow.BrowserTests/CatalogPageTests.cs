@@ -88,6 +88,37 @@ public sealed class CatalogPageTests(BrowserFixture fixture) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task An_admin_edits_an_item_into_a_new_version_and_publishes_it()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", "admin");
+        await page.FillAsync("#password", "OneWindow#2026");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/workbench");
+
+        await page.GotoAsync("/admin/items/XK-WJW-005/edit");
+        await page.FillAsync("#committedDays", "8");
+        await page.FillAsync("#materials", "[ not json");
+        await page.ClickAsync("text=保存草稿");
+        Assert.Contains("JSON 格式有误", await page.TextContentAsync("[data-testid=edit-errors]"), StringComparison.Ordinal);
+
+        await page.GotoAsync("/admin/items/XK-WJW-005/edit");
+        await page.FillAsync("#committedDays", "8");
+        await page.ClickAsync("text=保存草稿");
+        Assert.Contains("第 2 版草稿", await page.TextContentAsync("[data-testid=saved]"), StringComparison.Ordinal);
+        await page.GotoAsync("/guide/XK-WJW-005");
+        Assert.Contains("10 个工作日", await page.TextContentAsync("[data-testid=basics]"), StringComparison.Ordinal);
+
+        await page.GotoAsync("/admin/items/XK-WJW-005/edit");
+        await page.ClickAsync("text=发布草稿");
+        Assert.Contains("已发布第 2 版", await page.TextContentAsync("[data-testid=saved]"), StringComparison.Ordinal);
+        Assert.Contains("已被取代", await page.TextContentAsync("[data-testid=versions]"), StringComparison.Ordinal);
+        await page.GotoAsync("/guide/XK-WJW-005");
+        Assert.Contains("8 个工作日", await page.TextContentAsync("[data-testid=basics]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Life_event_themes_narrow_the_search()
     {
         var page = await fixture.NewPageAsync();

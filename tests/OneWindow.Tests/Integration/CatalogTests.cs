@@ -183,6 +183,20 @@ public abstract class CatalogTests(AppFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Nulls_in_a_definition_are_field_errors_not_server_faults()
+    {
+        var admin = await App.SignedIn("admin");
+        using var body = new StringContent("""
+            {"code":"XK-TEST-NULL","name":null,"kind":"licensing","department":"371600-SCJ","region":"371600","fee":null,
+             "statutoryDays":5,"committedDays":3,"onlineDepth":3,"caseType":"promised",
+             "materials":[null,{"code":null,"name":null}],"form":{"fields":[null,{"key":null,"label":null,"type":null}]}}
+            """, System.Text.Encoding.UTF8, "application/json");
+        var json = await Http.Problem(await admin.PutAsync("/api/v1/items/XK-TEST-NULL/draft", body), HttpStatusCode.BadRequest, "catalog:invalid");
+        Assert.True(json.GetProperty("errors").TryGetProperty("name", out _));
+        Assert.True(json.GetProperty("errors").TryGetProperty("materials[0].code", out _));
+    }
+
     [Theory]
     [InlineData("json")]
     [InlineData("csv")]

@@ -71,18 +71,20 @@ public sealed record ItemDocument
     /// <summary>Copies the definition onto a (draft) version.</summary>
     public void ApplyTo(ServiceItem i)
     {
-        i.Code = Code.Trim();
-        i.Name = Name.Trim();
+        // Null-safe throughout: JSON nulls and empty form fields arrive as null and must become
+        // validation errors or empty text, never a database constraint failure.
+        i.Code = Code?.Trim() ?? "";
+        i.Name = Name?.Trim() ?? "";
         i.Kind = Kind;
-        i.DepartmentCode = Department.Trim();
-        i.RegionCode = Region.Trim();
+        i.DepartmentCode = Department?.Trim() ?? "";
+        i.RegionCode = Region?.Trim() ?? "";
         i.ApplicantType = ApplicantType;
         i.CaseType = CaseType;
         i.StatutoryDays = StatutoryDays;
         i.CommittedDays = CommittedDays;
-        i.Fee = Fee;
-        i.LegalBasis = LegalBasis;
-        i.Conditions = Conditions;
+        i.Fee = string.IsNullOrWhiteSpace(Fee) ? "不收费" : Fee.Trim();
+        i.LegalBasis = LegalBasis?.Trim() ?? "";
+        i.Conditions = Conditions?.Trim() ?? "";
         i.VisitsRequired = VisitsRequired;
         i.OnlineDepth = OnlineDepth;
         i.LicenseType = string.IsNullOrWhiteSpace(LicenseType) ? null : LicenseType.Trim();
@@ -90,12 +92,18 @@ public sealed record ItemDocument
         i.AllowsDeferral = AllowsDeferral;
         i.AllowsPledge = AllowsPledge;
         i.SupervisingDepartmentCode = string.IsNullOrWhiteSpace(SupervisingDepartment) ? null : SupervisingDepartment.Trim();
-        i.LifeEvents = LifeEvents;
-        i.Keywords = Keywords;
-        i.Location = Location;
-        i.Phone = Phone;
-        i.Materials = [.. Materials ?? []];
-        i.Form = Form ?? new FormSchema();
+        i.LifeEvents = LifeEvents?.Trim() ?? "";
+        i.Keywords = Keywords?.Trim() ?? "";
+        i.Location = Location?.Trim() ?? "";
+        i.Phone = Phone?.Trim() ?? "";
+        i.Materials = [.. (Materials ?? []).Where(m => m is not null).Select(m => m with
+        {
+            Code = m.Code ?? "", Name = m.Name ?? "", Form = m.Form ?? "原件", Notes = m.Notes ?? "",
+        })];
+        i.Form = new FormSchema
+        {
+            Fields = [.. (Form?.Fields ?? []).Where(f => f is not null).Select(f => f with { Key = f.Key ?? "", Label = f.Label ?? "", Type = f.Type ?? "text" })],
+        };
     }
 
     public string Canonical() => System.Text.Json.JsonSerializer.Serialize(this, Data.ServiceItemConfiguration.Json);
