@@ -78,6 +78,11 @@ public abstract class CalendarAdminTests(AppFixture fixture)
         var json = await Http.Problem(await admin.PutAsJsonAsync("/api/v1/calendar/2031", Year2031(makeUp: "2031-10-08")),
             HttpStatusCode.BadRequest, "calendar:invalid");
         Assert.True(json.GetProperty("errors").TryGetProperty("days[3].isOffDay", out _));
+
+        var nulls = await admin.PutAsJsonAsync("/api/v1/calendar/2031", new { year = 2031, days = new object?[] { null } });
+        await Http.Problem(nulls, HttpStatusCode.BadRequest, "calendar:invalid");
+        var noDays = await admin.PutAsJsonAsync("/api/v1/calendar/2031", new { year = 2031 });
+        await Http.Problem(noDays, HttpStatusCode.BadRequest, "calendar:invalid");
     }
 
     private static object Year2033(int? version, string source) => new

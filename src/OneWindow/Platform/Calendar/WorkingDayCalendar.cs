@@ -75,7 +75,7 @@ public sealed class WorkingDayCalendar(IServiceScopeFactory scopes, TimeProvider
         if (doc.Days is null)
         {
             errors.Add("days", "缺少节假日列表");
-            return errors.ToError();
+            return errors.ToError("calendar:invalid", "节假日安排有误");
         }
 
         var seen = new HashSet<DateOnly>();
@@ -83,6 +83,12 @@ public sealed class WorkingDayCalendar(IServiceScopeFactory scopes, TimeProvider
         {
             var d = doc.Days[i];
             var key = $"days[{i}]";
+            if (d is null)
+            {
+                errors.Add(key, "空的条目");
+                continue;
+            }
+
             if (d.Date < new DateOnly(year - 1, 12, 1) || d.Date > new DateOnly(year, 12, 31))
             {
                 errors.Add(key + ".date", $"{d.Date:yyyy-MM-dd} 不属于 {year} 年的安排");
