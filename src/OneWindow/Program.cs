@@ -1,5 +1,6 @@
 using OneWindow.Modules.Accounts;
 using OneWindow.Modules.Catalog;
+using OneWindow.Modules.Intake;
 using OneWindow.Modules.Notifications;
 using OneWindow.Modules.Organisation;
 using OneWindow.Platform;
@@ -14,6 +15,7 @@ builder.AddOrganisationModule();
 builder.AddAccountsModule();
 builder.AddNotificationsModule();
 builder.AddCatalogModule();
+builder.AddIntakeModule();
 
 var app = builder.Build();
 
@@ -27,6 +29,7 @@ app.MapPlatform();
 app.MapOrganisationModule();
 app.MapAccountsModule();
 app.MapCatalogModule();
+app.MapIntakeModule();
 
 await app.PrepareDatabaseAsync(demo: demo && app.Configuration.GetValue("Demo:Enabled", true));
 await app.RunAsync();

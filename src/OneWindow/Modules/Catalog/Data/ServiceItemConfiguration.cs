@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OneWindow.Modules.Catalog.Domain;
+using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Catalog.Data;
 
@@ -36,18 +36,8 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
         b.Property(i => i.Phone).HasMaxLength(30);
         b.Property(i => i.UpdatedBy).HasMaxLength(100);
         b.Ignore(i => i.Steps);
-        b.Property(i => i.Materials).HasColumnName("materials_json").HasConversion(
-            v => JsonSerializer.Serialize(v, Json),
-            v => JsonSerializer.Deserialize<List<Material>>(v, Json) ?? new List<Material>(),
-            new ValueComparer<List<Material>>((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
-                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
-                v => JsonSerializer.Deserialize<List<Material>>(JsonSerializer.Serialize(v, Json), Json)!));
-        b.Property(i => i.Form).HasColumnName("form_json").HasConversion(
-            v => JsonSerializer.Serialize(v, Json),
-            v => JsonSerializer.Deserialize<FormSchema>(v, Json) ?? new FormSchema(),
-            new ValueComparer<FormSchema>((a, c) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(c, Json),
-                v => JsonSerializer.Serialize(v, Json).GetHashCode(StringComparison.Ordinal),
-                v => JsonSerializer.Deserialize<FormSchema>(JsonSerializer.Serialize(v, Json), Json)!));
+        b.Property(i => i.Materials).HasColumnName("materials_json").HasJsonConversion(Json, () => new List<Material>());
+        b.Property(i => i.Form).HasColumnName("form_json").HasJsonConversion(Json, () => new FormSchema());
         b.HasIndex(i => new { i.Code, i.ItemVersion }).IsUnique();
         b.HasIndex(i => new { i.IsCurrent, i.DepartmentCode });
         b.HasIndex(i => new { i.RegionCode, i.IsCurrent });

@@ -38,6 +38,9 @@ public enum Delivery
     Post,
 }
 
+/// <summary>A material handed in with the application: a stored file (or, later, a licence from the library).</summary>
+public sealed record SubmittedMaterial(string MaterialCode, Guid? FileId, string? LicenseId);
+
 /// <summary>One problem listed in a 一次性告知 (deficiency notice).</summary>
 public sealed record DeficiencyItem(string MaterialCode, string Reason);
 
@@ -63,6 +66,29 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     public string DepartmentCode { get; set; } = "";
 
     public bool SoleApprover { get; set; }
+
+    /// <summary>person or enterprise.</summary>
+    public string ApplicantKind { get; set; } = "";
+
+    public string ApplicantName { get; set; } = "";
+
+    /// <summary>身份证号 or 统一社会信用代码 (masked wherever it is listed).</summary>
+    public string ApplicantCode { get; set; } = "";
+
+    public string ApplicantMobile { get; set; } = "";
+
+    /// <summary>The applicant's account, when there is one: they see the case in their portal.</summary>
+    public string? ApplicantUserId { get; set; }
+
+    public string SubmittedById { get; set; } = "";
+
+    public string? IdempotencyKey { get; set; }
+
+    public DateTimeOffset SubmittedAt { get; set; }
+
+    public Dictionary<string, string[]> Form { get; set; } = [];
+
+    public List<SubmittedMaterial> Materials { get; set; } = [];
 
     public int CommittedDays { get; set; }
 

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneWindow.Modules.Intake.Domain;
+using OneWindow.Platform.Calendar;
+using OneWindow.Platform.Data;
+
+namespace OneWindow.Modules.Intake.Data;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConfiguration<CaseNumberCounter>
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public void Configure(EntityTypeBuilder<Case> b)
+    {
+        b.ToTable("cases");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Number).HasMaxLength(40);
+        b.Property(c => c.RegionCode).HasMaxLength(12);
+        b.Property(c => c.ItemCode).HasMaxLength(40);
+        b.Property(c => c.ItemName).HasMaxLength(100);
+        b.Property(c => c.DepartmentCode).HasMaxLength(30);
+        b.Property(c => c.ApplicantKind).HasMaxLength(20);
+        b.Property(c => c.ApplicantName).HasMaxLength(100);
+        b.Property(c => c.ApplicantCode).HasMaxLength(18);
+        b.Property(c => c.ApplicantMobile).HasMaxLength(20);
+        b.Property(c => c.ApplicantUserId).HasMaxLength(64);
+        b.Property(c => c.SubmittedById).HasMaxLength(64);
+        b.Property(c => c.IdempotencyKey).HasMaxLength(100);
+        b.Property(c => c.ReviewOpinion).HasMaxLength(2000);
+        b.Property(c => c.DecisionOpinion).HasMaxLength(2000);
+        b.Property(c => c.DeclineReason).HasMaxLength(2000);
+        b.Property(c => c.Form).HasColumnName("form_json").HasJsonConversion(Json, () => new Dictionary<string, string[]>());
+        b.Property(c => c.Materials).HasColumnName("materials_json").HasJsonConversion(Json, () => new List<SubmittedMaterial>());
+        b.Property(c => c.Pauses).HasColumnName("pauses_json").HasJsonConversion(Json, () => new List<PausedPeriod>());
+        b.Property(c => c.Deficiencies).HasColumnName("deficiencies_json").HasJsonConversion(Json, () => new List<DeficiencyItem>());
+        b.Property(c => c.DeferredMaterials).HasColumnName("deferred_materials_json").HasJsonConversion(Json, () => new List<string>());
+        b.HasIndex(c => c.Number).IsUnique();
+        b.HasIndex(c => new { c.SubmittedById, c.IdempotencyKey }).IsUnique();
+        b.HasIndex(c => new { c.DepartmentCode, c.Status });
+        b.HasIndex(c => new { c.RegionCode, c.Status });
+        b.HasIndex(c => c.ApplicantUserId);
+    }
+
+    public void Configure(EntityTypeBuilder<CaseNumberCounter> b)
+    {
+        b.ToTable("case_number_counters");
+        b.HasKey(c => new { c.RegionCode, c.Day });
+        b.Property(c => c.RegionCode).HasMaxLength(12);
+        b.Property(c => c.Day).HasMaxLength(8);
+    }
+}

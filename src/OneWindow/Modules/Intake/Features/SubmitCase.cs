@@ -1,0 +1,238 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Catalog.Contracts;
+using OneWindow.Modules.Catalog.Domain;
+using OneWindow.Modules.Intake.Contracts;
+using OneWindow.Modules.Intake.Domain;
+using OneWindow.Platform;
+using OneWindow.Platform.Audit;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.Files;
+using OneWindow.Platform.Identity;
+using OneWindow.Platform.IdentityCodes;
+using OneWindow.Platform.Outbox;
+using OneWindow.Platform.Web;
+
+namespace OneWindow.Modules.Intake.Features;
+
+public sealed record ApplicantInput(string? Kind, string? IdNumber, string? Uscc, string? Name, string? Mobile);
+
+public sealed record MaterialInput(string? MaterialCode, Guid? FileId, string? LicenseId);
+
+public sealed record SubmitCaseRequest(string? ItemCode, ApplicantInput? Applicant, Dictionary<string, JsonElement>? Form, List<MaterialInput>? Materials, string? Channel);
+
+public sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
+
+/// <summary>
+/// Submission by the applicant online, a clerk at a general counter, or a helper (帮办代办). The same
+/// Idempotency-Key from the same submitter returns the case already created, never a second one.
+/// </summary>
+public sealed class SubmitCase(
+    AppDbContext db, CatalogQueries catalog, FileStore files, DivisionRegistry divisions, AuditTrail audit, Outbox outbox,
+    ICurrentUser user, TimeProvider clock)
+{
+    public async Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(SubmitCaseRequest request, string? idempotencyKey, CancellationToken ct)
+    {
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (key is { Length: > 100 })
+        {
+            return Error.Field("Idempotency-Key", "Idempotency-Key 不超过 100 个字符");
+        }
+
+        if (key is not null && await Existing(key, ct) is { } earlier)
+        {
+            return (earlier, false);
+        }
+
+        var errors = new FieldErrors();
+        var item = string.IsNullOrWhiteSpace(request.ItemCode) ? null : await catalog.CurrentAsync(request.ItemCode.Trim(), ct);
+        if (item is null)
+        {
+            return string.IsNullOrWhiteSpace(request.ItemCode)
+                ? Error.Field("itemCode", "请选择办理事项")
+                : Error.NotFound("catalog:item-not-found", $"事项 {request.ItemCode} 不存在或尚未发布");
+        }
+
+        var channel = ChannelOf(request.Channel, errors);
+        var applicant = CheckApplicant(request.Applicant, item.Definition, errors);
+        var form = FormValidator.Validate(item.Definition.Form, FormValidator.FromJson(request.Form), divisions, clock.TodayInChina());
+        foreach (var (field, messages) in form.Error?.Fields ?? new Dictionary<string, string[]>())
+        {
+            foreach (var m in messages)
+            {
+                errors.Add("form." + field, m);
+            }
+        }
+
+        var materials = await CheckMaterialsAsync(request.Materials ?? [], item.Definition, errors, ct);
+        if (errors.Any)
+        {
+            return errors.ToError("case:invalid", "申请信息有误");
+        }
+
+        var now = clock.Now();
+        var entity = new Case
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            RegionCode = item.Definition.Region,
+            ItemCode = item.Definition.Code,
+            ItemVersionId = item.VersionId,
+            ItemName = item.Definition.Name,
+            DepartmentCode = item.Definition.Department,
+            SoleApprover = item.Definition.Flow == ApprovalFlow.SoleApprover,
+            CommittedDays = item.Definition.CommittedDays,
+            Channel = channel,
+            Status = CaseStatus.Submitted,
+            ApplicantKind = applicant.Kind,
+            ApplicantName = applicant.Name,
+            ApplicantCode = applicant.Code,
+            ApplicantMobile = applicant.Mobile,
+            ApplicantUserId = channel == Channel.Online ? user.UserId : null,
+            SubmittedById = user.UserId!,
+            IdempotencyKey = key,
+            SubmittedAt = now,
+            Form = form.Value!.ToDictionary(kv => kv.Key, kv => kv.Value),
+            Materials = materials,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        entity.Number = await CaseNumbers.NextAsync(db, entity.RegionCode, clock.TodayInChina(), ct);
+        db.Add(entity);
+        audit.Record(new AuditRecord(entity.RegionCode, "Case", entity.Id.ToString(), "CaseSubmitted",
+            new { entity.Number, entity.ItemCode, channel = entity.Channel.ToString(), applicant = Mask.IdentityCode(entity.ApplicantCode) }));
+        outbox.Enqueue(new CaseChanged(entity.Id, entity.Number, entity.ItemName, "CaseSubmitted", entity.Status.ToString(), entity.ApplicantUserId, entity.ApplicantMobile, entity.RegionCode));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException) when (key is not null)
+        {
+            // The same key raced in from a retry: the first one won; answer with it.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await Existing(key, ct) is { } winner)
+            {
+                return (winner, false);
+            }
+
+            throw;
+        }
+
+        return (new CaseCreated(entity.Id, entity.Number, entity.Status), true);
+    }
+
+    private async Task<CaseCreated?> Existing(string key, CancellationToken ct) =>
+        await db.Set<Case>().AsNoTracking().Where(c => c.SubmittedById == user.UserId && c.IdempotencyKey == key)
+            .Select(c => new CaseCreated(c.Id, c.Number, c.Status)).SingleOrDefaultAsync(ct);
+
+    private Channel ChannelOf(string? requested, FieldErrors errors)
+    {
+        // The channel follows from who submits: an applicant online, a clerk at the counter, a helper for the applicant.
+        if (!user.IsStaff)
+        {
+            return Channel.Online;
+        }
+
+        if (requested is "assisted")
+        {
+            return Channel.Assisted;
+        }
+
+        if (!user.IsInRole(Roles.IntakeClerk) && !user.IsInRole(Roles.HallGuide))
+        {
+            errors.Add("channel", "只有窗口受理员或帮办人员可以代为提交申请");
+        }
+
+        return requested is "assisted" || user.IsInRole(Roles.HallGuide) ? Channel.Assisted : Channel.Counter;
+    }
+
+    private (string Kind, string Name, string Code, string Mobile) CheckApplicant(ApplicantInput? a, ItemDocument item, FieldErrors errors)
+    {
+        if (a is null)
+        {
+            errors.Add("applicant", "请填写申请人");
+            return ("", "", "", "");
+        }
+
+        var kind = a.Kind?.Trim().ToLowerInvariant();
+        if (kind is not ("person" or "enterprise"))
+        {
+            errors.Add("applicant.kind", "申请人类型应为 person（自然人）或 enterprise（法人）");
+        }
+        else if ((kind == "person" && item.ApplicantType == ApplicantType.Enterprise) || (kind == "enterprise" && item.ApplicantType == ApplicantType.Person))
+        {
+            errors.Add("applicant.kind", kind == "person" ? "本事项只能由法人申请" : "本事项只能由自然人申请");
+        }
+
+        var check = kind == "enterprise" ? Uscc.Check(a.Uscc, divisions) : ResidentId.Check(a.IdNumber, divisions, clock.TodayInChina());
+        foreach (var m in check.Errors)
+        {
+            errors.Add(kind == "enterprise" ? "applicant.uscc" : "applicant.idNumber", m);
+        }
+
+        var name = a.Name?.Trim() ?? "";
+        if (name.Length is < 2 or > 100)
+        {
+            errors.Add("applicant.name", "请填写申请人姓名或名称（2 到 100 个字）");
+        }
+
+        var mobile = Mobile.Check(a.Mobile);
+        foreach (var m in mobile.Errors)
+        {
+            errors.Add("applicant.mobile", m);
+        }
+
+        return (kind ?? "", name, check.Normalized, mobile.Normalized);
+    }
+
+    private async Task<List<SubmittedMaterial>> CheckMaterialsAsync(List<MaterialInput> given, ItemDocument item, FieldErrors errors, CancellationToken ct)
+    {
+        var result = new List<SubmittedMaterial>();
+        var known = item.Materials.ToDictionary(m => m.Code);
+        var found = await files.FindAsync(given.Where(m => m?.FileId is not null).Select(m => m.FileId!.Value), ct);
+        for (var i = 0; i < given.Count; i++)
+        {
+            var m = given[i];
+            if (m?.MaterialCode is null || !known.ContainsKey(m.MaterialCode))
+            {
+                errors.Add($"materials[{i}].materialCode", "本事项没有这项材料");
+                continue;
+            }
+
+            if (m.FileId is { } id)
+            {
+                if (!found.TryGetValue(id, out var file) || (!file.Public && file.UploadedBy != user.UserId && !user.IsStaff))
+                {
+                    errors.Add($"materials[{i}].fileId", "文件不存在或无权使用，请重新上传");
+                    continue;
+                }
+            }
+            else if (string.IsNullOrWhiteSpace(m.LicenseId))
+            {
+                errors.Add($"materials[{i}]", "请上传文件或选择证照");
+                continue;
+            }
+
+            result.Add(new SubmittedMaterial(m.MaterialCode, m.FileId, m.LicenseId));
+        }
+
+        return result;
+    }
+
+    public static void Map(RouteGroupBuilder cases) =>
+        cases.MapPost("/", async Task<Results<Created<CaseCreated>, ProblemHttpResult>> (
+                SubmitCaseRequest request, HttpRequest http, SubmitCase submit, CancellationToken ct) =>
+            {
+                var result = await submit.SubmitAsync(request, http.Headers["Idempotency-Key"].FirstOrDefault(), ct);
+                if (!result.IsSuccess)
+                {
+                    return result.Error!.ToProblem();
+                }
+
+                // A replay answers exactly as the first submission did.
+                var (created, _) = result.Value;
+                return TypedResults.Created($"/api/v1/cases/{created.Id}", created);
+            })
+            .WithSummary("提交申请（Idempotency-Key 重试返回同一办件）");
+}
