@@ -48,7 +48,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1200, Height = 900 } });
+        // The machines are shared and slow at times: give pages room rather than flake.
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the login form, as a person would (demo password).</summary>
+    public static async Task SignInAsync(IPage page, string userName)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", "OneWindow#2026");
+        await page.ClickAsync("button[type=submit]");
+        // Wait until the redirect after sign-in has landed and its page is usable.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
     }
 
     /// <summary>Keeps a picture of what a person saw, beside the test results.</summary>

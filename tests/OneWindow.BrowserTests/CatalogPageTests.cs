@@ -66,11 +66,8 @@ public sealed class CatalogPageTests(BrowserFixture fixture) : IClassFixture<Bro
     public async Task An_admin_imports_the_catalogue_and_watches_the_progress_page_until_it_is_done()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", "OneWindow#2026");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/workbench");
+        await BrowserFixture.SignInAsync(page, "admin");
+        Assert.EndsWith("/workbench", page.Url, StringComparison.Ordinal);
 
         var export = await page.APIRequest.GetAsync("/api/v1/catalog/export?format=csv");
         var file = Path.Combine(Path.GetTempPath(), $"catalog-{Guid.NewGuid():N}.csv");
@@ -91,11 +88,8 @@ public sealed class CatalogPageTests(BrowserFixture fixture) : IClassFixture<Bro
     public async Task An_admin_edits_an_item_into_a_new_version_and_publishes_it()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", "admin");
-        await page.FillAsync("#password", "OneWindow#2026");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync("**/workbench");
+        await BrowserFixture.SignInAsync(page, "admin");
+        Assert.EndsWith("/workbench", page.Url, StringComparison.Ordinal);
 
         await page.GotoAsync("/admin/items/XK-WJW-005/edit");
         await page.FillAsync("#committedDays", "8");

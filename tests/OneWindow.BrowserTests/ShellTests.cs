@@ -6,20 +6,12 @@ namespace OneWindow.BrowserTests;
 /// <summary>What a person sees in the browser: sign-in, the workbench, the home page search, the guards.</summary>
 public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "OneWindow#2026");
-        await page.ClickAsync("button[type=submit]");
-    }
-
     [Fact]
     public async Task A_clerk_signs_in_and_sees_the_workbench()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "clerk");
-        await page.WaitForURLAsync("**/workbench");
+        await BrowserFixture.SignInAsync(page, "clerk");
+        Assert.EndsWith("/workbench", page.Url, StringComparison.Ordinal);
         Assert.Equal("刘窗口", (await page.TextContentAsync("[data-testid=signed-in-as]"))?.Trim());
         var who = await page.TextContentAsync("[data-testid=who]");
         Assert.Contains("综合窗口受理员", who, StringComparison.Ordinal);
@@ -49,8 +41,8 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     public async Task A_citizen_searches_the_home_page()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "citizen");
-        await page.WaitForURLAsync(fixture.BaseUrl + "/");
+        await BrowserFixture.SignInAsync(page, "citizen");
+        Assert.Equal(fixture.BaseUrl + "/", page.Url);
         await page.FillAsync("#q", "营业执照");
         await page.PressAsync("#q", "Enter");
         await page.WaitForURLAsync("**/search?q=*");
@@ -65,8 +57,8 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     public async Task A_citizen_is_turned_away_from_staff_pages()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "citizen");
-        await page.WaitForURLAsync(fixture.BaseUrl + "/");
+        await BrowserFixture.SignInAsync(page, "citizen");
+        Assert.Equal(fixture.BaseUrl + "/", page.Url);
         var response = await page.GotoAsync("/workbench");
         Assert.Equal(403, response!.Status);
         Assert.Contains("没有权限", await page.TextContentAsync("h1"), StringComparison.Ordinal);
@@ -94,8 +86,8 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     public async Task An_admin_sees_the_year_with_holidays_and_make_up_days_marked()
     {
         var page = await fixture.NewPageAsync();
-        await SignInAsync(page, "admin");
-        await page.WaitForURLAsync("**/workbench");
+        await BrowserFixture.SignInAsync(page, "admin");
+        Assert.EndsWith("/workbench", page.Url, StringComparison.Ordinal);
         await page.ClickAsync("nav >> text=工作日历");
         await page.GotoAsync("/admin/calendar/2026");
         Assert.True(await page.Locator("[data-testid=months] td.ow-off").CountAsync() >= 30);

@@ -5,11 +5,31 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Modules.Catalog.Contracts;
 
 /// <summary>One published version of an item, as other modules (intake, bundles) read it.</summary>
-public sealed record PublishedItem(Guid VersionId, int ItemVersion, ItemDocument Definition);
+public sealed record PublishedItem(Guid VersionId, int ItemVersion, ItemDocument Definition)
+{
+    /// <summary>独任审批: one officer accepts, reviews and decides; there is no separate review step.</summary>
+    public bool SoleApprover => Definition.Flow == ApprovalFlow.SoleApprover;
+
+    public bool AcceptsPersons => Definition.ApplicantType is ApplicantType.Person or ApplicantType.Both;
+
+    public bool AcceptsEnterprises => Definition.ApplicantType is ApplicantType.Enterprise or ApplicantType.Both;
+
+    public IReadOnlySet<string> MaterialCodes => Definition.Materials.Select(m => m.Code).ToHashSet();
+
+    /// <summary>Materials that 容缺受理 may defer.</summary>
+    public IReadOnlySet<string> DeferrableMaterials => Definition.Materials.Where(m => m.Deferrable).Select(m => m.Code).ToHashSet();
+}
 
 /// <summary>What other modules may ask the catalogue.</summary>
-public sealed class CatalogQueries(AppDbContext db)
+public sealed class CatalogQueries(AppDbContext db, OneWindow.Platform.IdentityCodes.DivisionRegistry divisions)
 {
+    /// <summary>Checks filled-in form values against the item's schema: the catalogue's one form validator.</summary>
+    public Platform.Result<IReadOnlyDictionary<string, string[]>> ValidateForm(PublishedItem item, IReadOnlyDictionary<string, string[]> values, DateOnly today) =>
+        FormValidator.Validate(item.Definition.Form, values, divisions, today);
+
+    /// <summary>JSON form values (as an API receives them) as the text values the validator takes.</summary>
+    public static IReadOnlyDictionary<string, string[]> FormValues(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? form) => FormValidator.FromJson(form);
+
     public async Task<PublishedItem?> CurrentAsync(string code, CancellationToken ct = default)
     {
         var item = await db.Set<ServiceItem>().AsNoTracking().SingleOrDefaultAsync(i => i.Code == code && i.IsCurrent, ct);

@@ -135,7 +135,7 @@ public sealed class CaseActions(AppDbContext db, AuditTrail audit, Outbox outbox
             async (a, c, rules, body) =>
             {
                 var item = await a.Catalog.VersionAsync(c.ItemVersionId);
-                var deferrable = item!.Definition.Materials.Where(m => m.Deferrable).Select(m => m.Code).ToHashSet();
+                var deferrable = item!.DeferrableMaterials;
                 if (body.PledgeDueDate is null)
                 {
                     return Error.Field("pledgeDueDate", "请填写承诺补齐日期");

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Catalog.Contracts;
-using OneWindow.Modules.Catalog.Domain;
 using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Intake.Domain;
 using OneWindow.Platform;
@@ -55,8 +54,8 @@ public sealed class SubmitCase(
         }
 
         var channel = ChannelOf(request.Channel, errors);
-        var applicant = CheckApplicant(request.Applicant, item.Definition, errors);
-        var form = FormValidator.Validate(item.Definition.Form, FormValidator.FromJson(request.Form), divisions, clock.TodayInChina());
+        var applicant = CheckApplicant(request.Applicant, item, errors);
+        var form = catalog.ValidateForm(item, CatalogQueries.FormValues(request.Form), clock.TodayInChina());
         foreach (var (field, messages) in form.Error?.Fields ?? new Dictionary<string, string[]>())
         {
             foreach (var m in messages)
@@ -65,7 +64,7 @@ public sealed class SubmitCase(
             }
         }
 
-        var materials = await CheckMaterialsAsync(request.Materials ?? [], item.Definition, errors, ct);
+        var materials = await CheckMaterialsAsync(request.Materials ?? [], item, errors, ct);
         if (errors.Any)
         {
             return errors.ToError("case:invalid", "申请信息有误");
@@ -80,7 +79,7 @@ public sealed class SubmitCase(
             ItemVersionId = item.VersionId,
             ItemName = item.Definition.Name,
             DepartmentCode = item.Definition.Department,
-            SoleApprover = item.Definition.Flow == ApprovalFlow.SoleApprover,
+            SoleApprover = item.SoleApprover,
             CommittedDays = item.Definition.CommittedDays,
             Channel = channel,
             Status = CaseStatus.Submitted,
@@ -147,7 +146,7 @@ public sealed class SubmitCase(
         return requested is "assisted" || user.IsInRole(Roles.HallGuide) ? Channel.Assisted : Channel.Counter;
     }
 
-    private (string Kind, string Name, string Code, string Mobile) CheckApplicant(ApplicantInput? a, ItemDocument item, FieldErrors errors)
+    private (string Kind, string Name, string Code, string Mobile) CheckApplicant(ApplicantInput? a, PublishedItem item, FieldErrors errors)
     {
         if (a is null)
         {
@@ -160,7 +159,7 @@ public sealed class SubmitCase(
         {
             errors.Add("applicant.kind", "申请人类型应为 person（自然人）或 enterprise（法人）");
         }
-        else if ((kind == "person" && item.ApplicantType == ApplicantType.Enterprise) || (kind == "enterprise" && item.ApplicantType == ApplicantType.Person))
+        else if ((kind == "person" && !item.AcceptsPersons) || (kind == "enterprise" && !item.AcceptsEnterprises))
         {
             errors.Add("applicant.kind", kind == "person" ? "本事项只能由法人申请" : "本事项只能由自然人申请");
         }
@@ -186,15 +185,15 @@ public sealed class SubmitCase(
         return (kind ?? "", name, check.Normalized, mobile.Normalized);
     }
 
-    private async Task<List<SubmittedMaterial>> CheckMaterialsAsync(List<MaterialInput> given, ItemDocument item, FieldErrors errors, CancellationToken ct)
+    private async Task<List<SubmittedMaterial>> CheckMaterialsAsync(List<MaterialInput> given, PublishedItem item, FieldErrors errors, CancellationToken ct)
     {
         var result = new List<SubmittedMaterial>();
-        var known = item.Materials.ToDictionary(m => m.Code);
+        var known = item.MaterialCodes;
         var found = await files.FindAsync(given.Where(m => m?.FileId is not null).Select(m => m.FileId!.Value), ct);
         for (var i = 0; i < given.Count; i++)
         {
             var m = given[i];
-            if (m?.MaterialCode is null || !known.ContainsKey(m.MaterialCode))
+            if (m?.MaterialCode is null || !known.Contains(m.MaterialCode))
             {
                 errors.Add($"materials[{i}].materialCode", "本事项没有这项材料");
                 continue;
