@@ -8,6 +8,14 @@ namespace OneWindow.Platform.Data;
 /// <summary>Stores a value as JSON text, the same on SQLite and PostgreSQL, compared by its JSON (so edits inside lists are saved).</summary>
 public static class JsonColumns
 {
+    /// <summary>The platform's JSON for stored values and exchange files: camelCase, enums as camelCase names, nulls left out, Chinese as text.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
     public static PropertyBuilder<T> HasJsonConversion<T>(this PropertyBuilder<T> property, JsonSerializerOptions options, Func<T> empty)
         where T : class =>
         property.HasConversion(

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OneWindow.Modules.Catalog.Domain;
@@ -10,12 +9,7 @@ namespace OneWindow.Modules.Catalog.Data;
 internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<ServiceItem>
 {
     /// <summary>Materials and form are stored as JSON text: they belong to one immutable version and are read whole.</summary>
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    internal static readonly JsonSerializerOptions Json = JsonColumns.Options;
 
     public void Configure(EntityTypeBuilder<ServiceItem> b)
     {
