@@ -59,6 +59,19 @@ public abstract class CaseApiTests(AppFixture fixture)
             mine.GetProperty("timeline").EnumerateArray().Select(t => t.GetProperty("action").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignedIn("enterprise2")).GetAsync($"/api/v1/cases/{id}")).StatusCode);
         Assert.True((await Http.Json(await App.Anonymous().GetAsync("/api/v1/audit/verify"))).GetProperty("ok").GetBoolean());
+
+        // The applicant is told each step (not the internal review), in the inbox and by SMS with the number masked in the log.
+        var userId = (await Http.Json(await enterprise.GetAsync("/api/v1/auth/me"))).GetProperty("userId").GetString()!;
+        var number = mine.GetProperty("number").GetString()!;
+        await Http.Eventually(async () =>
+        {
+            await using var scope = App.Scope();
+            var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.Inbox>().RecentAsync(userId, 50);
+            return inbox.Count(m => m.Body.Contains(number, StringComparison.Ordinal)) == 4 && inbox.Any(m => m.Body.Contains("已办结", StringComparison.Ordinal));
+        }, "the applicant was not told about submission, acceptance, approval and completion");
+        var log = await File.ReadAllTextAsync(App.NotificationLog);
+        Assert.Contains("153****1111", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("15305431111", log, StringComparison.Ordinal);
     }
 
     [Fact]

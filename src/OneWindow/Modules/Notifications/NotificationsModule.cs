@@ -1,4 +1,5 @@
 using OneWindow.Modules.Accounts.Contracts;
+using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Notifications.Contracts;
 using OneWindow.Modules.Notifications.Features;
 using OneWindow.Platform.Outbox;
@@ -13,5 +14,6 @@ public static class NotificationsModule
         builder.Services.AddSingleton<INotificationChannel, LogFileChannel>();
         builder.Services.AddScoped<Inbox>();
         builder.Services.AddOutboxHandler<AccountRegistered, NotifyOnRegistration>();
+        builder.Services.AddOutboxHandler<CaseChanged, NotifyOnCaseChange>();
     }
 }

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Intake.Contracts;
+using OneWindow.Modules.Notifications.Domain;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.IdentityCodes;
+using OneWindow.Platform.Outbox;
+
+namespace OneWindow.Modules.Notifications.Features;
+
+/// <summary>
+/// Tells the applicant what happened to their case: by SMS through the channel, and in the portal
+/// inbox when they have an account. Internal steps (审查) are not announced.
+/// </summary>
+internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel channel, TimeProvider clock) : IOutboxHandler<CaseChanged>
+{
+    public static string? Template(string action) => action switch
+    {
+        "CaseSubmitted" => "您的“{0}”申请已提交，办件编号 {1}。",
+        "CaseAccepted" => "您的“{0}”申请（{1}）已受理，可登录查看承诺办结日期和办理进度。",
+        "CaseAcceptedWithDeferral" => "您的“{0}”申请（{1}）已容缺受理，请在承诺日期前补齐所缺材料。",
+        "SupplementRequested" => "您的“{0}”申请（{1}）需要补正材料，请登录查看一次性告知并补齐。",
+        "Supplemented" => "您为“{0}”（{1}）补正的材料已收到，办件继续办理。",
+        "CaseDeclined" => "您的“{0}”申请（{1}）不予受理，理由请登录查看。",
+        "CaseApproved" => "您的“{0}”申请（{1}）已准予许可，可到窗口领取或等待邮寄送达。",
+        "CaseDenied" => "您的“{0}”申请（{1}）不予许可，理由请登录查看。",
+        "CaseCompleted" => "您的“{0}”（{1}）已办结。欢迎对本次服务作出评价（好差评）。",
+        "CaseWithdrawn" => "您的“{0}”申请（{1}）已撤回。",
+        _ => null,
+    };
+
+    public async Task HandleAsync(CaseChanged e, OutboxDeliveryContext context, CancellationToken ct)
+    {
+        if (Template(e.Action) is not { } template
+            || await db.Set<Notification>().AnyAsync(n => n.SourceMessageId == context.MessageId, ct))
+        {
+            return;
+        }
+
+        var body = "【一窗通办】" + string.Format(System.Globalization.CultureInfo.InvariantCulture, template, e.ItemName, e.Number);
+        await channel.SendAsync(new OutgoingMessage(channel.Name, e.ApplicantMobile, "办件进度", body, context.MessageId), ct);
+        if (e.ApplicantUserId is { } userId)
+        {
+            db.Add(new Notification
+            {
+                Id = Guid.CreateVersion7(), RegionCode = e.RegionCode, UserId = userId, Channel = channel.Name,
+                To = Mask.Mobile(e.ApplicantMobile), Title = "办件进度", Body = body, CreatedAt = clock.Now(), SourceMessageId = context.MessageId,
+            });
+        }
+    }
+}
