@@ -60,9 +60,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", "OneWindow#2026");
         await page.ClickAsync("button[type=submit]");
-        // Wait until the redirect after sign-in has landed and its page is usable.
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal),
-            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
+        // Signed in when the page after the redirect shows who is signed in (waiting on an element
+        // is steadier than waiting on navigation events, which a fast redirect can slip past).
+        await page.Locator("[data-testid=signed-in-as]").WaitForAsync();
     }
 
     /// <summary>Keeps a picture of what a person saw, beside the test results.</summary>
