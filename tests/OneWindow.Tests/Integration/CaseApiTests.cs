@@ -106,6 +106,11 @@ public abstract class CaseApiTests(AppFixture fixture)
         }
 
         await Http.Problem(await citizen.PostAsJsonAsync("/api/v1/cases", new { itemCode = "NOPE" }), HttpStatusCode.NotFound, "catalog:item-not-found");
+
+        // Only counter clerks and helpers submit for an applicant, whatever channel they claim.
+        var reviewer = await App.SignedIn("reviewer.scj");
+        var onBehalf = await reviewer.PostAsJsonAsync("/api/v1/cases", new { itemCode = "XK-SCJ-005", channel = "assisted" });
+        Assert.True((await Http.Problem(onBehalf, HttpStatusCode.BadRequest, "case:invalid")).GetProperty("errors").TryGetProperty("channel", out _));
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.Anonymous().PostAsJsonAsync("/api/v1/cases", new { itemCode = "XK-SCJ-005" })).StatusCode);
     }
 

@@ -133,14 +133,10 @@ public sealed class SubmitCase(
             return Channel.Online;
         }
 
-        if (requested is "assisted")
-        {
-            return Channel.Assisted;
-        }
-
         if (!user.IsInRole(Roles.IntakeClerk) && !user.IsInRole(Roles.HallGuide))
         {
             errors.Add("channel", "只有窗口受理员或帮办人员可以代为提交申请");
+            return Channel.Counter;
         }
 
         return requested is "assisted" || user.IsInRole(Roles.HallGuide) ? Channel.Assisted : Channel.Counter;
