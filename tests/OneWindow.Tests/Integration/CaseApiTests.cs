@@ -5,44 +5,20 @@ public abstract class CaseApiTests(AppFixture fixture)
 {
     private static readonly string[] NotDeferrable = ["application"];
 
+    private static readonly string[] Premises = ["premises"];
+
+    private static Task<string> Submit(HttpClient client, object application, string? key = null) => Applications.SubmitAsync(client, application, key);
+
+    private static Task<JsonElement> Act(HttpClient client, string id, string action, object? body = null, HttpStatusCode expect = HttpStatusCode.OK) =>
+        Applications.ActAsync(client, id, action, body, expect);
+
     private TestApp App => fixture.App;
-
-    private static object EnterpriseApplication(string itemCode, object? form = null) => new
-    {
-        itemCode,
-        applicant = new { kind = "enterprise", uscc = "91371602MA3C8K2L6B", name = "滨州市黄河餐饮管理有限公司", mobile = "15305431111" },
-        form = form ?? new Dictionary<string, object>
-        {
-            ["enterpriseName"] = "滨州市黄河餐饮管理有限公司", ["uscc"] = "91371602MA3C8K2L6B", ["legalRepName"] = "李明",
-            ["legalRepId"] = "371602199003151236", ["mobile"] = "15305431111", ["address"] = "滨州市滨城区黄河五路 597 号",
-        },
-        materials = Array.Empty<object>(),
-    };
-
-    private static async Task<string> Submit(HttpClient client, object application, string? key = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/cases") { Content = JsonContent.Create(application) };
-        if (key is not null)
-        {
-            request.Headers.Add("Idempotency-Key", key);
-        }
-
-        var json = await Http.Json(await client.SendAsync(request), HttpStatusCode.Created);
-        Assert.Equal("submitted", json.GetProperty("status").GetString());
-        return json.GetProperty("id").GetString()!;
-    }
-
-    private static async Task<JsonElement> Act(HttpClient client, string id, string action, object? body = null, HttpStatusCode expect = HttpStatusCode.OK)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/cases/{id}/{action}", body ?? new { });
-        return expect == HttpStatusCode.OK ? await Http.Json(response) : await Http.Problem(response, expect);
-    }
 
     [Fact]
     public async Task The_whole_lifecycle_through_the_api_with_a_timeline_the_applicant_can_see()
     {
         var enterprise = await App.SignedIn("enterprise");
-        var id = await Submit(enterprise, EnterpriseApplication("XK-SCJ-005"));
+        var id = await Submit(enterprise, await Applications.EnterpriseAsync(enterprise, "XK-SCJ-005"));
         var clerk = await App.SignedIn("clerk");
         var accepted = await Act(clerk, id, "accept");
         Assert.Equal("accepted", accepted.GetProperty("status").GetString());
@@ -79,12 +55,9 @@ public abstract class CaseApiTests(AppFixture fixture)
     {
         var enterprise = await App.SignedIn("enterprise");
         var key = Guid.NewGuid().ToString();
-        var first = await Submit(enterprise, EnterpriseApplication("XK-SCJ-006", new Dictionary<string, object>
-        {
-            ["enterpriseName"] = "滨州市黄河餐饮管理有限公司", ["uscc"] = "91371602MA3C8K2L6B", ["legalRepName"] = "李明",
-            ["legalRepId"] = "371602199003151236", ["mobile"] = "15305431111", ["address"] = "滨州市滨城区黄河五路 597 号",
-        }), key);
-        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Submit(enterprise, EnterpriseApplication("XK-SCJ-006"), key)));
+        var application = await Applications.EnterpriseAsync(enterprise, "XK-SCJ-006");
+        var first = await Submit(enterprise, application, key);
+        var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Submit(enterprise, application, key)));
         Assert.All(results, r => Assert.Equal(first, r));
     }
 
@@ -117,7 +90,8 @@ public abstract class CaseApiTests(AppFixture fixture)
     [Fact]
     public async Task Another_departments_reviewer_gets_403_and_a_stale_decision_gets_409()
     {
-        var id = await Submit(await App.SignedIn("enterprise"), EnterpriseApplication("XK-SCJ-005"));
+        var enterprise = await App.SignedIn("enterprise");
+        var id = await Submit(enterprise, await Applications.EnterpriseAsync(enterprise, "XK-SCJ-005"));
         await Act(await App.SignedIn("clerk"), id, "accept");
         await Act(await App.SignedIn("reviewer.zjj"), id, "review", new { opinion = "x", recommendation = "approve" }, HttpStatusCode.Forbidden);
         await Act(await App.SignedIn("reviewer.scj"), id, "review", new { opinion = "同意", recommendation = "approve" });
@@ -133,7 +107,8 @@ public abstract class CaseApiTests(AppFixture fixture)
     public async Task A_supplement_pauses_the_clock_and_a_non_deferrable_material_cannot_be_deferred()
     {
         var clerk = await App.SignedIn("clerk");
-        var id = await Submit(await App.SignedIn("enterprise"), EnterpriseApplication("XK-SCJ-005"));
+        var enterprise = await App.SignedIn("enterprise");
+        var id = await Submit(enterprise, await Applications.EnterpriseAsync(enterprise, "XK-SCJ-005"));
         var problem = await Act(clerk, id, "accept-with-deferral", new { deferred = NotDeferrable, pledgeDueDate = "2099-01-01" }, HttpStatusCode.BadRequest);
         Assert.Equal("urn:onewindow:case:deferral-invalid", problem.GetProperty("type").GetString());
         Assert.Contains("不可容缺", problem.GetProperty("errors").GetProperty("deferred")[0].GetString(), StringComparison.Ordinal);
@@ -142,9 +117,50 @@ public abstract class CaseApiTests(AppFixture fixture)
         var paused = await Act(await App.SignedIn("reviewer.scj"), id, "request-supplement",
             new { items = new[] { new { materialCode = "premises", reason = "租赁合同缺少出租方签章" } } });
         Assert.Equal("supplementing", paused.GetProperty("status").GetString());
-        var resumed = await Act(await App.SignedIn("enterprise"), id, "supplement");
+        var file = await Applications.UploadAsync(enterprise, "租赁合同（已盖章）.pdf");
+        var resumed = await Act(enterprise, id, "supplement", new { materials = new[] { new { materialCode = "premises", fileId = file } } });
         Assert.Equal("accepted", resumed.GetProperty("status").GetString());
         await Act(clerk, id, "accept", expect: HttpStatusCode.Conflict);
+        var view = await Http.Json(await enterprise.GetAsync($"/api/v1/cases/{id}"));
+        Assert.Equal(file, view.GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("materialCode").GetString() == "premises").GetProperty("fileId").GetString());
+    }
+
+    [Fact]
+    public async Task A_case_missing_a_required_material_cannot_be_accepted_outright()
+    {
+        var enterprise = await App.SignedIn("enterprise");
+        var id = await Submit(enterprise, await Applications.EnterpriseAsync(enterprise, "XK-SCJ-005", "premises", "layout"));
+        var problem = await Act(await App.SignedIn("clerk"), id, "accept", expect: HttpStatusCode.BadRequest);
+        Assert.Equal("urn:onewindow:case:materials-incomplete", problem.GetProperty("type").GetString());
+        var errors = problem.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("materials.premises", out _));
+        Assert.True(errors.TryGetProperty("materials.layout", out _));
+
+        // 容缺 covers the deferrable premises proof, not the floor plan.
+        var deferral = await Act(await App.SignedIn("clerk"), id, "accept-with-deferral", new { deferred = Premises, pledgeDueDate = DateTime.Today.AddDays(3).ToString("yyyy-MM-dd") }, HttpStatusCode.BadRequest);
+        Assert.True(deferral.GetProperty("errors").TryGetProperty("materials.layout", out _));
+    }
+
+    [Fact]
+    public async Task Staff_see_their_queue_by_due_date_and_applicants_only_their_own_cases()
+    {
+        var enterprise = await App.SignedIn("enterprise");
+        var id = await Submit(enterprise, await Applications.EnterpriseAsync(enterprise, "XK-SCJ-008"));
+        var number = (await Http.Json(await enterprise.GetAsync($"/api/v1/cases/{id}"))).GetProperty("number").GetString()!;
+
+        var clerkTodo = await Http.Json(await (await App.SignedIn("clerk")).GetAsync($"/api/v1/cases?view=todo&q={number}"));
+        Assert.Equal(id, clerkTodo.GetProperty("items")[0].GetProperty("id").GetString());
+        var reviewerTodo = await Http.Json(await (await App.SignedIn("reviewer.scj")).GetAsync($"/api/v1/cases?view=todo&q={number}"));
+        Assert.Equal(0, reviewerTodo.GetProperty("total").GetInt32());
+
+        var mine = await Http.Json(await enterprise.GetAsync("/api/v1/cases?sort=-submitted"));
+        Assert.Contains(mine.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == id);
+        var others = await Http.Json(await (await App.SignedIn("enterprise2")).GetAsync("/api/v1/cases"));
+        Assert.DoesNotContain(others.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == id);
+
+        var bad = await Http.Problem(await enterprise.GetAsync("/api/v1/cases?status=nope&sort=x"), HttpStatusCode.BadRequest, "case:invalid-query");
+        Assert.True(bad.GetProperty("errors").TryGetProperty("status", out _));
+        Assert.True(bad.GetProperty("errors").TryGetProperty("sort", out _));
     }
 }
 

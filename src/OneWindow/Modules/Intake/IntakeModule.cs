@@ -2,19 +2,28 @@ using OneWindow.Modules.Intake.Features;
 
 namespace OneWindow.Modules.Intake;
 
-/// <summary>办件: submission, one-window acceptance, review, decision, completion.</summary>
+/// <summary>办件: submission, one-window acceptance, review, decision, completion, and the deadline job.</summary>
 public static class IntakeModule
 {
     public static void AddIntakeModule(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<IntakeOptions>().Bind(builder.Configuration.GetSection("Intake"))
+            .Validate(o => CaseNumbers.Problem(o.NumberFormat) is null, "Intake:NumberFormat must contain {region}, {date:…} and {seq:…} and make numbers of at most 40 characters")
+            .Validate(o => o.WarningShare is > 0 and < 1, "Intake:WarningShare must be between 0 and 1")
+            .ValidateOnStart();
+        builder.Services.AddScoped<CaseMaterials>();
         builder.Services.AddScoped<SubmitCase>();
         builder.Services.AddScoped<CaseActions>();
+        builder.Services.AddScoped<CaseQueries>();
+        builder.Services.AddScoped<CaseDeadlines>();
+        builder.Services.AddHostedService<CaseDeadlineJob>();
     }
 
     public static void MapIntakeModule(this WebApplication app)
     {
         var cases = app.MapGroup("/api/v1/cases").WithTags("办件").RequireAuthorization();
         SubmitCase.Map(cases);
+        CaseQueries.Map(cases);
         CaseActions.Map(cases);
     }
 }

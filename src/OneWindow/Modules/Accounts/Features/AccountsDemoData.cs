@@ -19,6 +19,8 @@ internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser>
         new("head.scj", "孙局长（市场监管）", DemoCity.City, "371600-SCJ", [Roles.DepartmentHead]),
         new("reviewer.zjj", "周审查（住建）", DemoCity.City, "371600-ZJJ", [Roles.Reviewer]),
         new("approver.zjj", "吴审批（住建）", DemoCity.City, "371600-ZJJ", [Roles.Approver]),
+        new("reviewer.wjw", "韩审查（卫健）", DemoCity.City, "371600-WJW", [Roles.Reviewer]),
+        new("approver.wjw", "秦审批（卫健）", DemoCity.City, "371600-WJW", [Roles.Approver]),
         new("hotline", "郑坐席", DemoCity.City, "371600-RXB", [Roles.HotlineAgent]),
         new("supervisor", "冯监督", DemoCity.City, "371600-ZWB", [Roles.Supervisor]),
         new("clerk.bincheng", "何窗口（滨城区）", DemoCity.Bincheng, "371602-XSP", [Roles.IntakeClerk]),

@@ -16,6 +16,13 @@ public sealed record PublishedItem(Guid VersionId, int ItemVersion, ItemDocument
 
     public IReadOnlySet<string> MaterialCodes => Definition.Materials.Select(m => m.Code).ToHashSet();
 
+    /// <summary>An unkept 容缺 pledge suspends the case (中止) rather than ending it (终止).</summary>
+    public bool SuspendsOnBrokenPledge => Definition.PledgeConsequence == PledgeConsequence.Suspend;
+
+    /// <summary>Materials the applicant must hand in (code → name): 受理 needs each of them, or a deferral.</summary>
+    public IReadOnlyDictionary<string, string> RequiredMaterials =>
+        Definition.Materials.Where(m => m.Required && m.Source == MaterialSource.Applicant).ToDictionary(m => m.Code, m => m.Name);
+
     /// <summary>Materials that 容缺受理 may defer.</summary>
     public IReadOnlySet<string> DeferrableMaterials => Definition.Materials.Where(m => m.Deferrable).Select(m => m.Code).ToHashSet();
 }

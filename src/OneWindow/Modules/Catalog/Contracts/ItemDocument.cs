@@ -44,6 +44,10 @@ public sealed record ItemDocument
 
     public bool AllowsPledge { get; init; }
 
+    public PledgeConsequence PledgeConsequence { get; init; }
+
+    public int SupplementDays { get; init; } = 10;
+
     public string? SupervisingDepartment { get; init; }
 
     public string LifeEvents { get; init; } = "";
@@ -64,6 +68,7 @@ public sealed record ItemDocument
         ApplicantType = i.ApplicantType, CaseType = i.CaseType, StatutoryDays = i.StatutoryDays, CommittedDays = i.CommittedDays,
         Fee = i.Fee, LegalBasis = i.LegalBasis, Conditions = i.Conditions, VisitsRequired = i.VisitsRequired, OnlineDepth = i.OnlineDepth,
         LicenseType = i.LicenseType, Flow = i.Flow, AllowsDeferral = i.AllowsDeferral, AllowsPledge = i.AllowsPledge,
+        PledgeConsequence = i.PledgeConsequence, SupplementDays = i.SupplementDays,
         SupervisingDepartment = i.SupervisingDepartmentCode, LifeEvents = i.LifeEvents, Keywords = i.Keywords,
         Location = i.Location, Phone = i.Phone, Materials = [.. i.Materials], Form = i.Form,
     };
@@ -91,6 +96,8 @@ public sealed record ItemDocument
         i.Flow = Flow;
         i.AllowsDeferral = AllowsDeferral;
         i.AllowsPledge = AllowsPledge;
+        i.PledgeConsequence = PledgeConsequence;
+        i.SupplementDays = SupplementDays;
         i.SupervisingDepartmentCode = string.IsNullOrWhiteSpace(SupervisingDepartment) ? null : SupervisingDepartment.Trim();
         i.LifeEvents = LifeEvents?.Trim() ?? "";
         i.Keywords = Keywords?.Trim() ?? "";

@@ -42,6 +42,16 @@ public static partial class ItemRules
             Add("committedDays", "承诺件须有承诺时限（即办件可为 0）");
         }
 
+        if (item.SupplementDays is < 1 or > 60)
+        {
+            Add("supplementDays", "补正期限应在 1 到 60 个工作日之间");
+        }
+
+        if (!Enum.IsDefined(item.PledgeConsequence))
+        {
+            Add("pledgeConsequence", "逾期未履行容缺承诺的处理应为 terminate（终止）或 suspend（中止）");
+        }
+
         if (item.OnlineDepth is < 1 or > 4)
         {
             Add("onlineDepth", "网上办理深度应为 1 到 4");

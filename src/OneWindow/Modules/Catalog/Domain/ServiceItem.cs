@@ -39,6 +39,13 @@ public enum ApprovalFlow
     SoleApprover,
 }
 
+/// <summary>What happens when a 容缺 pledge is not kept by its due date: the case ends (终止), or it is suspended (中止, clock stopped) until the material arrives.</summary>
+public enum PledgeConsequence
+{
+    Terminate,
+    Suspend,
+}
+
 public enum ItemStatus
 {
     Draft,
@@ -206,6 +213,11 @@ public sealed class ServiceItem : OneWindow.Platform.Data.IVersioned
     public bool AllowsDeferral { get; set; }
 
     public bool AllowsPledge { get; set; }
+
+    public PledgeConsequence PledgeConsequence { get; set; }
+
+    /// <summary>补正期限: working days the applicant has to answer a 一次性告知 before the case is closed.</summary>
+    public int SupplementDays { get; set; } = 10;
 
     public string? SupervisingDepartmentCode { get; set; }
 

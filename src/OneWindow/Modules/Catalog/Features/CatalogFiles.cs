@@ -30,8 +30,11 @@ public static class CatalogFiles
     [
         "code", "name", "kind", "department", "region", "applicantType", "caseType", "statutoryDays", "committedDays", "fee",
         "legalBasis", "conditions", "visitsRequired", "onlineDepth", "licenseType", "flow", "allowsDeferral", "allowsPledge",
-        "supervisingDepartment", "lifeEvents", "keywords", "location", "phone", "materials", "form",
+        "supervisingDepartment", "lifeEvents", "keywords", "location", "phone", "materials", "form", "pledgeConsequence", "supplementDays",
     ];
+
+    /// <summary>Columns added after the first format: a file without them still imports, with the defaults.</summary>
+    private static readonly string[] LaterColumns = ["pledgeConsequence", "supplementDays"];
 
     private static readonly JsonSerializerOptions Indented = new(ServiceItemConfiguration.Json) { WriteIndented = true };
 
@@ -114,6 +117,7 @@ public static class CatalogFiles
         d.LicenseType ?? "", Name(d.Flow), Bool(d.AllowsDeferral), Bool(d.AllowsPledge), d.SupervisingDepartment ?? "",
         d.LifeEvents, d.Keywords, d.Location, d.Phone,
         JsonSerializer.Serialize(d.Materials, ServiceItemConfiguration.Json), JsonSerializer.Serialize(d.Form, ServiceItemConfiguration.Json),
+        Name(d.PledgeConsequence), Int(d.SupplementDays),
     ];
 
     private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
@@ -132,7 +136,7 @@ public static class CatalogFiles
         }
 
         var header = table[0].Cells.Select(c => c.Trim()).ToList();
-        var missing = Columns.Where(c => !header.Contains(c)).ToList();
+        var missing = Columns.Where(c => !header.Contains(c) && !LaterColumns.Contains(c)).ToList();
         if (missing.Count > 0)
         {
             result.Add((table[0].Row, null, One("header", "缺少列：" + string.Join("、", missing))));
@@ -150,7 +154,7 @@ public static class CatalogFiles
             string Cell(string column)
             {
                 var i = header.IndexOf(column);
-                return i < cells.Length ? cells[i] : "";
+                return i >= 0 && i < cells.Length ? cells[i] : "";
             }
 
             int Number(string column)
@@ -219,6 +223,8 @@ public static class CatalogFiles
                 SupervisingDepartment = Cell("supervisingDepartment") is { Length: > 0 } s ? s : null,
                 LifeEvents = Cell("lifeEvents"), Keywords = Cell("keywords"), Location = Cell("location"), Phone = Cell("phone"),
                 Materials = Json<List<Material>>("materials", []), Form = Json("form", new FormSchema()),
+                PledgeConsequence = Cell("pledgeConsequence").Length > 0 ? Choice<PledgeConsequence>("pledgeConsequence") : default,
+                SupplementDays = Cell("supplementDays").Length > 0 ? Number("supplementDays") : new ItemDocument().SupplementDays,
             };
             result.Add((row, item, errors.Count > 0 ? errors : null));
         }

@@ -24,7 +24,7 @@ public sealed record ItemDetail(
     string Department, string DepartmentName, string Region, ApplicantType ApplicantType, CaseType CaseType,
     int StatutoryDays, int CommittedDays, string Fee, string LegalBasis, string Conditions, int VisitsRequired, int OnlineDepth,
     string? LicenseType, ApprovalFlow Flow, IReadOnlyList<string> Steps, bool AllowsDeferral, bool AllowsPledge,
-    string? SupervisingDepartment, string LifeEvents, string Keywords, string Location, string Phone,
+    PledgeConsequence PledgeConsequence, int SupplementDays, string? SupervisingDepartment, string LifeEvents, string Keywords, string Location, string Phone,
     IReadOnlyList<MaterialDetail> Materials, FormSchema Form, DateTimeOffset? PublishedAt);
 
 public sealed class ItemReader(AppDbContext db, DepartmentDirectory departments, FileStore files)
@@ -56,7 +56,8 @@ public sealed class ItemReader(AppDbContext db, DepartmentDirectory departments,
             item.Code, item.ItemVersion, item.Status, item.Name, item.Kind, ServiceItemKinds.Code(item.Kind), ServiceItemKinds.Label(item.Kind),
             item.DepartmentCode, department?.Name ?? item.DepartmentCode, item.RegionCode, item.ApplicantType, item.CaseType,
             item.StatutoryDays, item.CommittedDays, item.Fee, item.LegalBasis, item.Conditions, item.VisitsRequired, item.OnlineDepth,
-            item.LicenseType, item.Flow, [.. item.Steps], item.AllowsDeferral, item.AllowsPledge, item.SupervisingDepartmentCode,
+            item.LicenseType, item.Flow, [.. item.Steps], item.AllowsDeferral, item.AllowsPledge,
+            item.PledgeConsequence, item.SupplementDays, item.SupervisingDepartmentCode,
             item.LifeEvents, item.Keywords, item.Location, item.Phone,
             [.. item.Materials.Select(m => new MaterialDetail(m.Code, m.Name, m.Required, m.Deferrable, m.Form, m.Copies, m.Source, m.SubstitutableBy,
                 File(m.BlankFormFileId), File(m.SampleFileId), m.Notes))],

@@ -12,7 +12,6 @@ public sealed record ItemSummary(
     string Code, string Name, ServiceItemKind Kind, string KindCode, string KindLabel, string Department, string DepartmentName,
     ApplicantType ApplicantType, CaseType CaseType, int StatutoryDays, int CommittedDays, int OnlineDepth, int VisitsRequired, string LifeEvents);
 
-public sealed record ItemPage(IReadOnlyList<ItemSummary> Items, int Total, int Page, int PageSize);
 
 public sealed record ItemQuery(string? Q, string? Department, string? Kind, string? LifeEvent, string? Region, string? Sort, int Page = 1, int PageSize = 20);
 
@@ -53,7 +52,7 @@ public sealed class ItemSearch(CatalogIndex index)
 {
     public static IReadOnlyList<string> LifeEvents => Contracts.LifeEvents.All;
 
-    public async Task<Result<ItemPage>> SearchAsync(ItemQuery query, CancellationToken ct)
+    public async Task<Result<Page<ItemSummary>>> SearchAsync(ItemQuery query, CancellationToken ct)
     {
         var errors = new FieldErrors();
         ServiceItemKind? kind = null;
@@ -122,7 +121,7 @@ public sealed class ItemSearch(CatalogIndex index)
             _ => matched,
         };
         var rows = sorted.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
-        return new ItemPage(
+        return new Page<ItemSummary>(
             [.. rows.Select(r => new ItemSummary(r.Code, r.Name, r.Kind, ServiceItemKinds.Code(r.Kind), ServiceItemKinds.Label(r.Kind), r.DepartmentCode,
                 r.DepartmentName, r.ApplicantType, r.CaseType, r.StatutoryDays, r.CommittedDays,
                 r.OnlineDepth, r.VisitsRequired, r.LifeEvents))],
@@ -132,7 +131,7 @@ public sealed class ItemSearch(CatalogIndex index)
     private static bool Has(string text, string part) => text.Contains(part, StringComparison.OrdinalIgnoreCase);
 
     public static void Map(RouteGroupBuilder items) =>
-        items.MapGet("/", async Task<Results<Ok<ItemPage>, ProblemHttpResult>> (
+        items.MapGet("/", async Task<Results<Ok<Page<ItemSummary>>, ProblemHttpResult>> (
                 string? q, string? department, string? kind, string? lifeEvent, string? region, string? sort, int? page, int? pageSize,
                 ItemSearch search, CancellationToken ct) =>
             {

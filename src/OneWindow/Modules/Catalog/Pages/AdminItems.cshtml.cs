@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneWindow.Modules.Catalog.Features;
+using OneWindow.Platform;
 
 namespace OneWindow.Modules.Catalog.Pages;
 
@@ -12,7 +13,7 @@ public sealed class AdminItemsModel(ItemSearch search, ImportJobs imports) : Pag
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
-    public ItemPage Items { get; private set; } = new([], 0, 1, 100);
+    public Page<ItemSummary> Items { get; private set; } = Page<ItemSummary>.Empty(100);
 
     public string? Message { get; private set; }
 

@@ -31,7 +31,7 @@ public sealed class SearchModel(ItemSearch search, DepartmentDirectory departmen
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
-    public ItemPage Items { get; private set; } = new([], 0, 1, 20);
+    public Page<ItemSummary> Items { get; private set; } = Page<ItemSummary>.Empty(20);
 
     public IReadOnlyList<DepartmentInfo> Departments { get; private set; } = [];
 

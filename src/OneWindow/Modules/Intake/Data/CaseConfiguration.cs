@@ -30,6 +30,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntit
         b.Property(c => c.ReviewOpinion).HasMaxLength(2000);
         b.Property(c => c.DecisionOpinion).HasMaxLength(2000);
         b.Property(c => c.DeclineReason).HasMaxLength(2000);
+        b.Property(c => c.Outcome).HasMaxLength(40);
         b.Property(c => c.Form).HasColumnName("form_json").HasJsonConversion(Json, () => new Dictionary<string, string[]>());
         b.Property(c => c.Materials).HasColumnName("materials_json").HasJsonConversion(Json, () => new List<SubmittedMaterial>());
         b.Property(c => c.Pauses).HasColumnName("pauses_json").HasJsonConversion(Json, () => new List<PausedPeriod>());
@@ -40,6 +41,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntit
         b.HasIndex(c => new { c.DepartmentCode, c.Status });
         b.HasIndex(c => new { c.RegionCode, c.Status });
         b.HasIndex(c => c.ApplicantUserId);
+        b.HasIndex(c => new { c.Status, c.DueDate });
     }
 
     public void Configure(EntityTypeBuilder<CaseNumberCounter> b)

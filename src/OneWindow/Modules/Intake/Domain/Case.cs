@@ -32,6 +32,14 @@ public enum Recommendation
     Deny,
 }
 
+/// <summary>How close a running case is to its committed limit: 正常, 预警 (yellow), 超期 (red).</summary>
+public enum DeadlineState
+{
+    Normal,
+    Warning,
+    Overdue,
+}
+
 public enum Delivery
 {
     Counter,
@@ -124,7 +132,38 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
 
     public Delivery? Delivery { get; set; }
 
+    /// <summary>An unkept 容缺 pledge suspends the case (中止, clock stopped) instead of ending it (终止); from the item.</summary>
+    public bool SuspendOnBrokenPledge { get; set; }
+
+    /// <summary>补正期限 in working days, from the item.</summary>
+    public int SupplementDays { get; set; }
+
+    /// <summary>The last day to answer the current 一次性告知; afterwards the case is closed.</summary>
+    public DateOnly? SupplementDueDate { get; set; }
+
+    public DateOnly? PledgeFulfilledOn { get; set; }
+
+    /// <summary>The day an unkept pledge suspended the case (中止); the clock stands still until the materials arrive.</summary>
+    public DateOnly? SuspendedSince { get; set; }
+
+    public DeadlineState DeadlineState { get; set; }
+
+    /// <summary>How the case ended, in words: 办结（准予许可）, 办结（容缺通过）, 终止（逾期未补正）, ...</summary>
+    public string? Outcome { get; set; }
+
     public int Version { get; set; }
+
+    public const string CompletedWithDeferral = "办结（容缺通过）";
+
+    /// <summary>What a person reads as the case's state: the outcome once there is one, 已中止 while suspended.</summary>
+    public string StatusText => Outcome ?? (SuspendedSince is not null ? "已中止（待履行容缺承诺）" : Label(Status));
+
+    /// <summary>The statuses in which the committed limit is running (or paused, but not finished).</summary>
+    public static readonly CaseStatus[] Running = [CaseStatus.Accepted, CaseStatus.AcceptedWithDeferral, CaseStatus.InReview, CaseStatus.Approved, CaseStatus.Denied];
+
+    public static readonly CaseStatus[] Final = [CaseStatus.Completed, CaseStatus.Declined, CaseStatus.Withdrawn, CaseStatus.Terminated];
+
+    private static Error Suspended => Error.Conflict("case:suspended", "办件因容缺承诺逾期未履行已中止办理，补齐材料后恢复");
 
     public static Error Invalid(CaseStatus status, string action) =>
         Error.Conflict("case:invalid-transition", $"办件当前状态为“{Label(status)}”，不能{action}");
@@ -145,11 +184,17 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     };
 
     /// <summary>受理: the clock starts; the due date is the committed limit in working days from today.</summary>
-    public Result Accept(DateOnly today, CalendarRules calendar)
+    public Result Accept(DateOnly today, CalendarRules calendar, IReadOnlyDictionary<string, string> required)
     {
         if (Status != CaseStatus.Submitted)
         {
             return Invalid(Status, "受理");
+        }
+
+        var missing = Missing(required, []);
+        if (missing.Any)
+        {
+            return missing.ToError("case:materials-incomplete", "材料不齐全，不能直接受理：请一次性告知补正，或对可容缺的材料容缺受理");
         }
 
         var due = calendar.AddWorkingDays(today, CommittedDays);
@@ -165,14 +210,15 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     }
 
     /// <summary>容缺受理: only materials the item marks deferrable, against a pledge due no later than the case itself.</summary>
-    public Result AcceptWithDeferral(DateOnly today, CalendarRules calendar, IReadOnlyCollection<string> deferred, IReadOnlySet<string> deferrable, DateOnly pledgeDueDate)
+    public Result AcceptWithDeferral(
+        DateOnly today, CalendarRules calendar, IReadOnlyDictionary<string, string> required, IReadOnlyCollection<string> deferred, IReadOnlySet<string> deferrable, DateOnly pledgeDueDate)
     {
         if (Status != CaseStatus.Submitted)
         {
             return Invalid(Status, "容缺受理");
         }
 
-        var errors = new FieldErrors();
+        var errors = Missing(required, deferred);
         if (deferred.Count == 0)
         {
             errors.Add("deferred", "请列出容缺的材料");
@@ -207,18 +253,43 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
         return Result.Ok();
     }
 
+    /// <summary>Required materials neither handed in nor deferred, one field error each (materials.&lt;code&gt;).</summary>
+    private FieldErrors Missing(IReadOnlyDictionary<string, string> required, IReadOnlyCollection<string> deferred)
+    {
+        var errors = new FieldErrors();
+        foreach (var (code, name) in required.Where(r => !deferred.Contains(r.Key) && !Materials.Any(m => m.MaterialCode == r.Key)))
+        {
+            errors.Add("materials." + code, $"缺少必要材料：{name}");
+        }
+
+        return errors;
+    }
+
     /// <summary>一次性告知: every problem at once. After acceptance the clock stops until the applicant answers.</summary>
-    public Result RequestSupplement(DateOnly today, IReadOnlyList<DeficiencyItem> items)
+    public Result RequestSupplement(DateOnly today, CalendarRules calendar, IReadOnlyList<DeficiencyItem> items)
     {
         if (Status is not (CaseStatus.Submitted or CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview))
         {
             return Invalid(Status, "要求补正");
         }
 
-        if (items.Count == 0 || items.Any(i => string.IsNullOrWhiteSpace(i.Reason)))
+        if (SuspendedSince is not null)
+        {
+            return Suspended;
+        }
+
+        if (items.Count == 0 || items.Any(i => i is null || string.IsNullOrWhiteSpace(i.Reason)))
         {
             return Error.Field("items", "一次性告知须列出每一项需补正的材料及原因");
         }
+
+        var answerBy = calendar.AddWorkingDays(today, SupplementDays);
+        if (!answerBy.IsSuccess)
+        {
+            return answerBy.Error!;
+        }
+
+        SupplementDueDate = answerBy.Value;
 
         ResumeStatus = Status;
         if (Status != CaseStatus.Submitted)
@@ -232,12 +303,14 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     }
 
     /// <summary>The applicant supplements: the case returns where it was; a stopped clock resumes and the due date moves by the paused working days.</summary>
-    public Result Supplement(DateOnly today, CalendarRules calendar)
+    public Result Supplement(DateOnly today, CalendarRules calendar, IReadOnlyCollection<SubmittedMaterial> materials)
     {
         if (Status != CaseStatus.Supplementing || ResumeStatus is null)
         {
             return Invalid(Status, "提交补正材料");
         }
+
+        Materials = [.. Materials.Where(m => !materials.Any(d => d.MaterialCode == m.MaterialCode)), .. materials];
 
         if (PausedSince is { } since && AcceptedOn is { } accepted)
         {
@@ -255,7 +328,47 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
         Status = ResumeStatus.Value;
         ResumeStatus = null;
         PausedSince = null;
+        SupplementDueDate = null;
         Deficiencies = [];
+        return Result.Ok();
+    }
+
+    /// <summary>补正 not answered within the item's window: the case is closed (视为放弃申请).</summary>
+    public Result ExpireSupplement(DateOnly today)
+    {
+        if (Status != CaseStatus.Supplementing || SupplementDueDate is not { } last || today <= last)
+        {
+            return Invalid(Status, "按逾期未补正终止");
+        }
+
+        Status = CaseStatus.Terminated;
+        Outcome = "终止（逾期未补正）";
+        return Result.Ok();
+    }
+
+    /// <summary>True when a 容缺 pledge is past its due date and still open.</summary>
+    public bool PledgeBroken(DateOnly today) =>
+        DeferredMaterials.Count > 0 && PledgeFulfilledOn is null && PledgeDueDate is { } due && today > due
+        && SuspendedSince is null && !Final.Contains(Status);
+
+    /// <summary>The pledge's due date passed with materials still missing: terminate or suspend, as the item configures.</summary>
+    public Result BreakPledge(DateOnly today)
+    {
+        if (!PledgeBroken(today) || Status == CaseStatus.Supplementing)
+        {
+            return Invalid(Status, "按容缺承诺逾期处理");
+        }
+
+        if (SuspendOnBrokenPledge)
+        {
+            SuspendedSince = today;
+        }
+        else
+        {
+            Status = CaseStatus.Terminated;
+            Outcome = "终止（容缺承诺逾期未履行）";
+        }
+
         return Result.Ok();
     }
 
@@ -282,6 +395,11 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
         if (SoleApprover)
         {
             return Error.Conflict("case:sole-approver", "本事项实行独任审批，无单独审查环节");
+        }
+
+        if (SuspendedSince is not null)
+        {
+            return Suspended;
         }
 
         if (Status is not (CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral))
@@ -311,6 +429,11 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
             return Invalid(Status, approve ? "准予许可" : "不予许可");
         }
 
+        if (SuspendedSince is not null)
+        {
+            return Suspended;
+        }
+
         if (string.IsNullOrWhiteSpace(opinion))
         {
             return Error.Field(approve ? "opinion" : "reason", approve ? "请填写审批意见" : "不予许可须说明理由");
@@ -329,26 +452,91 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
             return Invalid(Status, "办结");
         }
 
-        if (DeferredMaterials.Count > 0)
+        if (Status == CaseStatus.Approved && DeferredMaterials.Count > 0)
         {
             return Error.Conflict("case:pledge-open", $"容缺材料尚未补齐：{string.Join("、", DeferredMaterials)}");
         }
 
         Delivery = delivery;
+        Outcome = Status == CaseStatus.Denied ? "办结（不予许可）" : PledgeDueDate is not null ? CompletedWithDeferral : "办结（准予许可）";
         Status = CaseStatus.Completed;
         return Result.Ok();
     }
 
-    /// <summary>The applicant delivers deferred materials (履行容缺承诺).</summary>
-    public Result FulfilPledge(IReadOnlyCollection<string> materials)
+    /// <summary>
+    /// The applicant delivers deferred materials (履行容缺承诺). When the last one arrives the pledge is
+    /// kept; a case suspended for it resumes and its due date moves by the suspended working days.
+    /// </summary>
+    public Result FulfilPledge(DateOnly today, CalendarRules calendar, IReadOnlyCollection<SubmittedMaterial> delivered)
     {
-        if (DeferredMaterials.Count == 0)
+        if (DeferredMaterials.Count == 0 || Final.Contains(Status))
         {
             return Error.Conflict("case:no-pledge", "本办件没有待补齐的容缺材料");
         }
 
-        DeferredMaterials = [.. DeferredMaterials.Except(materials)];
+        var unknown = delivered.Where(m => !DeferredMaterials.Contains(m.MaterialCode)).Select(m => m.MaterialCode).ToList();
+        if (delivered.Count == 0 || unknown.Count > 0)
+        {
+            return Error.Field("materials", unknown.Count > 0 ? $"这些材料不在容缺清单中：{string.Join("、", unknown)}" : "请提交容缺的材料");
+        }
+
+        Materials = [.. Materials.Where(m => !delivered.Any(d => d.MaterialCode == m.MaterialCode)), .. delivered];
+        DeferredMaterials = [.. DeferredMaterials.Except(delivered.Select(m => m.MaterialCode))];
+        if (DeferredMaterials.Count > 0)
+        {
+            return Result.Ok();
+        }
+
+        PledgeFulfilledOn = today;
+        if (SuspendedSince is { } since && AcceptedOn is { } accepted)
+        {
+            var pauses = Pauses.Append(new PausedPeriod(since, today)).ToList();
+            var due = calendar.DueDate(accepted, CommittedDays, pauses);
+            if (!due.IsSuccess)
+            {
+                return due.Error!;
+            }
+
+            Pauses = pauses;
+            DueDate = due.Value;
+            SuspendedSince = null;
+        }
+
         return Result.Ok();
+    }
+
+    /// <summary>
+    /// Where the case stands against its limit today: 超期 after the due date, 预警 once the used share
+    /// of the committed working days reaches <paramref name="warningShare"/>. A stopped clock (补正,
+    /// 中止) and a finished case keep their state. Returns whether it changed.
+    /// </summary>
+    public Result<bool> UpdateDeadline(DateOnly today, CalendarRules calendar, double warningShare)
+    {
+        if (!Running.Contains(Status) || DueDate is not { } due || SuspendedSince is not null)
+        {
+            return false;
+        }
+
+        DeadlineState state;
+        if (today > due)
+        {
+            state = DeadlineState.Overdue;
+        }
+        else
+        {
+            var remaining = calendar.CountWorkingDays(today, due);
+            if (!remaining.IsSuccess)
+            {
+                return remaining.Error!;
+            }
+
+            var used = CommittedDays - remaining.Value;
+            state = CommittedDays > 0 && used >= Math.Ceiling(warningShare * CommittedDays) ? DeadlineState.Warning : DeadlineState.Normal;
+        }
+
+        var changed = state != DeadlineState;
+        DeadlineState = state;
+        return changed;
     }
 
     /// <summary>The applicant withdraws before a decision.</summary>

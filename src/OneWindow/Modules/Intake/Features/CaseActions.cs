@@ -17,10 +17,18 @@ namespace OneWindow.Modules.Intake.Features;
 public sealed record TimelineEntry(DateTimeOffset At, string Action, string Actor);
 
 public sealed record CaseView(
-    Guid Id, string Number, CaseStatus Status, string StatusLabel, string ItemCode, string ItemName, string Department, Channel Channel,
-    string ApplicantName, string ApplicantCode, DateTimeOffset SubmittedAt, DateOnly? AcceptedOn, DateOnly? DueDate, int CommittedDays,
-    IReadOnlyList<DeficiencyItem> Deficiencies, IReadOnlyList<string> DeferredMaterials, DateOnly? PledgeDueDate,
-    string? ReviewOpinion, string? DecisionOpinion, string? DeclineReason, Delivery? Delivery, int Version, IReadOnlyList<TimelineEntry> Timeline);
+    Guid Id, string Number, CaseStatus Status, string StatusLabel, string? Outcome, string ItemCode, string ItemName, string Department, Channel Channel,
+    bool SoleApprover, string ApplicantKind, string ApplicantName, string ApplicantCode, DateTimeOffset SubmittedAt, DateOnly? AcceptedOn, DateOnly? DueDate,
+    int CommittedDays, DeadlineState DeadlineState, IReadOnlyList<PausedPeriod> Pauses, IReadOnlyList<SubmittedMaterial> Materials,
+    IReadOnlyList<DeficiencyItem> Deficiencies, DateOnly? SupplementDueDate, IReadOnlyList<string> DeferredMaterials, DateOnly? PledgeDueDate,
+    DateOnly? PledgeFulfilledOn, DateOnly? SuspendedSince, Recommendation? ReviewRecommendation, string? ReviewOpinion, string? DecisionOpinion,
+    string? DeclineReason, Delivery? Delivery, IReadOnlyDictionary<string, string[]> Form, int Version, IReadOnlyList<TimelineEntry> Timeline);
+
+/// <summary>Materials handed in with a supplement or a kept 容缺 pledge.</summary>
+public sealed record MaterialsRequest
+{
+    public List<MaterialInput?>? Materials { get; init; }
+}
 
 public sealed record AcceptWithDeferralRequest
 {
@@ -62,11 +70,21 @@ public sealed record CompleteRequest
 /// cases; the applicant supplements and withdraws their own. Two officers acting at once: one wins,
 /// the other gets 409.
 /// </summary>
-public sealed class CaseActions(AppDbContext db, AuditTrail audit, Outbox outbox, ICurrentUser user, WorkingDayCalendar calendar, CatalogQueries catalog, TimeProvider clock)
+public sealed class CaseActions(
+    AppDbContext db, AuditTrail audit, Outbox outbox, ICurrentUser user, WorkingDayCalendar calendar, CatalogQueries catalog, CaseMaterials materials, TimeProvider clock)
 {
     private static Error NotFound => Error.NotFound("case:not-found", "办件不存在");
 
     internal CatalogQueries Catalog => catalog;
+
+    /// <summary>Checks materials handed in for this case against its item version; field errors when any is wrong.</summary>
+    internal async Task<Result<List<SubmittedMaterial>>> MaterialsAsync(Case c, List<MaterialInput?>? given, CancellationToken ct)
+    {
+        var item = await catalog.VersionAsync(c.ItemVersionId, ct);
+        var errors = new FieldErrors();
+        var checkedMaterials = await materials.CheckAsync(given, item?.MaterialCodes ?? new HashSet<string>(), errors, ct);
+        return errors.Any ? errors.ToError("case:invalid-materials", "材料有误") : checkedMaterials;
+    }
 
     private static Error Forbidden(string what) => Error.Forbidden("case:forbidden", $"您无权{what}该办件");
 
@@ -91,9 +109,10 @@ public sealed class CaseActions(AppDbContext db, AuditTrail audit, Outbox outbox
         var timeline = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.SubjectType == "Case" && a.SubjectId == subject)
             .OrderBy(a => a.Id).Select(a => new TimelineEntry(a.At, a.Action, a.ActorName)).ToListAsync(ct);
         var code = IsApplicantOf(c) || user.IsStaff ? c.ApplicantCode : Mask.IdentityCode(c.ApplicantCode);
-        return new CaseView(c.Id, c.Number, c.Status, Case.Label(c.Status), c.ItemCode, c.ItemName, c.DepartmentCode, c.Channel, c.ApplicantName, code,
-            c.SubmittedAt, c.AcceptedOn, c.DueDate, c.CommittedDays, c.Deficiencies, c.DeferredMaterials, c.PledgeDueDate, c.ReviewOpinion,
-            c.DecisionOpinion, c.DeclineReason, c.Delivery, c.Version, timeline);
+        return new CaseView(c.Id, c.Number, c.Status, c.StatusText, c.Outcome, c.ItemCode, c.ItemName, c.DepartmentCode, c.Channel, c.SoleApprover,
+            c.ApplicantKind, c.ApplicantName, code, c.SubmittedAt, c.AcceptedOn, c.DueDate, c.CommittedDays, c.DeadlineState, c.Pauses, c.Materials,
+            c.Deficiencies, c.SupplementDueDate, c.DeferredMaterials, c.PledgeDueDate, c.PledgeFulfilledOn, c.SuspendedSince, c.ReviewRecommendation,
+            c.ReviewOpinion, c.DecisionOpinion, c.DeclineReason, c.Delivery, c.Form, c.Version, timeline);
     }
 
     /// <summary>Loads, checks who may act, applies the transition, and saves it with its audit entry and event — or answers why not.</summary>
@@ -116,10 +135,20 @@ public sealed class CaseActions(AppDbContext db, AuditTrail audit, Outbox outbox
             return result.Error!;
         }
 
-        audit.Record(new AuditRecord(c.RegionCode, "Case", c.Id.ToString(), action, new { status = c.Status.ToString(), c.DueDate }));
-        outbox.Enqueue(new CaseChanged(c.Id, c.Number, c.ItemName, action, c.Status.ToString(), c.ApplicantUserId, c.ApplicantMobile, c.RegionCode));
+        Record(audit, outbox, c, action);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
+    }
+
+    /// <summary>The audit entry and the outbox event of one transition (officers' actions and the deadline job alike).</summary>
+    internal static void Record(AuditTrail audit, Outbox outbox, Case c, string action)
+    {
+        audit.Record(new AuditRecord(c.RegionCode, "Case", c.Id.ToString(), action,
+            new { status = c.Status.ToString(), c.DueDate, c.Outcome, deadline = c.DeadlineState.ToString() }));
+        outbox.Enqueue(new CaseChanged(c.Id, c.Number, c.ItemName, action, c.Status.ToString(), c.ApplicantUserId, c.ApplicantMobile, c.RegionCode)
+        {
+            DepartmentCode = c.DepartmentCode, Outcome = c.Outcome,
+        });
     }
 
     private DateOnly Today => clock.TodayInChina();
@@ -130,7 +159,7 @@ public sealed class CaseActions(AppDbContext db, AuditTrail audit, Outbox outbox
             Reply(await actions.GetAsync(id, ct))).WithSummary("办件详情与进度（时间线）");
 
         Post<EmptyRequest>(cases, "accept", "CaseAccepted", "受理", (a, c) => a.IsClerkOf(c),
-            (a, c, rules, _) => Task.FromResult(c.Accept(a.Today, rules)));
+            async (a, c, rules, _) => c.Accept(a.Today, rules, (await a.Catalog.VersionAsync(c.ItemVersionId))!.RequiredMaterials));
         Post<AcceptWithDeferralRequest>(cases, "accept-with-deferral", "CaseAcceptedWithDeferral", "容缺受理", (a, c) => a.IsClerkOf(c),
             async (a, c, rules, body) =>
             {
@@ -141,13 +170,23 @@ public sealed class CaseActions(AppDbContext db, AuditTrail audit, Outbox outbox
                     return Error.Field("pledgeDueDate", "请填写承诺补齐日期");
                 }
 
-                return c.AcceptWithDeferral(a.Today, rules, body.Deferred ?? [], deferrable, body.PledgeDueDate.Value);
+                return c.AcceptWithDeferral(a.Today, rules, item.RequiredMaterials, body.Deferred ?? [], deferrable, body.PledgeDueDate.Value);
             });
         Post<SupplementRequest>(cases, "request-supplement", "SupplementRequested", "要求补正",
             (a, c) => a.IsClerkOf(c) || a.IsOfficerOf(c, Roles.Reviewer) || a.IsOfficerOf(c, Roles.Approver),
-            (a, c, _, body) => Task.FromResult(c.RequestSupplement(a.Today, body.Items ?? [])));
-        Post<EmptyRequest>(cases, "supplement", "Supplemented", "补正", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
-            (a, c, rules, _) => Task.FromResult(c.Supplement(a.Today, rules)));
+            (a, c, rules, body) => Task.FromResult(c.RequestSupplement(a.Today, rules, body.Items ?? [])));
+        Post<MaterialsRequest>(cases, "supplement", "Supplemented", "补正", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
+            async (a, c, rules, body) =>
+            {
+                var given = await a.MaterialsAsync(c, body.Materials, default);
+                return given.IsSuccess ? c.Supplement(a.Today, rules, given.Value!) : given.Error!;
+            });
+        Post<MaterialsRequest>(cases, "fulfil-pledge", "PledgeFulfilled", "补齐容缺材料", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
+            async (a, c, rules, body) =>
+            {
+                var given = await a.MaterialsAsync(c, body.Materials, default);
+                return given.IsSuccess ? c.FulfilPledge(a.Today, rules, given.Value!) : given.Error!;
+            });
         Post<ReasonRequest>(cases, "decline", "CaseDeclined", "不予受理", (a, c) => a.IsClerkOf(c),
             (_, c, _, body) => Task.FromResult(c.Decline(body.Reason)));
         Post<ReviewRequest>(cases, "review", "CaseReviewed", "审查", (a, c) => a.IsOfficerOf(c, Roles.Reviewer),

@@ -1,18 +1,61 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Intake.Features;
 
 /// <summary>
-/// 办件编号: region code, China date and a daily sequence, e.g. 371600-20261122-000042 — readable aloud,
-/// unique, and sorting by number sorts by region and day. The counter row is incremented in the
-/// submitting transaction (row lock on PostgreSQL, the write lock on SQLite), so numbers never repeat.
+/// 办件编号: by default region code, China date and a daily sequence, e.g. 371600-20261122-000042 —
+/// readable aloud, unique, and sorting by number sorts by region and day. The pattern is the
+/// Intake:NumberFormat setting. The counter row is incremented in the submitting transaction (row
+/// lock on PostgreSQL, the write lock on SQLite), so numbers never repeat.
 /// </summary>
-public static class CaseNumbers
+public static partial class CaseNumbers
 {
-    public static async Task<string> NextAsync(AppDbContext db, string region, DateOnly day, CancellationToken ct)
+    [GeneratedRegex(@"\{(?<name>region|date|seq)(?::(?<format>[^{}]+))?\}")]
+    private static partial Regex Token();
+
+    /// <summary>Why a pattern cannot make unique numbers, or null when it can.</summary>
+    public static string? Problem(string? format)
     {
-        var key = day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        if (string.IsNullOrWhiteSpace(format))
+        {
+            return "Intake:NumberFormat 不能为空";
+        }
+
+        var names = Token().Matches(format).Select(m => m.Groups["name"].Value).ToList();
+        if (!names.Contains("seq") || !names.Contains("date") || !names.Contains("region"))
+        {
+            return "Intake:NumberFormat 须包含 {region}、{date:…} 和 {seq:…}，编号才能唯一";
+        }
+
+        try
+        {
+            var sample = Format(format, "371600", new DateOnly(2026, 12, 31), 999999);
+            return sample.Length > 40 ? "Intake:NumberFormat 生成的编号超过 40 个字符" : null;
+        }
+        catch (FormatException ex)
+        {
+            return "Intake:NumberFormat 格式有误：" + ex.Message;
+        }
+    }
+
+    public static string Format(string format, string region, DateOnly day, long sequence) =>
+        Token().Replace(format, m =>
+        {
+            var f = m.Groups["format"].Success ? m.Groups["format"].Value : null;
+            return m.Groups["name"].Value switch
+            {
+                "region" => region,
+                "date" => day.ToString(f ?? "yyyyMMdd", CultureInfo.InvariantCulture),
+                _ => sequence.ToString(f ?? "000000", CultureInfo.InvariantCulture),
+            };
+        });
+
+    public static async Task<string> NextAsync(AppDbContext db, string format, string region, DateOnly day, CancellationToken ct)
+    {
+        var key = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var insert = db.Database.IsNpgsql()
             ? "INSERT INTO case_number_counters (region_code, day, last_value) VALUES ({0}, {1}, 0) ON CONFLICT DO NOTHING"
             : "INSERT OR IGNORE INTO case_number_counters (region_code, day, last_value) VALUES ({0}, {1}, 0)";
@@ -20,6 +63,6 @@ public static class CaseNumbers
         var next = await db.Database
             .SqlQueryRaw<long>("UPDATE case_number_counters SET last_value = last_value + 1 WHERE region_code = {0} AND day = {1} RETURNING last_value AS \"Value\"", region, key)
             .ToListAsync(ct);
-        return $"{region}-{key}-{next.Single():000000}";
+        return Format(format, region, day, next.Single());
     }
 }

@@ -7,7 +7,6 @@ using OneWindow.Modules.Intake.Domain;
 using OneWindow.Platform;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Data;
-using OneWindow.Platform.Files;
 using OneWindow.Platform.Identity;
 using OneWindow.Platform.IdentityCodes;
 using OneWindow.Platform.Outbox;
@@ -28,8 +27,8 @@ public sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 /// Idempotency-Key from the same submitter returns the case already created, never a second one.
 /// </summary>
 public sealed class SubmitCase(
-    AppDbContext db, CatalogQueries catalog, FileStore files, DivisionRegistry divisions, AuditTrail audit, Outbox outbox,
-    ICurrentUser user, TimeProvider clock)
+    AppDbContext db, CatalogQueries catalog, CaseMaterials checkMaterials, DivisionRegistry divisions, AuditTrail audit, Outbox outbox,
+    ICurrentUser user, Microsoft.Extensions.Options.IOptions<IntakeOptions> options, TimeProvider clock)
 {
     public async Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(SubmitCaseRequest request, string? idempotencyKey, CancellationToken ct)
     {
@@ -64,7 +63,7 @@ public sealed class SubmitCase(
             }
         }
 
-        var materials = await CheckMaterialsAsync(request.Materials ?? [], item, errors, ct);
+        var materials = await checkMaterials.CheckAsync(request.Materials, item.MaterialCodes, errors, ct);
         if (errors.Any)
         {
             return errors.ToError("case:invalid", "申请信息有误");
@@ -81,6 +80,8 @@ public sealed class SubmitCase(
             DepartmentCode = item.Definition.Department,
             SoleApprover = item.SoleApprover,
             CommittedDays = item.Definition.CommittedDays,
+            SupplementDays = item.Definition.SupplementDays,
+            SuspendOnBrokenPledge = item.SuspendsOnBrokenPledge,
             Channel = channel,
             Status = CaseStatus.Submitted,
             ApplicantKind = applicant.Kind,
@@ -95,7 +96,7 @@ public sealed class SubmitCase(
             Materials = materials,
         };
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        entity.Number = await CaseNumbers.NextAsync(db, entity.RegionCode, clock.TodayInChina(), ct);
+        entity.Number = await CaseNumbers.NextAsync(db, options.Value.NumberFormat, entity.RegionCode, clock.TodayInChina(), ct);
         db.Add(entity);
         audit.Record(new AuditRecord(entity.RegionCode, "Case", entity.Id.ToString(), "CaseSubmitted",
             new { entity.Number, entity.ItemCode, channel = entity.Channel.ToString(), applicant = Mask.IdentityCode(entity.ApplicantCode) }));
@@ -179,40 +180,6 @@ public sealed class SubmitCase(
         }
 
         return (kind ?? "", name, check.Normalized, mobile.Normalized);
-    }
-
-    private async Task<List<SubmittedMaterial>> CheckMaterialsAsync(List<MaterialInput> given, PublishedItem item, FieldErrors errors, CancellationToken ct)
-    {
-        var result = new List<SubmittedMaterial>();
-        var known = item.MaterialCodes;
-        var found = await files.FindAsync(given.Where(m => m?.FileId is not null).Select(m => m.FileId!.Value), ct);
-        for (var i = 0; i < given.Count; i++)
-        {
-            var m = given[i];
-            if (m?.MaterialCode is null || !known.Contains(m.MaterialCode))
-            {
-                errors.Add($"materials[{i}].materialCode", "本事项没有这项材料");
-                continue;
-            }
-
-            if (m.FileId is { } id)
-            {
-                if (!found.TryGetValue(id, out var file) || (!file.Public && file.UploadedBy != user.UserId && !user.IsStaff))
-                {
-                    errors.Add($"materials[{i}].fileId", "文件不存在或无权使用，请重新上传");
-                    continue;
-                }
-            }
-            else if (string.IsNullOrWhiteSpace(m.LicenseId))
-            {
-                errors.Add($"materials[{i}]", "请上传文件或选择证照");
-                continue;
-            }
-
-            result.Add(new SubmittedMaterial(m.MaterialCode, m.FileId, m.LicenseId));
-        }
-
-        return result;
     }
 
     public static void Map(RouteGroupBuilder cases) =>

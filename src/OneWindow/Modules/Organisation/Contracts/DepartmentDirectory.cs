@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Organisation.Domain;
+using OneWindow.Platform;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.IdentityCodes;
 
@@ -7,7 +8,6 @@ namespace OneWindow.Modules.Organisation.Contracts;
 
 public sealed record DepartmentInfo(string Code, string Name, string ShortName, string RegionCode, string RegionName, string Description, string Address, string Phone);
 
-public sealed record Page<T>(IReadOnlyList<T> Items, int Total, int PageNumber, int PageSize);
 
 /// <summary>What other modules may ask about departments.</summary>
 public sealed class DepartmentDirectory(AppDbContext db, DivisionRegistry divisions)

@@ -1,0 +1,139 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneWindow.Modules.Intake.Domain;
+using OneWindow.Platform;
+using OneWindow.Platform.Audit;
+using OneWindow.Platform.Calendar;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.Outbox;
+
+namespace OneWindow.Modules.Intake.Features;
+
+public sealed record DeadlineScanResult(int Warned, int Overdue, int SupplementsExpired, int PledgesBroken, int Conflicts);
+
+/// <summary>
+/// The deadline job: closes cases whose 补正 window passed, applies the item's consequence to a 容缺
+/// pledge past due (terminate or suspend), and raises 预警 / 超期 on running cases. Each case is
+/// saved on its own with its audit entry and event; a case an officer changed meanwhile is left for
+/// the next run (its version no longer matches).
+/// </summary>
+public sealed partial class CaseDeadlines(
+    AppDbContext db, AuditTrail audit, Outbox outbox, WorkingDayCalendar calendar, IOptions<IntakeOptions> options, TimeProvider clock,
+    ILogger<CaseDeadlines> log)
+{
+    public async Task<DeadlineScanResult> RunAsync(CancellationToken ct)
+    {
+        var today = clock.TodayInChina();
+        var rules = await calendar.RulesAsync(ct);
+        int warned = 0, overdue = 0, expired = 0, broken = 0, conflicts = 0;
+
+        var awaiting = await db.Set<Case>().Where(c => c.Status == CaseStatus.Supplementing && c.SupplementDueDate < today).Select(c => c.Id).ToListAsync(ct);
+        foreach (var id in awaiting)
+        {
+            switch (await ApplyAsync(id, c => c.ExpireSupplement(today).IsSuccess ? "CaseTerminated" : null, ct))
+            {
+                case true: expired++; break;
+                case null: conflicts++; break;
+            }
+        }
+
+        var pledged = await db.Set<Case>()
+            .Where(c => c.PledgeDueDate < today && c.PledgeFulfilledOn == null && c.SuspendedSince == null && !Case.Final.Contains(c.Status))
+            .Select(c => c.Id).ToListAsync(ct);
+        foreach (var id in pledged)
+        {
+            switch (await ApplyAsync(id, c => c.PledgeBroken(today) && c.BreakPledge(today).IsSuccess ? (c.SuspendedSince is null ? "CaseTerminated" : "CaseSuspended") : null, ct))
+            {
+                case true: broken++; break;
+                case null: conflicts++; break;
+            }
+        }
+
+        var running = await db.Set<Case>()
+            .Where(c => Case.Running.Contains(c.Status) && c.DeadlineState != DeadlineState.Overdue && c.SuspendedSince == null && c.DueDate != null)
+            .Select(c => c.Id).ToListAsync(ct);
+        foreach (var id in running)
+        {
+            var state = DeadlineState.Normal;
+            var applied = await ApplyAsync(id, c =>
+            {
+                var changed = c.UpdateDeadline(today, rules, options.Value.WarningShare);
+                state = c.DeadlineState;
+                return changed is { IsSuccess: true, Value: true } && state != DeadlineState.Normal
+                    ? (state == DeadlineState.Overdue ? "CaseOverdue" : "CaseDeadlineWarning")
+                    : null;
+            }, ct);
+            if (applied is null)
+            {
+                conflicts++;
+            }
+            else if (applied.Value)
+            {
+                _ = state == DeadlineState.Overdue ? overdue++ : warned++;
+            }
+        }
+
+        var result = new DeadlineScanResult(warned, overdue, expired, broken, conflicts);
+        if (warned + overdue + expired + broken + conflicts > 0)
+        {
+            LogScan(log, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>Loads one case, lets <paramref name="change"/> act on it (returning the audit action, or null for no change), saves. Null when another writer got there first.</summary>
+    private async Task<bool?> ApplyAsync(Guid id, Func<Case, string?> change, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        var c = await db.Set<Case>().SingleAsync(x => x.Id == id, ct);
+        if (change(c) is not { } action)
+        {
+            return false;
+        }
+
+        CaseActions.Record(audit, outbox, c, action);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deadline job: {Result}")]
+    private static partial void LogScan(ILogger log, DeadlineScanResult result);
+}
+
+/// <summary>Runs <see cref="CaseDeadlines"/> every Intake:DeadlineScanSeconds (and once at start-up).</summary>
+public sealed partial class CaseDeadlineJob(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, TimeProvider clock, ILogger<CaseDeadlineJob> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.DeadlineJob)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(5, options.Value.DeadlineScanSeconds)), clock);
+        do
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                await scope.ServiceProvider.GetRequiredService<CaseDeadlines>().RunAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(log, ex);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deadline job failed; it runs again at the next tick")]
+    private static partial void LogFailed(ILogger log, Exception ex);
+}
