@@ -88,6 +88,13 @@ public sealed class FieldErrors
         return this;
     }
 
+    /// <summary>The messages of one field (none when it is fine).</summary>
+    public IReadOnlyList<string> Of(string field) => _errors.TryGetValue(field, out var list) ? list : [];
+
+    /// <summary>Fields whose name starts with <paramref name="prefix"/>, with the prefix removed (form.uscc → uscc).</summary>
+    public IReadOnlyDictionary<string, string[]> Under(string prefix) =>
+        _errors.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal)).ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value.ToArray(), StringComparer.Ordinal);
+
     public Error ToError(string code = "validation", string title = "提交的内容有误") =>
         Error.Validation(code, title, _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal));
 }

@@ -37,8 +37,7 @@ public sealed class ApplyFormModel(ItemReader reader, CatalogQueries catalog, Di
             return found;
         }
 
-        var keys = Item.Form.Fields.Select(f => f.Key).ToHashSet();
-        Values = Request.Form.Where(kv => keys.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value.Select(v => v ?? "").ToArray());
+        Values = FormFieldsView.Posted(Item.Form, Request.Form);
         var result = await ValidateForm.CheckAsync(catalog, code, Values, divisions, clock, ct);
         Valid = result.IsSuccess;
         Errors = result.Error?.Fields ?? new Dictionary<string, string[]>();

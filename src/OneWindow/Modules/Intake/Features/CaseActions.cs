@@ -116,7 +116,8 @@ public sealed class CaseActions(
     }
 
     /// <summary>Loads, checks who may act, applies the transition, and saves it with its audit entry and event — or answers why not.</summary>
-    public async Task<Result<CaseView>> ActAsync(Guid id, string action, Func<Case, bool> mayAct, string what, Func<Case, CalendarRules, Task<Result>> transition, CancellationToken ct)
+    private async Task<Result<CaseView>> ActAsync(
+        Guid id, string action, Func<Case, bool> mayAct, string what, int? expectedVersion, Func<Case, CalendarRules, Task<Result>> transition, CancellationToken ct)
     {
         var c = await db.Set<Case>().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !CanSee(c))
@@ -127,6 +128,11 @@ public sealed class CaseActions(
         if (!mayAct(c))
         {
             return Forbidden(what);
+        }
+
+        if (expectedVersion is { } expected && expected != c.Version)
+        {
+            return Error.Conflict("case:changed", "办件已被他人处理（内容已更新），请刷新后再操作");
         }
 
         var result = await transition(c, await calendar.RulesAsync(ct));
@@ -153,79 +159,111 @@ public sealed class CaseActions(
 
     private DateOnly Today => clock.TodayInChina();
 
+    /// <summary>One named transition: its route, audit action, who may take it, and what it does.</summary>
+    private sealed record Definition(
+        string Route, string Action, string What, Func<HttpRequest, CancellationToken, Task<object?>> ReadBody,
+        Func<CaseActions, Case, bool> MayAct, Func<CaseActions, Case, CalendarRules, object, CancellationToken, Task<Result>> Transition);
+
+    private static Definition Def<TBody>(string route, string action, string what, Func<CaseActions, Case, bool> mayAct,
+        Func<CaseActions, Case, CalendarRules, TBody, CancellationToken, Task<Result>> transition)
+        where TBody : class, new() =>
+        new(route, action, what, async (http, ct) =>
+            {
+                // A body is optional (accept, withdraw need none); when there is one it must be JSON.
+                if (http.HasJsonContentType())
+                {
+                    return await http.ReadFromJsonAsync<TBody>(ct) ?? new TBody();
+                }
+
+                return http.ContentLength is null or 0 ? new TBody() : null;
+            },
+            mayAct, (a, c, rules, body, ct) => transition(a, c, rules, (TBody)body, ct));
+
+    private static Task<Result> Done(Result result) => Task.FromResult(result);
+
+    private static readonly Definition[] Definitions =
+    [
+        Def<EmptyRequest>("accept", "CaseAccepted", "受理", (a, c) => a.IsClerkOf(c),
+            async (a, c, rules, _, ct) => c.Accept(a.Today, rules, (await a.Catalog.VersionAsync(c.ItemVersionId, ct))!.RequiredMaterials)),
+        Def<AcceptWithDeferralRequest>("accept-with-deferral", "CaseAcceptedWithDeferral", "容缺受理", (a, c) => a.IsClerkOf(c),
+            async (a, c, rules, body, ct) =>
+            {
+                var item = (await a.Catalog.VersionAsync(c.ItemVersionId, ct))!;
+                return body.PledgeDueDate is { } pledge
+                    ? c.AcceptWithDeferral(a.Today, rules, item.RequiredMaterials, body.Deferred ?? [], item.DeferrableMaterials, pledge)
+                    : Error.Field("pledgeDueDate", "请填写承诺补齐日期");
+            }),
+        Def<SupplementRequest>("request-supplement", "SupplementRequested", "要求补正",
+            (a, c) => a.IsClerkOf(c) || a.IsOfficerOf(c, Roles.Reviewer) || a.IsOfficerOf(c, Roles.Approver),
+            (a, c, rules, body, _) => Done(c.RequestSupplement(a.Today, rules, body.Items ?? []))),
+        Def<MaterialsRequest>("supplement", "Supplemented", "补正", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
+            async (a, c, rules, body, ct) =>
+            {
+                var given = await a.MaterialsAsync(c, body.Materials, ct);
+                return given.IsSuccess ? c.Supplement(a.Today, rules, given.Value!) : given.Error!;
+            }),
+        Def<MaterialsRequest>("fulfil-pledge", "PledgeFulfilled", "补齐容缺材料", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
+            async (a, c, rules, body, ct) =>
+            {
+                var given = await a.MaterialsAsync(c, body.Materials, ct);
+                return given.IsSuccess ? c.FulfilPledge(a.Today, rules, given.Value!) : given.Error!;
+            }),
+        Def<ReasonRequest>("decline", "CaseDeclined", "不予受理", (a, c) => a.IsClerkOf(c), (_, c, _, body, _) => Done(c.Decline(body.Reason))),
+        Def<ReviewRequest>("review", "CaseReviewed", "审查", (a, c) => a.IsOfficerOf(c, Roles.Reviewer),
+            (_, c, _, body, _) => Done(body.Recommendation is { } r ? c.Review(body.Opinion, r) : Error.Field("recommendation", "请选择审查建议：approve 或 deny"))),
+        Def<OpinionRequest>("approve", "CaseApproved", "准予许可", (a, c) => a.IsOfficerOf(c, Roles.Approver), (_, c, _, body, _) => Done(c.Decide(true, body.Opinion))),
+        Def<ReasonRequest>("deny", "CaseDenied", "不予许可", (a, c) => a.IsOfficerOf(c, Roles.Approver), (_, c, _, body, _) => Done(c.Decide(false, body.Reason))),
+        Def<CompleteRequest>("complete", "CaseCompleted", "办结", (a, c) => a.IsClerkOf(c),
+            (_, c, _, body, _) => Done(c.Complete(body.Delivery ?? Domain.Delivery.Counter))),
+        Def<EmptyRequest>("withdraw", "CaseWithdrawn", "撤回", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c), (_, c, _, _, _) => Done(c.Withdraw())),
+    ];
+
+    /// <summary>The transitions this user may take on this case (the page shows their buttons; the transition itself still checks the status).</summary>
+    public IReadOnlySet<string> Permitted(Case c) => Definitions.Where(d => d.MayAct(this, c)).Select(d => d.Route).ToHashSet();
+
+    /// <summary>
+    /// Takes a named transition (a route such as "accept") with its request body. With <paramref name="expectedVersion"/>
+    /// (a page's hidden field, or an API If-Match), a case changed since the person looked at it is refused with 409.
+    /// </summary>
+    public async Task<Result<CaseView>> RunAsync(string route, Guid id, object body, int? expectedVersion, CancellationToken ct)
+    {
+        var d = Definitions.Single(x => x.Route == route);
+        return await ActAsync(id, d.Action, c => d.MayAct(this, c), d.What, expectedVersion, (c, rules) => d.Transition(this, c, rules, body, ct), ct);
+    }
+
     public static void Map(RouteGroupBuilder cases)
     {
         cases.MapGet("/{id:guid}", async Task<Results<Ok<CaseView>, ProblemHttpResult>> (Guid id, CaseActions actions, CancellationToken ct) =>
             Reply(await actions.GetAsync(id, ct))).WithSummary("办件详情与进度（时间线）");
 
-        Post<EmptyRequest>(cases, "accept", "CaseAccepted", "受理", (a, c) => a.IsClerkOf(c),
-            async (a, c, rules, _) => c.Accept(a.Today, rules, (await a.Catalog.VersionAsync(c.ItemVersionId))!.RequiredMaterials));
-        Post<AcceptWithDeferralRequest>(cases, "accept-with-deferral", "CaseAcceptedWithDeferral", "容缺受理", (a, c) => a.IsClerkOf(c),
-            async (a, c, rules, body) =>
-            {
-                var item = await a.Catalog.VersionAsync(c.ItemVersionId);
-                var deferrable = item!.DeferrableMaterials;
-                if (body.PledgeDueDate is null)
+        foreach (var d in Definitions)
+        {
+            cases.MapPost("/{id:guid}/" + d.Route, async Task<Results<Ok<CaseView>, ProblemHttpResult>> (
+                    Guid id, HttpRequest http, CaseActions actions, CancellationToken ct) =>
                 {
-                    return Error.Field("pledgeDueDate", "请填写承诺补齐日期");
-                }
+                    if (await d.ReadBody(http, ct) is not { } body)
+                    {
+                        return new Error("request:unsupported-media-type", "请求内容应为 application/json", ErrorKind.Validation).ToProblem();
+                    }
 
-                return c.AcceptWithDeferral(a.Today, rules, item.RequiredMaterials, body.Deferred ?? [], deferrable, body.PledgeDueDate.Value);
-            });
-        Post<SupplementRequest>(cases, "request-supplement", "SupplementRequested", "要求补正",
-            (a, c) => a.IsClerkOf(c) || a.IsOfficerOf(c, Roles.Reviewer) || a.IsOfficerOf(c, Roles.Approver),
-            (a, c, rules, body) => Task.FromResult(c.RequestSupplement(a.Today, rules, body.Items ?? [])));
-        Post<MaterialsRequest>(cases, "supplement", "Supplemented", "补正", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
-            async (a, c, rules, body) =>
-            {
-                var given = await a.MaterialsAsync(c, body.Materials, default);
-                return given.IsSuccess ? c.Supplement(a.Today, rules, given.Value!) : given.Error!;
-            });
-        Post<MaterialsRequest>(cases, "fulfil-pledge", "PledgeFulfilled", "补齐容缺材料", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
-            async (a, c, rules, body) =>
-            {
-                var given = await a.MaterialsAsync(c, body.Materials, default);
-                return given.IsSuccess ? c.FulfilPledge(a.Today, rules, given.Value!) : given.Error!;
-            });
-        Post<ReasonRequest>(cases, "decline", "CaseDeclined", "不予受理", (a, c) => a.IsClerkOf(c),
-            (_, c, _, body) => Task.FromResult(c.Decline(body.Reason)));
-        Post<ReviewRequest>(cases, "review", "CaseReviewed", "审查", (a, c) => a.IsOfficerOf(c, Roles.Reviewer),
-            (_, c, _, body) => Task.FromResult(body.Recommendation is { } r ? c.Review(body.Opinion, r) : Error.Field("recommendation", "请选择审查建议：approve 或 deny")));
-        Post<OpinionRequest>(cases, "approve", "CaseApproved", "准予许可", (a, c) => a.IsOfficerOf(c, Roles.Approver),
-            (_, c, _, body) => Task.FromResult(c.Decide(true, body.Opinion)));
-        Post<ReasonRequest>(cases, "deny", "CaseDenied", "不予许可", (a, c) => a.IsOfficerOf(c, Roles.Approver),
-            (_, c, _, body) => Task.FromResult(c.Decide(false, body.Reason)));
-        Post<CompleteRequest>(cases, "complete", "CaseCompleted", "办结", (a, c) => a.IsClerkOf(c),
-            (_, c, _, body) => Task.FromResult(c.Complete(body.Delivery ?? Domain.Delivery.Counter)));
-        Post<EmptyRequest>(cases, "withdraw", "CaseWithdrawn", "撤回", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
-            (_, c, _, _) => Task.FromResult(c.Withdraw()));
+                    int? expected = null;
+                    if (http.Headers.IfMatch.FirstOrDefault() is { } tag)
+                    {
+                        if (!int.TryParse(tag.Trim('"', 'W', '/'), out var v))
+                        {
+                            return Error.Field("If-Match", "If-Match 应为办件的 version，如 \"3\"").ToProblem();
+                        }
+
+                        expected = v;
+                    }
+
+                    return Reply(await actions.RunAsync(d.Route, id, body, expected, ct));
+                })
+                .WithSummary(d.What);
+        }
     }
 
     public sealed record EmptyRequest;
-
-    private static void Post<TBody>(RouteGroupBuilder cases, string route, string action, string what,
-        Func<CaseActions, Case, bool> mayAct, Func<CaseActions, Case, CalendarRules, TBody, Task<Result>> transition)
-        where TBody : class, new() =>
-        cases.MapPost("/{id:guid}/" + route, async Task<Results<Ok<CaseView>, ProblemHttpResult>> (
-                Guid id, HttpRequest http, CaseActions actions, CancellationToken ct) =>
-            {
-                // A body is optional (accept, supplement, withdraw need none); when there is one it must be JSON.
-                TBody body;
-                if (http.HasJsonContentType())
-                {
-                    body = await http.ReadFromJsonAsync<TBody>(ct) ?? new TBody();
-                }
-                else if (http.ContentLength is null or 0)
-                {
-                    body = new TBody();
-                }
-                else
-                {
-                    return new Error("request:unsupported-media-type", "请求内容应为 application/json", ErrorKind.Validation).ToProblem();
-                }
-                return Reply(await actions.ActAsync(id, action, c => mayAct(actions, c), what, (c, rules) => transition(actions, c, rules, body), ct));
-            })
-            .WithSummary(what);
 
     private static Results<Ok<CaseView>, ProblemHttpResult> Reply(Result<CaseView> result) =>
         result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();

@@ -12,6 +12,40 @@ namespace OneWindow.Modules.Intake.Features;
 /// </summary>
 public sealed class CaseMaterials(FileStore files, ICurrentUser user)
 {
+    /// <summary>
+    /// Stores the files a page posted as <c>file.&lt;materialCode&gt;</c> and returns material inputs for them,
+    /// together with files kept from an earlier attempt (<c>kept.&lt;materialCode&gt;</c>), so a form sent
+    /// back with errors does not make anyone choose their files again.
+    /// </summary>
+    public async Task<List<MaterialInput>> UploadAsync(IFormCollection form, string regionCode, FieldErrors errors, CancellationToken ct)
+    {
+        var result = new Dictionary<string, MaterialInput>();
+        foreach (var (key, value) in form.Where(kv => kv.Key.StartsWith("kept.", StringComparison.Ordinal)))
+        {
+            if (Guid.TryParse(value, out var id))
+            {
+                result[key[5..]] = new MaterialInput(key[5..], id, null);
+            }
+        }
+
+        foreach (var file in form.Files.Where(f => f.Name.StartsWith("file.", StringComparison.Ordinal) && f.Length > 0))
+        {
+            var code = file.Name[5..];
+            await using var stream = file.OpenReadStream();
+            var saved = await files.SaveAsync(stream, file.FileName, user.UserId!, regionCode, isPublic: false, ct);
+            if (saved.IsSuccess)
+            {
+                result[code] = new MaterialInput(code, saved.Value!.FileId, null);
+            }
+            else
+            {
+                errors.Add("materials." + code, saved.Error!.Title);
+            }
+        }
+
+        return [.. result.Values];
+    }
+
     public async Task<List<SubmittedMaterial>> CheckAsync(IReadOnlyList<MaterialInput?>? given, IReadOnlySet<string> known, FieldErrors errors, CancellationToken ct)
     {
         given ??= [];

@@ -30,7 +30,12 @@ public sealed class SubmitCase(
     AppDbContext db, CatalogQueries catalog, CaseMaterials checkMaterials, DivisionRegistry divisions, AuditTrail audit, Outbox outbox,
     ICurrentUser user, Microsoft.Extensions.Options.IOptions<IntakeOptions> options, TimeProvider clock)
 {
-    public async Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(SubmitCaseRequest request, string? idempotencyKey, CancellationToken ct)
+    public Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(SubmitCaseRequest request, string? idempotencyKey, CancellationToken ct) =>
+        SubmitAsync(request, CatalogQueries.FormValues(request.Form), idempotencyKey, ct);
+
+    /// <summary>The same submission with the form as text values (as a page posts them).</summary>
+    public async Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(
+        SubmitCaseRequest request, IReadOnlyDictionary<string, string[]> formValues, string? idempotencyKey, CancellationToken ct)
     {
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         if (key is { Length: > 100 })
@@ -54,13 +59,19 @@ public sealed class SubmitCase(
 
         var channel = ChannelOf(request.Channel, errors);
         var applicant = CheckApplicant(request.Applicant, item, errors);
-        var form = catalog.ValidateForm(item, CatalogQueries.FormValues(request.Form), clock.TodayInChina());
+        var form = catalog.ValidateForm(item, formValues, clock.TodayInChina());
         foreach (var (field, messages) in form.Error?.Fields ?? new Dictionary<string, string[]>())
         {
             foreach (var m in messages)
             {
                 errors.Add("form." + field, m);
             }
+        }
+
+        if (channel == Channel.Online && applicant.Code.Length > 0
+            && await db.Users.Where(u => u.Id == user.UserId).Select(u => u.IdentityCode).SingleOrDefaultAsync(ct) is var own && own != applicant.Code)
+        {
+            errors.Add("applicant", "网上申请只能以本人（本企业）名义提交；代他人申请请到综合窗口或找帮办代办");
         }
 
         var materials = await checkMaterials.CheckAsync(request.Materials, item.MaterialCodes, errors, ct);
@@ -88,7 +99,10 @@ public sealed class SubmitCase(
             ApplicantName = applicant.Name,
             ApplicantCode = applicant.Code,
             ApplicantMobile = applicant.Mobile,
-            ApplicantUserId = channel == Channel.Online ? user.UserId : null,
+            // A case taken at the counter or by a helper still shows in the applicant's portal when they have an account.
+            ApplicantUserId = channel == Channel.Online
+                ? user.UserId
+                : await db.Users.Where(u => u.IdentityCode == applicant.Code && u.Kind != AccountKind.Staff).Select(u => u.Id).FirstOrDefaultAsync(ct),
             SubmittedById = user.UserId!,
             IdempotencyKey = key,
             SubmittedAt = now,

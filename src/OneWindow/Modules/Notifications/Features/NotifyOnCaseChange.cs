@@ -25,13 +25,44 @@ internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel c
         "CaseDenied" => "您的“{0}”申请（{1}）不予许可，理由请登录查看。",
         "CaseCompleted" => "您的“{0}”（{1}）已办结。欢迎对本次服务作出评价（好差评）。",
         "CaseWithdrawn" => "您的“{0}”申请（{1}）已撤回。",
+        "CaseTerminated" => "您的“{0}”申请（{1}）已终止办理，原因请登录查看。",
+        "CaseSuspended" => "您的“{0}”（{1}）因容缺材料逾期未补齐已中止办理，补齐后恢复。",
+        "PledgeFulfilled" => "您为“{0}”（{1}）补齐的容缺材料已收到。",
+        _ => null,
+    };
+
+    /// <summary>Alerts for the owning department's officers (预警, 超期).</summary>
+    public static string? OfficerTemplate(string action) => action switch
+    {
+        "CaseDeadlineWarning" => "【预警】办件 {1}（{0}）临近承诺办结期限，请抓紧办理。",
+        "CaseOverdue" => "【超期】办件 {1}（{0}）已超过承诺办结期限。",
         _ => null,
     };
 
     public async Task HandleAsync(CaseChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (Template(e.Action) is not { } template
-            || await db.Set<Notification>().AnyAsync(n => n.SourceMessageId == context.MessageId, ct))
+        if (await db.Set<Notification>().AnyAsync(n => n.SourceMessageId == context.MessageId, ct))
+        {
+            return;
+        }
+
+        if (OfficerTemplate(e.Action) is { } alert && e.DepartmentCode is { } department)
+        {
+            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, alert, e.ItemName, e.Number);
+            var officers = await db.Users.Where(u => u.DepartmentCode == department).Select(u => u.Id).ToListAsync(ct);
+            foreach (var officer in officers)
+            {
+                db.Add(new Notification
+                {
+                    Id = Guid.CreateVersion7(), RegionCode = e.RegionCode, UserId = officer, Channel = "inbox", To = "",
+                    Title = "办件时限", Body = text, CreatedAt = clock.Now(), SourceMessageId = context.MessageId,
+                });
+            }
+
+            return;
+        }
+
+        if (Template(e.Action) is not { } template)
         {
             return;
         }

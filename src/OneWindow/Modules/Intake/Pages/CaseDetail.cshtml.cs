@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Catalog.Contracts;
+using OneWindow.Modules.Intake.Domain;
+using OneWindow.Modules.Intake.Features;
+using OneWindow.Platform;
+using OneWindow.Platform.Data;
+
+namespace OneWindow.Modules.Intake.Pages;
+
+/// <summary>
+/// The case page: progress, materials, form, 一次性告知 and the timeline for everyone who may see
+/// the case; and, for whoever may act now, the action forms (受理, 容缺受理, 补正告知, 不予受理, 审查,
+/// 决定 with opinion, 办结出件, 补正, 补齐容缺材料, 撤回). Every action carries the version the person
+/// saw: if someone else acted meanwhile, the page says so instead of overwriting.
+/// </summary>
+[Authorize]
+public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials, CatalogQueries catalog, AppDbContext db) : PageModel
+{
+    private string _region = "";
+
+    public CaseView? Case { get; private set; }
+
+    public PublishedItem? Item { get; private set; }
+
+    public IReadOnlySet<string> Permitted { get; private set; } = new HashSet<string>();
+
+    public string? Message { get; private set; }
+
+    public string? Problem { get; private set; }
+
+    public FieldErrors Errors { get; } = new();
+
+    public string MaterialName(string code) => Item?.Definition.Materials.FirstOrDefault(m => m.Code == code)?.Name ?? code;
+
+    public string FieldLabel(string key) => Item?.Definition.Form.Fields.FirstOrDefault(f => f.Key == key)?.Label ?? key;
+
+    /// <summary>Whether this person may take the action now (allowed for them and sensible in this state).</summary>
+    public bool Can(string route)
+    {
+        if (Case is null || !Permitted.Contains(route))
+        {
+            return false;
+        }
+
+        var s = Case.Status;
+        var suspended = Case.SuspendedSince is not null;
+        return route switch
+        {
+            "accept" or "accept-with-deferral" or "decline" => s == CaseStatus.Submitted,
+            "request-supplement" => !suspended && s is CaseStatus.Submitted or CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview,
+            "supplement" => s == CaseStatus.Supplementing,
+            "fulfil-pledge" => Case.DeferredMaterials.Count > 0 && Case.PledgeFulfilledOn is null && !Domain.Case.Final.Contains(s),
+            "review" => !suspended && !Case.SoleApprover && s is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral,
+            "approve" or "deny" => !suspended && (Case.SoleApprover ? s is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral : s == CaseStatus.InReview),
+            "complete" => s is CaseStatus.Approved or CaseStatus.Denied,
+            "withdraw" => s is CaseStatus.Submitted or CaseStatus.Supplementing or CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview,
+            _ => false,
+        };
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        Message = TempData["message"] as string;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string act, int version, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!Permitted.Contains(act ?? ""))
+        {
+            return Forbid();
+        }
+
+        var body = await BodyAsync(act!, ct);
+        if (!Errors.Any)
+        {
+            var result = await actions.RunAsync(act!, id, body, version, ct);
+            if (result.IsSuccess)
+            {
+                TempData["message"] = $"已{Done(act!)}。办件状态：{result.Value!.StatusLabel}";
+                return Redirect($"/cases/{id}");
+            }
+
+            Problem = NewCaseModel.Describe(result.Error!);
+            Response.StatusCode = result.Error!.Kind switch
+            {
+                ErrorKind.Conflict => StatusCodes.Status409Conflict,
+                ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+                _ => StatusCodes.Status400BadRequest,
+            };
+        }
+        else
+        {
+            Problem = string.Join("；", Errors.Under("").SelectMany(e => e.Value));
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private static string Done(string act) => act switch
+    {
+        "accept" => "受理", "accept-with-deferral" => "容缺受理", "request-supplement" => "发出一次性告知", "supplement" => "提交补正材料",
+        "fulfil-pledge" => "补齐容缺材料", "decline" => "不予受理", "review" => "提交审查意见", "approve" => "准予许可", "deny" => "作出不予许可决定",
+        "complete" => "办结出件", "withdraw" => "撤回申请", _ => act,
+    };
+
+    /// <summary>The action's request, from the posted form.</summary>
+    private async Task<object> BodyAsync(string act, CancellationToken ct)
+    {
+        var f = Request.Form;
+        string? Text(string name) => f[name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
+        switch (act)
+        {
+            case "accept-with-deferral":
+                return new AcceptWithDeferralRequest
+                {
+                    Deferred = [.. f["deferred"].OfType<string>()],
+                    PledgeDueDate = DateOnly.TryParse(Text("pledgeDueDate"), out var pledge) ? pledge : null,
+                };
+            case "request-supplement":
+                var items = f["deficient"].OfType<string>().Select(code => new DeficiencyItem(code, Text("reason." + code) ?? "")).ToList();
+                if (Text("reason.other") is { } other)
+                {
+                    items.Add(new DeficiencyItem("", other));
+                }
+
+                return new SupplementRequest { Items = items };
+            case "supplement" or "fulfil-pledge":
+                var uploaded = await materials.UploadAsync(f, _region, Errors, ct);
+                return new MaterialsRequest { Materials = [.. uploaded] };
+            case "decline" or "deny":
+                return new ReasonRequest { Reason = Text("reason") };
+            case "review":
+                return new ReviewRequest
+                {
+                    Opinion = Text("opinion"),
+                    Recommendation = Enum.TryParse<Recommendation>(Text("recommendation"), ignoreCase: true, out var r) ? r : null,
+                };
+            case "approve":
+                return new OpinionRequest { Opinion = Text("opinion") };
+            case "complete":
+                return new CompleteRequest { Delivery = Text("delivery") == "post" ? Delivery.Post : Delivery.Counter };
+            default:
+                return new CaseActions.EmptyRequest();
+        }
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var view = await actions.GetAsync(id, ct);
+        if (!view.IsSuccess)
+        {
+            return false;
+        }
+
+        Case = view.Value;
+        var entity = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == id, ct);
+        Permitted = actions.Permitted(entity);
+        _region = entity.RegionCode;
+        Item = await catalog.VersionAsync(entity.ItemVersionId, ct);
+        return true;
+    }
+}

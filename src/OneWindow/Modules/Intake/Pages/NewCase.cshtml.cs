@@ -1,0 +1,165 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Catalog.Contracts;
+using OneWindow.Modules.Intake.Features;
+using OneWindow.Platform;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.Identity;
+
+namespace OneWindow.Modules.Intake.Pages;
+
+/// <summary>
+/// One page for applying: a citizen or enterprise online (in their own name), a clerk at a general
+/// counter or a helper for the applicant. The form comes from the item's schema; materials are
+/// uploaded per item material; a clerk marks deferrable ones 容缺 and accepts on the spot.
+/// </summary>
+[Authorize]
+public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, CaseActions actions, CaseMaterials materials, AppDbContext db, ICurrentUser user)
+    : PageModel
+{
+    public PublishedItem? Item { get; private set; }
+
+    public bool AtCounter => user.IsStaff;
+
+    [BindProperty]
+    public ApplicantFields Applicant { get; set; } = new();
+
+    [BindProperty]
+    public string Key { get; set; } = Guid.NewGuid().ToString("N");
+
+    [BindProperty]
+    public List<string> Deferred { get; set; } = [];
+
+    [BindProperty]
+    public DateOnly? PledgeDueDate { get; set; }
+
+    public Dictionary<string, string[]> Values { get; private set; } = [];
+
+    public Dictionary<string, Guid> Kept { get; private set; } = [];
+
+    public FieldErrors Errors { get; } = new();
+
+    public string? Message { get; private set; }
+
+    public sealed class ApplicantFields
+    {
+        public string Kind { get; set; } = "person";
+
+        public string? Code { get; set; }
+
+        public string? Name { get; set; }
+
+        public string? Mobile { get; set; }
+    }
+
+    public IReadOnlyDictionary<string, string[]> FormErrors => Errors.Under("form.");
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!AtCounter)
+        {
+            await OwnApplicantAsync(ct);
+            // 只提交一次: what the account already says fills the form's matching fields.
+            Values = Item!.Definition.Form.Fields
+                .Select(f => (f.Key, Value: f.Type switch
+                {
+                    "residentId" or "uscc" => Applicant.Code,
+                    "mobile" => Applicant.Mobile,
+                    _ => f.Key is "applicantName" or "enterpriseName" or "name" ? Applicant.Name : null,
+                }))
+                .Where(x => !string.IsNullOrEmpty(x.Value)).ToDictionary(x => x.Key, x => new[] { x.Value! });
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string code, string? act, CancellationToken ct)
+    {
+        if (await LoadAsync(code, ct) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (!AtCounter)
+        {
+            await OwnApplicantAsync(ct);
+        }
+
+        Values = FormFieldsView.Posted(Item!.Definition.Form, Request.Form);
+        var given = await materials.UploadAsync(Request.Form, Item.Definition.Region, Errors, ct);
+        Kept = given.Where(m => m.FileId is not null).ToDictionary(m => m.MaterialCode!, m => m.FileId!.Value);
+        if (!Errors.Any)
+        {
+            var request = new SubmitCaseRequest(
+                Item.Definition.Code,
+                new ApplicantInput(Applicant.Kind, Applicant.Kind == "person" ? Applicant.Code : null, Applicant.Kind == "enterprise" ? Applicant.Code : null, Applicant.Name, Applicant.Mobile),
+                null, given, null);
+            var submitted = await submit.SubmitAsync(request, Values, Key, ct);
+            if (submitted.IsSuccess)
+            {
+                var id = submitted.Value.Case.Id;
+                TempData["message"] = $"申请已提交，办件编号 {submitted.Value.Case.Number}。";
+                if (AtCounter && act == "accept")
+                {
+                    var accepted = Deferred.Count > 0
+                        ? await actions.RunAsync("accept-with-deferral", id, new AcceptWithDeferralRequest { Deferred = Deferred, PledgeDueDate = PledgeDueDate }, null, ct)
+                        : await actions.RunAsync("accept", id, new CaseActions.EmptyRequest(), null, ct);
+                    TempData["message"] = accepted.IsSuccess
+                        ? $"已受理，办件编号 {submitted.Value.Case.Number}，承诺办结日期 {accepted.Value!.DueDate:yyyy-MM-dd}。"
+                        : $"已收件（{submitted.Value.Case.Number}），但未能受理：{Describe(accepted.Error!)}";
+                }
+
+                return Redirect($"/cases/{id}");
+            }
+
+            Message = submitted.Error!.Title;
+            foreach (var (field, messages) in submitted.Error.Fields ?? new Dictionary<string, string[]>())
+            {
+                foreach (var m in messages)
+                {
+                    Errors.Add(field, m);
+                }
+            }
+        }
+
+        Message ??= "有内容需要修改";
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>A refusal with its field messages, as one sentence for the page.</summary>
+    public static string Describe(Error error) =>
+        error.Fields is { Count: > 0 } fields ? error.Title + "：" + string.Join("；", fields.SelectMany(f => f.Value)) : error.Title;
+
+    private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
+    {
+        Item = await catalog.CurrentAsync(code, ct);
+        if (Item is null)
+        {
+            return NotFound();
+        }
+
+        if (user.IsStaff && !user.IsInRole(Roles.IntakeClerk) && !user.IsInRole(Roles.HallGuide))
+        {
+            return Forbid();
+        }
+
+        return null;
+    }
+
+    private async Task OwnApplicantAsync(CancellationToken ct)
+    {
+        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == user.UserId, ct);
+        Applicant = new ApplicantFields
+        {
+            Kind = me.Kind == AccountKind.Enterprise ? "enterprise" : "person", Code = me.IdentityCode, Name = me.DisplayName, Mobile = me.PhoneNumber,
+        };
+    }
+}

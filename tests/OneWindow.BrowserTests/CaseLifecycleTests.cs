@@ -1,0 +1,121 @@
+using Microsoft.Playwright;
+using Xunit;
+
+namespace OneWindow.BrowserTests;
+
+/// <summary>
+/// Issue 4, must-show 1 through the pages: a clerk takes an application at a general counter and
+/// accepts it, the department's approver approves it with an opinion, the clerk completes it, and
+/// the citizen follows every step in their portal.
+/// </summary>
+public sealed class CaseLifecycleTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private static async Task<string> StatusAsync(IPage page) => (await page.TextContentAsync("[data-testid=case-status]"))!.Trim();
+
+    [Fact]
+    public async Task A_clerk_accepts_at_the_counter_an_approver_approves_the_clerk_completes_and_the_citizen_sees_each_step()
+    {
+        var material = Path.Combine(Path.GetTempPath(), $"onewindow-material-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(material, "%PDF-1.4\n% 个体工商户设立登记申请书\n"u8.ToArray());
+
+        // The clerk at a general counter: 个体工商户设立登记 for 李明, with the checklist's materials scanned in.
+        var clerk = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(clerk, "clerk");
+        await clerk.GotoAsync("/cases/new/XK-SCJ-004");
+        await clerk.SelectOptionAsync("#kind", "person");
+        await clerk.FillAsync("#applicant-code", "371602199003151236");
+        await clerk.FillAsync("#applicant-name", "李明");
+        await clerk.FillAsync("#applicant-mobile", "13805431234");
+        await clerk.FillAsync("#applicantName", "李明");
+        await clerk.FillAsync("#residentId", "371602199003151236");
+        await clerk.FillAsync("#mobile", "13805431234");
+        await clerk.FillAsync("#address", "滨州市滨城区黄河五路 597 号");
+        await clerk.SetInputFilesAsync("#file-application", material);
+        await clerk.SetInputFilesAsync("#file-premises", material);
+        await BrowserFixture.ScreenshotAsync(clerk, "counter-intake");
+        await clerk.ClickAsync("[data-testid=submit-accept]");
+        await clerk.Locator("[data-testid=case-number]").WaitForAsync();
+        Assert.Equal("已受理", await StatusAsync(clerk));
+        Assert.Contains("已受理", await clerk.TextContentAsync("[data-testid=message]"), StringComparison.Ordinal);
+        var number = (await clerk.TextContentAsync("[data-testid=case-number]"))!.Trim();
+        var caseUrl = new Uri(clerk.Url).AbsolutePath;
+
+        // The citizen sees it in their portal, accepted, with a due date.
+        var citizen = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(citizen, "citizen");
+        await citizen.ClickAsync("[data-testid=nav-my-cases]");
+        await citizen.Locator($"[data-testid=case-list] >> text={number}").ClickAsync();
+        await citizen.Locator("[data-testid=case-status]").WaitForAsync();
+        Assert.Equal("已受理", await StatusAsync(citizen));
+        Assert.Contains("承诺", await citizen.TextContentAsync("[data-testid=deadline]"), StringComparison.Ordinal);
+        Assert.Equal(0, await citizen.Locator("[data-testid=decision-form]").CountAsync());
+
+        // The approver of the owning department finds it in their queue and approves with an opinion (独任审批).
+        var approver = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(approver, "approver.scj");
+        await approver.GotoAsync("/workbench/cases?view=todo&q=" + number);
+        await approver.Locator($"[data-testid=case-list] >> text={number}").ClickAsync();
+        await approver.Locator("[data-testid=decision-form]").WaitForAsync();
+        await approver.FillAsync("#approve-opinion", "经营场所证明齐全，准予登记。");
+        await BrowserFixture.ScreenshotAsync(approver, "approval");
+        await approver.ClickAsync("[data-testid=act-approve]");
+        await approver.Locator("[data-testid=message]").WaitForAsync();
+        Assert.Equal("准予许可", await StatusAsync(approver));
+
+        await citizen.ReloadAsync();
+        Assert.Equal("准予许可", await StatusAsync(citizen));
+        Assert.Contains("经营场所证明齐全", await citizen.TextContentAsync("[data-testid=opinions]"), StringComparison.Ordinal);
+
+        // The unified window (统一出件): the clerk opens the case again and completes it, by post.
+        await clerk.GotoAsync(caseUrl);
+        await clerk.CheckAsync("input[name=delivery][value=post]");
+        await clerk.ClickAsync("[data-testid=act-complete]");
+        await clerk.Locator("[data-testid=message]").WaitForAsync();
+        Assert.Equal("办结（准予许可）", await StatusAsync(clerk));
+
+        await citizen.ReloadAsync();
+        Assert.Equal("办结（准予许可）", await StatusAsync(citizen));
+        var steps = await citizen.Locator("[data-testid=steps] li.done").AllTextContentsAsync();
+        Assert.Equal(["提交", "受理", "审批决定", "办结"], steps.Select(s => s.Trim()));
+        var timeline = await citizen.TextContentAsync("[data-testid=timeline]");
+        foreach (var step in new[] { "提交申请", "受理", "准予许可", "办结出件" })
+        {
+            Assert.Contains(step, timeline, StringComparison.Ordinal);
+        }
+
+        await BrowserFixture.ScreenshotAsync(citizen, "citizen-case-completed");
+        File.Delete(material);
+    }
+
+    [Fact]
+    public async Task Two_officers_on_the_same_case_one_wins_and_the_other_is_told_it_changed()
+    {
+        var material = Path.Combine(Path.GetTempPath(), $"onewindow-material-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(material, "%PDF-1.4\n% 申请书\n"u8.ToArray());
+        var citizen = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(citizen, "citizen");
+        await citizen.GotoAsync("/cases/new/XK-SCJ-004");
+        // Online, the applicant is the account holder and the form starts from what the account knows.
+        Assert.Equal("371602199003151236", await citizen.InputValueAsync("#residentId"));
+        await citizen.FillAsync("#address", "滨州市滨城区渤海七路 1 号");
+        await citizen.SetInputFilesAsync("#file-application", material);
+        await citizen.SetInputFilesAsync("#file-premises", material);
+        await citizen.ClickAsync("[data-testid=submit-online]");
+        await citizen.Locator("[data-testid=case-number]").WaitForAsync();
+        Assert.Equal("已提交", await StatusAsync(citizen));
+        var caseUrl = new Uri(citizen.Url).AbsolutePath;
+
+        var first = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(first, "clerk");
+        await first.GotoAsync(caseUrl);
+        var second = await first.Context.NewPageAsync();
+        await second.GotoAsync(caseUrl);
+
+        await first.ClickAsync("[data-testid=act-accept]");
+        await first.Locator("[data-testid=message]").WaitForAsync();
+        await second.ClickAsync("[data-testid=act-accept]");
+        await second.Locator("[data-testid=problem]").WaitForAsync();
+        Assert.Contains("请刷新", await second.TextContentAsync("[data-testid=problem]"), StringComparison.Ordinal);
+        File.Delete(material);
+    }
+}
