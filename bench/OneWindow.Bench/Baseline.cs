@@ -21,6 +21,7 @@ public static class Baseline
         await using (var setup = Open(sqlite, cs))
         {
             await Execute(setup, sqlite ? "PRAGMA journal_mode=WAL" : "SELECT 1");
+            await Execute(setup, "DROP TABLE IF EXISTS bench_rows");
             await Execute(setup, Create);
         }
 

@@ -8,11 +8,11 @@ public sealed record Scenario(string Name, Func<HttpClient, int, long, Task<Http
 
 public static class Scenarios
 {
-    public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in", "catalog-search"];
+    public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in", "catalog-search", "submit", "lifecycle"];
 
     private static readonly string[] StaffAccounts = ["admin", "guide", "clerk", "reviewer.scj", "approver.scj", "reviewer.zjj", "approver.zjj", "hotline", "supervisor"];
 
-    public static IEnumerable<Scenario> Select(IReadOnlyList<string> names)
+    public static IEnumerable<Scenario> Select(IReadOnlyList<string> names, CaseSetup? cases)
     {
         foreach (var name in names)
         {
@@ -28,6 +28,8 @@ public static class Scenarios
                     http.GetAsync($"/api/v1/items?q={Uri.EscapeDataString(CatalogSetup.Keywords[(worker + i) % CatalogSetup.Keywords.Length])}&pageSize=20")),
                 "sign-in" => new Scenario(name, (http, worker, i) =>
                     http.PostAsJsonAsync("/api/v1/auth/login", new { userName = StaffAccounts[(worker + i) % StaffAccounts.Length], password = "OneWindow#2026" })),
+                "submit" => new Scenario(name, cases!.SubmitAsync),
+                "lifecycle" => new Scenario(name, cases!.LifecycleAsync),
                 _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),
             };
         }

@@ -40,6 +40,12 @@ public sealed class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
+        // Extra settings for experiments, e.g. ONEWINDOW_BENCH_SERVER_ARGS="--Outbox:Enabled false".
+        foreach (var arg in (Environment.GetEnvironmentVariable("ONEWINDOW_BENCH_SERVER_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
         process.OutputDataReceived += (_, e) => { };
         process.ErrorDataReceived += (_, e) =>

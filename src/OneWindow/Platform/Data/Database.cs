@@ -47,7 +47,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(ConnectionString);
-                options.AddInterceptors(SqlitePragmas.Instance);
+                options.AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(ConnectionString);
@@ -82,8 +82,20 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
 
+    // The settings belong to the native connection, which Microsoft.Data.Sqlite pools and reuses:
+    // set them once per native handle, not on every open (EF opens and closes around each query).
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Prepared = [];
+
+    private static bool NeedsPragmas(DbConnection connection) =>
+        connection is not Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle } || Prepared.TryAdd(handle, handle);
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!NeedsPragmas(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -91,6 +103,11 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!NeedsPragmas(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);

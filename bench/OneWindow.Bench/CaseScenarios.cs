@@ -1,0 +1,120 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace OneWindow.Bench;
+
+/// <summary>
+/// What the case scenarios need from the running server: bearer tokens for the demo citizen, the
+/// counter clerk and the market-regulation approver, and one uploaded PDF to cite as every material.
+/// The item is 个体工商户设立登记 (XK-SCJ-004): a person applies online and one approver decides (独任审批).
+/// </summary>
+public sealed class CaseSetup
+{
+    public const string ItemCode = "XK-SCJ-004";
+
+    private CaseSetup(string citizen, string clerk, string approver, string fileId)
+    {
+        Citizen = citizen;
+        Clerk = clerk;
+        Approver = approver;
+        FileId = fileId;
+    }
+
+    public string Citizen { get; }
+
+    public string Clerk { get; }
+
+    public string Approver { get; }
+
+    public string FileId { get; }
+
+    public static async Task<CaseSetup> PrepareAsync(string baseUrl)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(1) };
+        async Task<string> Token(string user)
+        {
+            var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = user, password = "OneWindow#2026" });
+            login.EnsureSuccessStatusCode();
+            return (await login.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
+        }
+
+        var citizen = await Token("citizen");
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/files");
+        upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", citizen);
+        var form = new MultipartFormDataContent();
+        var pdf = new ByteArrayContent("%PDF-1.4\n% OneWindow bench material\n"u8.ToArray());
+        pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(pdf, "file", "申请书.pdf");
+        upload.Content = form;
+        var uploaded = await http.SendAsync(upload);
+        uploaded.EnsureSuccessStatusCode();
+        var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["fileId"]!.GetValue<string>();
+        return new CaseSetup(citizen, await Token("clerk"), await Token("approver.scj"), fileId);
+    }
+
+    public object Application => new
+    {
+        itemCode = ItemCode,
+        applicant = new { kind = "person", idNumber = "371602199003151236", name = "李明", mobile = "13805431234" },
+        form = new Dictionary<string, object>
+        {
+            ["applicantName"] = "李明", ["residentId"] = "371602199003151236", ["mobile"] = "13805431234", ["address"] = "滨州市滨城区黄河五路 597 号",
+        },
+        materials = new[] { new { materialCode = "application", fileId = FileId }, new { materialCode = "premises", fileId = FileId } },
+    };
+
+    private static HttpRequestMessage Post(string url, string token, object body, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return request;
+    }
+
+    /// <summary>One online submission (201 with the case), with a fresh Idempotency-Key.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(HttpClient http, int worker, long i)
+    {
+        using var request = Post("/api/v1/cases", Citizen, Application, $"bench-{worker}-{i}-{Guid.NewGuid():N}");
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>
+    /// The whole loop for one case: submit online → the clerk accepts → the approver approves → the
+    /// clerk completes. Answers the last response, or the first that failed.
+    /// </summary>
+    public async Task<HttpResponseMessage> LifecycleAsync(HttpClient http, int worker, long i)
+    {
+        var submitted = await SubmitAsync(http, worker, i);
+        if (!submitted.IsSuccessStatusCode)
+        {
+            return submitted;
+        }
+
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        submitted.Dispose();
+        (string Route, string Token, object Body)[] steps =
+        [
+            ("accept", Clerk, new { }),
+            ("approve", Approver, new { opinion = "准予登记" }),
+            ("complete", Clerk, new { delivery = "counter" }),
+        ];
+        HttpResponseMessage? last = null;
+        foreach (var (route, token, body) in steps)
+        {
+            last?.Dispose();
+            using var request = Post($"/api/v1/cases/{id}/{route}", token, body);
+            last = await http.SendAsync(request);
+            if (!last.IsSuccessStatusCode)
+            {
+                break;
+            }
+        }
+
+        return last!;
+    }
+}
