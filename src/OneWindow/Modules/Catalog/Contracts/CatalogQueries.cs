@@ -37,16 +37,36 @@ public sealed class CatalogQueries(AppDbContext db, OneWindow.Platform.IdentityC
     /// <summary>JSON form values (as an API receives them) as the text values the validator takes.</summary>
     public static IReadOnlyDictionary<string, string[]> FormValues(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? form) => FormValidator.FromJson(form);
 
+    // Published versions never change (an edit makes a new version), so each is read and parsed once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, PublishedItem> Published = new();
+
+    /// <summary>The published version now in force: its id from the database, its content from the cache of published versions.</summary>
     public async Task<PublishedItem?> CurrentAsync(string code, CancellationToken ct = default)
     {
-        var item = await db.Set<ServiceItem>().AsNoTracking().SingleOrDefaultAsync(i => i.Code == code && i.IsCurrent, ct);
-        return item is null ? null : new PublishedItem(item.Id, item.ItemVersion, ItemDocument.From(item));
+        var id = await db.Set<ServiceItem>().AsNoTracking().Where(i => i.Code == code && i.IsCurrent).Select(i => (Guid?)i.Id).SingleOrDefaultAsync(ct);
+        return id is { } versionId ? await VersionAsync(versionId, ct) : null;
     }
 
     /// <summary>A specific version, e.g. the one a running case was submitted under.</summary>
     public async Task<PublishedItem?> VersionAsync(Guid versionId, CancellationToken ct = default)
     {
+        if (Published.TryGetValue(versionId, out var cached))
+        {
+            return cached;
+        }
+
         var item = await db.Set<ServiceItem>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == versionId, ct);
-        return item is null ? null : new PublishedItem(item.Id, item.ItemVersion, ItemDocument.From(item));
+        if (item is null)
+        {
+            return null;
+        }
+
+        var version = new PublishedItem(item.Id, item.ItemVersion, ItemDocument.From(item));
+        if (item.Status != ItemStatus.Draft)
+        {
+            Published.TryAdd(item.Id, version);
+        }
+
+        return version;
     }
 }
