@@ -1,6 +1,7 @@
 using OneWindow.Modules.Accounts;
 using OneWindow.Modules.Catalog;
 using OneWindow.Modules.Intake;
+using OneWindow.Modules.Licenses;
 using OneWindow.Modules.Notifications;
 using OneWindow.Modules.Organisation;
 using OneWindow.Platform;
@@ -16,6 +17,7 @@ builder.AddAccountsModule();
 builder.AddNotificationsModule();
 builder.AddCatalogModule();
 builder.AddIntakeModule();
+builder.AddLicensesModule();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.MapOrganisationModule();
 app.MapAccountsModule();
 app.MapCatalogModule();
 app.MapIntakeModule();
+app.MapLicensesModule();
 
 await app.PrepareDatabaseAsync(demo: demo && app.Configuration.GetValue("Demo:Enabled", true));
 await app.RunAsync();

@@ -15,6 +15,7 @@ public static class IntakeModule
         builder.Services.AddScoped<SubmitCase>();
         builder.Services.AddScoped<CaseActions>();
         builder.Services.AddScoped<CaseQueries>();
+        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.CaseRecords>();
         builder.Services.AddScoped<CaseDeadlines>();
         builder.Services.AddHostedService<CaseDeadlineJob>();
     }

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Intake.Domain;
+using OneWindow.Platform.Data;
+
+namespace OneWindow.Modules.Intake.Contracts;
+
+/// <summary>What other modules (licences, supervision) may read about a case.</summary>
+public sealed record CaseFacts(
+    Guid Id, string Number, string ItemCode, Guid ItemVersionId, string ItemName, string DepartmentCode, string RegionCode,
+    string ApplicantKind, string ApplicantName, string ApplicantCode, string? ApplicantUserId, IReadOnlyDictionary<string, string[]> Form, string Status);
+
+public sealed class CaseRecords(AppDbContext db)
+{
+    public async Task<CaseFacts?> FindAsync(Guid id, CancellationToken ct = default)
+    {
+        var c = await db.Set<Case>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        return c is null
+            ? null
+            : new CaseFacts(c.Id, c.Number, c.ItemCode, c.ItemVersionId, c.ItemName, c.DepartmentCode, c.RegionCode, c.ApplicantKind, c.ApplicantName,
+                c.ApplicantCode, c.ApplicantUserId, c.Form, c.Status.ToString());
+    }
+}

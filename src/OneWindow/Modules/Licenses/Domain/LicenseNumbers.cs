@@ -1,0 +1,61 @@
+namespace OneWindow.Modules.Licenses.Domain;
+
+/// <summary>
+/// Licence identifiers after the national e-licence pattern:
+/// <c>1.2.156.3005.2.&lt;issuer code&gt;.&lt;holder code&gt;.&lt;serial&gt;.&lt;version&gt;.&lt;check&gt;</c>.
+/// The check character is ISO 7064 MOD 37,36 over the segments before it (digits and capital
+/// letters, dots left out); a mismatch is reported as a warning, not a refusal, since identifiers
+/// from other issuers may compute it differently.
+/// </summary>
+public static class LicenseNumbers
+{
+    private const string Root = "1.2.156.3005.2";
+    private const string Characters = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    public static string Make(string issuerCode, string holderCode, int serial, int version)
+    {
+        var body = $"{Root}.{Clean(issuerCode)}.{Clean(holderCode)}.{serial:0000}.{version:000}";
+        return body + "." + Check(body);
+    }
+
+    /// <summary>Null when the identifier has the pattern and its check character; otherwise what is wrong (in Chinese).</summary>
+    public static string? Problem(string? id)
+    {
+        if (id is null || !id.StartsWith(Root + ".", StringComparison.Ordinal))
+        {
+            return $"证照标识应以 {Root}. 开头";
+        }
+
+        var parts = id[(Root.Length + 1)..].Split('.');
+        if (parts.Length != 5 || parts.Any(p => p.Length == 0 || p.Any(c => !Characters.Contains(c, StringComparison.Ordinal))))
+        {
+            return "证照标识应为 签发机构代码.持证主体代码.流水号.版本号.校验位";
+        }
+
+        return Check(id[..id.LastIndexOf('.')]) == parts[4][0] && parts[4].Length == 1 ? null : "证照标识校验位不符";
+    }
+
+    /// <summary>
+    /// The holder segment: an enterprise's USCC (public anyway); for a person not the ID number, which
+    /// the QR must not reveal, but "P" and 12 characters derived from it (stable, not reversible).
+    /// </summary>
+    public static string HolderSegment(string kind, string code) =>
+        kind == "person" ? "P" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(code)))[..12] : code;
+
+    private static string Clean(string code) => new([.. code.ToUpperInvariant().Where(c => Characters.Contains(c, StringComparison.Ordinal))]);
+
+    /// <summary>ISO 7064 MOD 37,36 (hybrid system, 36 characters).</summary>
+    public static char Check(string text)
+    {
+        var p = 36;
+        foreach (var c in text.Where(c => c != '.'))
+        {
+            var v = Characters.IndexOf(c, StringComparison.Ordinal);
+            var s = (p % 37) + v;
+            s %= 36;
+            p = (s == 0 ? 36 : s) * 2;
+        }
+
+        return Characters[(37 - (p % 37)) % 36];
+    }
+}

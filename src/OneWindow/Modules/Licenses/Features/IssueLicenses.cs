@@ -1,0 +1,117 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Catalog.Contracts;
+using OneWindow.Modules.Intake.Contracts;
+using OneWindow.Modules.Licenses.Contracts;
+using OneWindow.Modules.Licenses.Domain;
+using OneWindow.Modules.Organisation.Contracts;
+using OneWindow.Platform;
+using OneWindow.Platform.Audit;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.IdentityCodes;
+using OneWindow.Platform.Outbox;
+
+namespace OneWindow.Modules.Licenses.Features;
+
+/// <summary>
+/// Approving a case whose item yields a licence issues it: the licence row, the vc+jwt credential and
+/// the 扫码亮证 string, all signed with the issuing department's e-seal, in one unit of work with its
+/// audit entry. Idempotent: one licence per case, however often the event arrives.
+/// </summary>
+internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQueries catalog, DepartmentDirectory departments, ESeals seals, AuditTrail audit, TimeProvider clock)
+    : IOutboxHandler<CaseChanged>
+{
+    public async Task HandleAsync(CaseChanged e, OutboxDeliveryContext context, CancellationToken ct)
+    {
+        if (e.Action != "CaseApproved" || await db.Set<License>().AnyAsync(l => l.CaseId == e.CaseId, ct)
+            || await cases.FindAsync(e.CaseId, ct) is not { } c
+            || await catalog.VersionAsync(c.ItemVersionId, ct) is not { } item
+            || LicenseTypes.Find(item.Definition.LicenseType) is not { } type)
+        {
+            return;
+        }
+
+        var issuer = await departments.FindAsync(c.DepartmentCode, ct);
+        var today = clock.TodayInChina();
+        var serial = await db.Set<License>().CountAsync(l => l.HolderCode == c.ApplicantCode && l.TypeCode == type.Code, ct) + 1;
+        var license = new License
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            LicenseNumber = LicenseNumbers.Make(c.DepartmentCode, LicenseNumbers.HolderSegment(c.ApplicantKind, c.ApplicantCode), serial, 1),
+            TypeCode = type.Code, TypeName = type.Name,
+            IssuerDepartment = c.DepartmentCode, IssuerName = issuer?.Name ?? c.DepartmentCode, RegionCode = c.RegionCode,
+            HolderKind = c.ApplicantKind, HolderName = c.ApplicantName, HolderCode = c.ApplicantCode, HolderUserId = c.ApplicantUserId,
+            Fields = Fields(item, c.Form),
+            ValidFrom = today, ValidUntil = type.ValidYears is { } years ? today.AddYears(years).AddDays(-1) : null,
+            IssuedAt = clock.Now(), CaseId = c.Id, Status = LicenseStatus.Active,
+        };
+
+        var (kid, key) = await seals.ActiveAsync(c.DepartmentCode, ct);
+        using (key)
+        {
+            license.Kid = kid;
+            license.Credential = VcJwt.Sign(Credential(license), kid, key);
+            license.QrPayload = LicenseQr.Encode(QrClaimsOf(license), System.Buffers.Text.Base64Url.DecodeFromChars(kid), key);
+        }
+
+        db.Add(license);
+        audit.Record(new AuditRecord(license.RegionCode, "License", license.Id.ToString(), "LicenseIssued",
+            new { license.LicenseNumber, license.TypeCode, caseId = c.Id, license.Kid }));
+    }
+
+    /// <summary>The licence's printed fields: the form's values by their labels, identity numbers masked.</summary>
+    private static Dictionary<string, string> Fields(PublishedItem item, IReadOnlyDictionary<string, string[]> form)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var f in item.Definition.Form.Fields)
+        {
+            if (form.TryGetValue(f.Key, out var values) && values.Length > 0 && values.Any(v => v.Length > 0) && f.Type is not ("mobile" or "file"))
+            {
+                var text = string.Join("、", values);
+                fields[f.Label] = f.Type is "residentId" ? Mask.IdentityCode(text) : text;
+            }
+        }
+
+        return fields;
+    }
+
+    public static string IssuerId(string department) => "urn:onewindow:issuer:" + department;
+
+    public static JsonObject Credential(License l)
+    {
+        var subject = new JsonObject
+        {
+            ["id"] = "urn:onewindow:holder:" + l.HolderCode,
+            ["name"] = l.HolderName,
+            ["identifier"] = l.HolderCode,
+            ["licenseNumber"] = l.LicenseNumber,
+            ["licenseType"] = l.TypeName,
+        };
+        foreach (var (label, value) in l.Fields)
+        {
+            subject[label] = value;
+        }
+
+        var credential = new JsonObject
+        {
+            ["@context"] = new JsonArray("https://www.w3.org/ns/credentials/v2"),
+            ["id"] = "urn:uuid:" + l.Id,
+            ["type"] = new JsonArray("VerifiableCredential", l.TypeCode),
+            ["issuer"] = new JsonObject { ["id"] = IssuerId(l.IssuerDepartment), ["name"] = l.IssuerName },
+            ["iss"] = IssuerId(l.IssuerDepartment),
+            ["validFrom"] = l.ValidFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T00:00:00+08:00",
+            ["credentialSubject"] = subject,
+            ["credentialStatus"] = new JsonObject { ["id"] = $"urn:onewindow:license-status:{l.Id}", ["type"] = "OneWindowLicenseStatus" },
+        };
+        if (l.ValidUntil is { } until)
+        {
+            credential["validUntil"] = until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + "T23:59:59+08:00";
+        }
+
+        return credential;
+    }
+
+    public static QrClaims QrClaimsOf(License l) => new(
+        l.IssuerName, l.LicenseNumber, l.TypeName, l.HolderName, Mask.IdentityCode(l.HolderCode),
+        l.Fields.Take(6).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal), l.ValidFrom, l.ValidUntil, l.IssuedAt);
+}

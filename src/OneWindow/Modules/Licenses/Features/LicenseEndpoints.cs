@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Licenses.Contracts;
+using OneWindow.Modules.Licenses.Domain;
+using OneWindow.Platform;
+using OneWindow.Platform.Audit;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.Identity;
+using OneWindow.Platform.IdentityCodes;
+using OneWindow.Platform.Outbox;
+using OneWindow.Platform.Web;
+
+namespace OneWindow.Modules.Licenses.Features;
+
+public sealed record LicenseView(
+    Guid Id, string LicenseNumber, string Type, string TypeName, string Issuer, string IssuerName, string HolderName, string HolderCode,
+    IReadOnlyDictionary<string, string> Fields, DateOnly ValidFrom, DateOnly? ValidUntil, DateTimeOffset IssuedAt, string Status, string? StatusReason, string Kid, Guid CaseId);
+
+public sealed record QrPayload(string Payload);
+
+public sealed record VerifyRequest(string? Payload);
+
+/// <summary>What a verifier learns: the verdict and only what the QR itself carries (codes masked).</summary>
+public sealed record VerifyResult(bool Valid, string Status, string Message, string? Kid, QrClaims? Claims);
+
+public sealed record StatusRequest(string? Reason);
+
+public static class LicenseEndpoints
+{
+    public static string StatusName(LicenseStatus s) => s switch
+    {
+        LicenseStatus.Suspended => "suspended",
+        LicenseStatus.Revoked => "revoked",
+        _ => "active",
+    };
+
+    private static LicenseView View(License l, bool full) => new(
+        l.Id, l.LicenseNumber, l.TypeCode, l.TypeName, l.IssuerDepartment, l.IssuerName, l.HolderName, full ? l.HolderCode : Mask.IdentityCode(l.HolderCode),
+        l.Fields, l.ValidFrom, l.ValidUntil, l.IssuedAt, StatusName(l.Status), l.StatusReason, l.Kid, l.CaseId);
+
+    private static async Task<string?> OwnCodeAsync(AppDbContext db, ICurrentUser user, CancellationToken ct) =>
+        user.UserId is null ? null : await db.Users.Where(u => u.Id == user.UserId).Select(u => u.IdentityCode).SingleOrDefaultAsync(ct);
+
+    private static async Task<License?> VisibleAsync(AppDbContext db, ICurrentUser user, Guid id, CancellationToken ct)
+    {
+        var l = await db.Set<License>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (l is null)
+        {
+            return null;
+        }
+
+        return user.IsStaff || l.HolderUserId == user.UserId || l.HolderCode == await OwnCodeAsync(db, user, ct) ? l : null;
+    }
+
+    private static readonly Error NotFound = Error.NotFound("license:not-found", "证照不存在");
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/.well-known/jwks.json", async (ESeals seals, CancellationToken ct) => TypedResults.Ok(await seals.JwksAsync(ct)))
+            .WithTags("电子证照").WithSummary("签发机构电子印章公钥（JWKS）").AllowAnonymous();
+
+        var licenses = app.MapGroup("/api/v1/licenses").WithTags("电子证照");
+
+        licenses.MapGet("/", async Task<Results<Ok<List<LicenseView>>, ProblemHttpResult>> (string? holder, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
+        {
+            var own = await OwnCodeAsync(db, user, ct);
+            var code = string.IsNullOrWhiteSpace(holder) ? own : holder.Trim().ToUpperInvariant();
+            if (!user.IsStaff && code != own)
+            {
+                return Error.Forbidden("license:forbidden", "只能查看本人（本企业）的证照").ToProblem();
+            }
+
+            var rows = await db.Set<License>().AsNoTracking()
+                .Where(l => l.HolderCode == code || (!user.IsStaff && l.HolderUserId == user.UserId))
+                .OrderByDescending(l => l.IssuedAt).ToListAsync(ct);
+            return TypedResults.Ok(rows.Select(l => View(l, full: true)).ToList());
+        }).RequireAuthorization().WithSummary("持证人的证照（本人，或工作人员按持证主体代码查询）");
+
+        licenses.MapGet("/{id:guid}", async Task<Results<Ok<LicenseView>, ProblemHttpResult>> (Guid id, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
+            await VisibleAsync(db, user, id, ct) is { } l ? TypedResults.Ok(View(l, full: true)) : NotFound.ToProblem())
+            .RequireAuthorization().WithSummary("证照信息与状态");
+
+        licenses.MapGet("/{id:guid}/credential", async Task<Results<ContentHttpResult, ProblemHttpResult>> (Guid id, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
+            await VisibleAsync(db, user, id, ct) is { } l ? TypedResults.Content(l.Credential, VcJwt.MediaType) : NotFound.ToProblem())
+            .RequireAuthorization().WithSummary("完整凭证（application/vc+jwt）");
+
+        licenses.MapGet("/{id:guid}/qr", async Task<Results<Ok<QrPayload>, ProblemHttpResult>> (Guid id, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
+            await VisibleAsync(db, user, id, ct) is { } l ? TypedResults.Ok(new QrPayload(l.QrPayload)) : NotFound.ToProblem())
+            .RequireAuthorization().WithSummary("亮证码（LC1: 字符串）");
+
+        licenses.MapPost("/verify", async Task<Results<Ok<VerifyResult>, ProblemHttpResult>> (VerifyRequest request, LicenseVerifier verifier, CancellationToken ct) =>
+        {
+            var result = await verifier.VerifyAsync(request.Payload, ct);
+            return result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
+        }).AllowAnonymous().WithSummary("核验亮证码：签名、密钥、有效期与当前状态");
+
+        MapStatus(licenses, "suspend", LicenseStatus.Suspended, "LicenseSuspended", "暂扣（中止）");
+        MapStatus(licenses, "revoke", LicenseStatus.Revoked, "LicenseRevoked", "吊销（撤销）");
+        MapStatus(licenses, "reinstate", LicenseStatus.Active, "LicenseReinstated", "恢复");
+    }
+
+    private static void MapStatus(RouteGroupBuilder licenses, string route, LicenseStatus status, string action, string what) =>
+        licenses.MapPost("/{id:guid}/" + route, async Task<Results<Ok<LicenseView>, ProblemHttpResult>> (
+                Guid id, StatusRequest? request, AppDbContext db, ICurrentUser user, AuditTrail audit, Outbox outbox, TimeProvider clock, CancellationToken ct) =>
+            {
+                var l = await db.Set<License>().SingleOrDefaultAsync(x => x.Id == id, ct);
+                if (l is null)
+                {
+                    return NotFound.ToProblem();
+                }
+
+                if (user.DepartmentCode != l.IssuerDepartment || !(user.IsInRole(Roles.Approver) || user.IsInRole(Roles.DepartmentHead)))
+                {
+                    return Error.Forbidden("license:forbidden", $"只有签发部门的审批人员可以{what}证照").ToProblem();
+                }
+
+                if (l.Status == LicenseStatus.Revoked || l.Status == status)
+                {
+                    return Error.Conflict("license:invalid-transition", $"证照当前状态为“{StatusName(l.Status)}”，不能{what}").ToProblem();
+                }
+
+                if (status != LicenseStatus.Active && string.IsNullOrWhiteSpace(request?.Reason))
+                {
+                    return Error.Field("reason", $"{what}须说明理由").ToProblem();
+                }
+
+                l.Status = status;
+                l.StatusReason = request?.Reason?.Trim();
+                l.StatusChangedAt = clock.Now();
+                audit.Record(new AuditRecord(l.RegionCode, "License", l.Id.ToString(), action, new { l.LicenseNumber, reason = l.StatusReason }));
+                outbox.Enqueue(new LicenseStatusChanged(l.Id, l.LicenseNumber, StatusName(status), l.StatusReason, l.HolderUserId, l.RegionCode));
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(View(l, full: true));
+            })
+            .RequireAuthorization().WithSummary(what + "证照（签发部门）");
+}

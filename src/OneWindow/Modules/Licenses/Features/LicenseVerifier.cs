@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Licenses.Domain;
+using OneWindow.Platform;
+using OneWindow.Platform.Data;
+
+namespace OneWindow.Modules.Licenses.Features;
+
+/// <summary>
+/// Verifies a 扫码亮证 string: well-formed (else 400), signed by a published e-seal (else invalid),
+/// then dates and the licence's current status from the register (active, suspended, revoked, expired).
+/// </summary>
+public sealed class LicenseVerifier(AppDbContext db, ESeals seals, TimeProvider clock)
+{
+    public async Task<Result<VerifyResult>> VerifyAsync(string? payload, CancellationToken ct)
+    {
+        var message = LicenseQr.Unpack(payload);
+        if (!message.IsSuccess)
+        {
+            return message.Error!;
+        }
+
+        var m = message.Value!;
+        var kid = m.Kid is null ? null : System.Buffers.Text.Base64Url.EncodeToString(m.Kid);
+        if (kid is null)
+        {
+            return new VerifyResult(false, "invalid", "亮证码没有签名密钥标识（kid），无法核验", null, null);
+        }
+
+        using var key = await seals.PublicKeyAsync(kid, ct);
+        if (key is null)
+        {
+            return new VerifyResult(false, "invalid", $"签名密钥 {kid} 不是本平台公布的电子印章，无法确认真伪", kid, null);
+        }
+
+        if (!CoseSign1.Verify(m, key))
+        {
+            return new VerifyResult(false, "invalid", "签名核验失败：亮证码被改动或不是本平台签发", kid, null);
+        }
+
+        var claims = LicenseQr.Claims(m.Payload);
+        if (!claims.IsSuccess)
+        {
+            return new VerifyResult(false, "invalid", "签名有效，但内容格式无法识别", kid, null);
+        }
+
+        var c = claims.Value!;
+        var today = clock.TodayInChina();
+        var register = await db.Set<License>().AsNoTracking().Where(l => l.LicenseNumber == c.LicenseId)
+            .Select(l => new { l.Status, l.StatusReason }).SingleOrDefaultAsync(ct);
+        return register?.Status switch
+        {
+            LicenseStatus.Revoked => new VerifyResult(false, "revoked", "证照已被吊销（撤销）" + Reason(register.StatusReason), kid, c),
+            LicenseStatus.Suspended => new VerifyResult(false, "suspended", "证照已被暂扣（中止）" + Reason(register.StatusReason), kid, c),
+            _ when c.ValidUntil is { } until && today > until => new VerifyResult(false, "expired", $"证照已于 {until:yyyy-MM-dd} 到期", kid, c),
+            _ when today < c.ValidFrom => new VerifyResult(false, "not-yet-valid", $"证照自 {c.ValidFrom:yyyy-MM-dd} 起有效", kid, c),
+            null => new VerifyResult(false, "unknown", "签名有效，但证照库中没有这张证照", kid, c),
+            _ => new VerifyResult(true, "active", "证照真实有效", kid, c),
+        };
+    }
+
+    private static string Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : "：" + reason;
+}

@@ -1,0 +1,18 @@
+using OneWindow.Modules.Intake.Contracts;
+using OneWindow.Modules.Licenses.Features;
+using OneWindow.Platform.Outbox;
+
+namespace OneWindow.Modules.Licenses;
+
+/// <summary>电子证照: e-seals, issuance on approval, credentials, 扫码亮证 and verification, revocation.</summary>
+public static class LicensesModule
+{
+    public static void AddLicensesModule(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<ESeals>();
+        builder.Services.AddScoped<LicenseVerifier>();
+        builder.Services.AddOutboxHandler<CaseChanged, IssueLicenses>();
+    }
+
+    public static void MapLicensesModule(this WebApplication app) => LicenseEndpoints.Map(app);
+}

@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using OneWindow.Modules.Licenses.Domain;
+
+namespace OneWindow.Tests.Integration;
+
+/// <summary>Issue 5 (first slice): approval issues a signed licence; the QR and the vc+jwt verify with the published keys; revocation shows.</summary>
+public abstract class LicenseTests(AppFixture fixture)
+{
+    private TestApp App => fixture.App;
+
+    private static async Task<JsonElement> IssueAsync(TestApp app)
+    {
+        var citizen = await app.SignedIn("citizen");
+        var file = await Applications.UploadAsync(citizen);
+        var id = await Applications.SubmitAsync(citizen, new
+        {
+            itemCode = "XK-SCJ-004",
+            applicant = new { kind = "person", idNumber = "371602199003151236", name = "李明", mobile = "13805431234" },
+            form = new Dictionary<string, object>
+            {
+                ["applicantName"] = "李明", ["residentId"] = "371602199003151236", ["mobile"] = "13805431234", ["address"] = "滨州市滨城区黄河五路 597 号",
+            },
+            materials = new[] { new { materialCode = "application", fileId = file }, new { materialCode = "premises", fileId = file } },
+        });
+        await Applications.ActAsync(await app.SignedIn("clerk"), id, "accept");
+        await Applications.ActAsync(await app.SignedIn("approver.scj"), id, "approve", new { opinion = "准予登记" });
+        JsonElement licence = default;
+        await Http.Eventually(async () =>
+        {
+            var list = await Http.Json(await citizen.GetAsync("/api/v1/licenses"));
+            var match = list.EnumerateArray().Where(l => l.GetProperty("caseId").GetString() == id).ToList();
+            licence = match.FirstOrDefault();
+            return match.Count == 1;
+        }, "approval did not issue a licence to the holder");
+        return licence;
+    }
+
+    [Fact]
+    public async Task Approval_issues_a_licence_whose_qr_verifies_until_it_is_revoked()
+    {
+        var licence = await IssueAsync(App);
+        Assert.Equal("营业执照", licence.GetProperty("typeName").GetString());
+        Assert.Equal("active", licence.GetProperty("status").GetString());
+        var number = licence.GetProperty("licenseNumber").GetString()!;
+        Assert.Null(LicenseNumbers.Problem(number));
+
+        var citizen = await App.SignedIn("citizen");
+        var id = licence.GetProperty("id").GetString();
+        var payload = (await Http.Json(await citizen.GetAsync($"/api/v1/licenses/{id}/qr"))).GetProperty("payload").GetString()!;
+        var anonymous = App.Anonymous();
+        var verified = await Http.Json(await anonymous.PostAsJsonAsync("/api/v1/licenses/verify", new { payload }));
+        Assert.True(verified.GetProperty("valid").GetBoolean(), verified.ToString());
+        Assert.Equal("李明", verified.GetProperty("claims").GetProperty("holderName").GetString());
+        Assert.DoesNotContain("199003151236", verified.ToString(), StringComparison.Ordinal);
+
+        // The published key verifies the QR offline, too.
+        var jwks = await Http.Json(await anonymous.GetAsync("/.well-known/jwks.json"));
+        var kid = licence.GetProperty("kid").GetString();
+        var jwk = jwks.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("kid").GetString() == kid);
+        using var key = ECDsa.Create(new ECParameters
+        {
+            Curve = ECCurve.NamedCurves.nistP256,
+            Q = new ECPoint
+            {
+                X = System.Buffers.Text.Base64Url.DecodeFromChars(jwk.GetProperty("x").GetString()),
+                Y = System.Buffers.Text.Base64Url.DecodeFromChars(jwk.GetProperty("y").GetString()),
+            },
+        });
+        Assert.True(CoseSign1.Verify(LicenseQr.Unpack(payload).Value!, key));
+
+        // The full credential: a vc+jwt whose header names the same key and whose signature it verifies.
+        var credential = await citizen.GetAsync($"/api/v1/licenses/{id}/credential");
+        Assert.Equal("application/vc+jwt", credential.Content.Headers.ContentType!.MediaType);
+        var vc = VcJwt.Verify(await credential.Content.ReadAsStringAsync(), k => k == kid ? key : null);
+        Assert.NotNull(vc);
+        Assert.Equal(vc!["issuer"]!["id"]!.GetValue<string>(), vc["iss"]!.GetValue<string>());
+
+        // A one-character change fails; garbage is a 400 problem, never a 500.
+        var changed = payload[..20] + (payload[20] == 'A' ? 'B' : 'A') + payload[21..];
+        var tampered = await anonymous.PostAsJsonAsync("/api/v1/licenses/verify", new { payload = changed });
+        Assert.True(tampered.StatusCode == HttpStatusCode.BadRequest || !(await Http.Json(tampered)).GetProperty("valid").GetBoolean());
+        await Http.Problem(await anonymous.PostAsJsonAsync("/api/v1/licenses/verify", new { payload = "hello" }), HttpStatusCode.BadRequest);
+
+        // Only the issuing department revokes, with a reason; verification says so at once.
+        await Http.Problem(await (await App.SignedIn("approver.zjj")).PostAsJsonAsync($"/api/v1/licenses/{id}/revoke", new { reason = "x" }), HttpStatusCode.Forbidden);
+        var approver = await App.SignedIn("approver.scj");
+        await Http.Problem(await approver.PostAsJsonAsync($"/api/v1/licenses/{id}/revoke", new { reason = "" }), HttpStatusCode.BadRequest);
+        await Http.Json(await approver.PostAsJsonAsync($"/api/v1/licenses/{id}/revoke", new { reason = "以欺骗手段取得登记" }));
+        var revoked = await Http.Json(await anonymous.PostAsJsonAsync("/api/v1/licenses/verify", new { payload }));
+        Assert.Equal("revoked", revoked.GetProperty("status").GetString());
+        Assert.False(revoked.GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_qr_signed_by_an_unknown_key_is_invalid_with_a_clear_message()
+    {
+        using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var forged = LicenseQr.Encode(new QrClaims("伪造机关", "1.2.156.3005.2.X.Y.0001.001.Z", "营业执照", "某某", "1***", new Dictionary<string, string>(),
+            new DateOnly(2026, 1, 1), null, DateTimeOffset.UtcNow), Kids.Of(stranger), stranger);
+        var answer = await Http.Json(await App.Anonymous().PostAsJsonAsync("/api/v1/licenses/verify", new { payload = forged }));
+        Assert.False(answer.GetProperty("valid").GetBoolean());
+        Assert.Equal("invalid", answer.GetProperty("status").GetString());
+        Assert.Contains("不是本平台公布的电子印章", answer.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class LicenseTestsOnSqlite(SqliteFixture fixture) : LicenseTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class LicenseTestsOnPostgres(PostgresFixture fixture) : LicenseTests(fixture), IClassFixture<PostgresFixture>;
