@@ -71,9 +71,20 @@ public abstract class LicenseTests(AppFixture fixture)
         // The full credential: a vc+jwt whose header names the same key and whose signature it verifies.
         var credential = await citizen.GetAsync($"/api/v1/licenses/{id}/credential");
         Assert.Equal("application/vc+jwt", credential.Content.Headers.ContentType!.MediaType);
-        var vc = VcJwt.Verify(await credential.Content.ReadAsStringAsync(), k => k == kid ? key : null);
+        var jwt = await credential.Content.ReadAsStringAsync();
+        var vc = VcJwt.Verify(jwt, k => k == kid ? key : null);
         Assert.NotNull(vc);
         Assert.Equal(vc!["issuer"]!["id"]!.GetValue<string>(), vc["iss"]!.GetValue<string>());
+
+        // …and a standard JOSE library agrees, given the JWKS.
+        var handler = new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler();
+        var signingKey = new Microsoft.IdentityModel.Tokens.JsonWebKey(jwk.GetRawText());
+        var validation = await handler.ValidateTokenAsync(jwt, new Microsoft.IdentityModel.Tokens.TokenValidationParameters
+        {
+            IssuerSigningKey = signingKey, ValidIssuer = vc["iss"]!.GetValue<string>(), ValidateAudience = false, ValidateLifetime = false,
+        });
+        Assert.True(validation.IsValid, validation.Exception?.Message);
+        Assert.Equal("vc+jwt", ((Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)validation.SecurityToken).Typ);
 
         // A one-character change fails; garbage is a 400 problem, never a 500.
         var changed = payload[..20] + (payload[20] == 'A' ? 'B' : 'A') + payload[21..];

@@ -91,6 +91,28 @@ public sealed class LicenseCodecTests
         }
     }
 
+    [Fact]
+    public void A_typical_business_licence_fits_a_version_20_qr_at_level_q_and_zbarimg_reads_it_back_exactly()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var text = LicenseQr.Encode(BusinessLicence, Kids.Of(key), key);
+        using (var data = OneWindow.Modules.Licenses.Features.QrImages.Data(text))
+        {
+            Assert.InRange(data.Version, 1, 20);
+        }
+
+        var png = Path.Combine(Path.GetTempPath(), $"onewindow-qr-{Guid.NewGuid():N}.png");
+        File.WriteAllBytes(png, OneWindow.Modules.Licenses.Features.QrImages.Png(text));
+        var zbar = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("zbarimg", ["--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", png])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var read = zbar.StandardOutput.ReadToEnd();
+        zbar.WaitForExit();
+        File.Delete(png);
+        Assert.Equal(text, read.TrimEnd('\n'));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("hello")]

@@ -76,38 +76,46 @@ public static class LicenseQr
         return CoseSign1.Decode(cose);
     }
 
+    /// <summary>At most this many key fields travel in the QR, each cut to <see cref="MaxFieldLength"/> characters, so a licence fits a version-20 code.</summary>
+    public const int MaxFields = 4;
+
+    public const int MaxFieldLength = 24;
+
+    // Claim labels: small integers keep the code small (1 issuer, 2 licence id, 3 type, 4 holder name,
+    // 5 masked holder code, 6 key fields, 7 valid from, 8 valid until, 9 issued at).
     public static byte[] Cbor(QrClaims c)
     {
+        var fields = c.Fields.Take(MaxFields).ToList();
         var w = new CborWriter(CborConformanceMode.Canonical);
         w.WriteStartMap(8 + (c.ValidUntil is null ? 0 : 1));
-        w.WriteTextString("iss");
+        w.WriteInt32(1);
         w.WriteTextString(c.Issuer);
-        w.WriteTextString("lid");
+        w.WriteInt32(2);
         w.WriteTextString(c.LicenseId);
-        w.WriteTextString("typ");
+        w.WriteInt32(3);
         w.WriteTextString(c.Type);
-        w.WriteTextString("hn");
+        w.WriteInt32(4);
         w.WriteTextString(c.HolderName);
-        w.WriteTextString("hc");
+        w.WriteInt32(5);
         w.WriteTextString(c.HolderCodeMasked);
-        w.WriteTextString("f");
-        w.WriteStartMap(c.Fields.Count);
-        foreach (var (key, value) in c.Fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+        w.WriteInt32(6);
+        w.WriteStartMap(fields.Count);
+        foreach (var (key, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             w.WriteTextString(key);
-            w.WriteTextString(value);
+            w.WriteTextString(value.Length > MaxFieldLength ? value[..(MaxFieldLength - 1)] + "…" : value);
         }
 
         w.WriteEndMap();
-        w.WriteTextString("nbf");
+        w.WriteInt32(7);
         w.WriteTextString(c.ValidFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         if (c.ValidUntil is { } until)
         {
-            w.WriteTextString("exp");
+            w.WriteInt32(8);
             w.WriteTextString(until.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        w.WriteTextString("iat");
+        w.WriteInt32(9);
         w.WriteInt64(c.IssuedAt.ToUnixTimeSeconds());
         w.WriteEndMap();
         return w.Encode();
@@ -118,14 +126,14 @@ public static class LicenseQr
         try
         {
             var r = new CborReader(payload, CborConformanceMode.Lax);
-            var values = new Dictionary<string, object>(StringComparer.Ordinal);
+            var values = new Dictionary<int, object>();
             r.ReadStartMap();
             while (r.PeekState() != CborReaderState.EndMap)
             {
-                var key = r.ReadTextString();
+                var key = r.ReadInt32();
                 switch (key)
                 {
-                    case "f":
+                    case 6:
                         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
                         r.ReadStartMap();
                         while (r.PeekState() != CborReaderState.EndMap)
@@ -136,7 +144,7 @@ public static class LicenseQr
                         r.ReadEndMap();
                         values[key] = fields;
                         break;
-                    case "iat":
+                    case 9:
                         values[key] = r.ReadInt64();
                         break;
                     default:
@@ -154,13 +162,13 @@ public static class LicenseQr
             }
 
             r.ReadEndMap();
-            string Text(string k) => values.TryGetValue(k, out var v) && v is string s ? s : throw new FormatException($"缺少 {k}");
+            string Text(int k) => values.TryGetValue(k, out var v) && v is string s ? s : throw new FormatException($"缺少第 {k} 项");
+            DateOnly Date(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             return new QrClaims(
-                Text("iss"), Text("lid"), Text("typ"), Text("hn"), Text("hc"),
-                values.TryGetValue("f", out var f) ? (Dictionary<string, string>)f : [],
-                DateOnly.ParseExact(Text("nbf"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                values.TryGetValue("exp", out var e) ? DateOnly.ParseExact((string)e, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null,
-                DateTimeOffset.FromUnixTimeSeconds(values.TryGetValue("iat", out var iat) ? (long)iat : 0));
+                Text(1), Text(2), Text(3), Text(4), Text(5),
+                values.TryGetValue(6, out var f) ? (Dictionary<string, string>)f : [],
+                Date(Text(7)), values.ContainsKey(8) ? Date(Text(8)) : null,
+                DateTimeOffset.FromUnixTimeSeconds(values.TryGetValue(9, out var iat) ? (long)iat : 0));
         }
         catch (Exception ex) when (ex is CborContentException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
         {

@@ -88,6 +88,14 @@ public static class LicenseEndpoints
             await VisibleAsync(db, user, id, ct) is { } l ? TypedResults.Ok(new QrPayload(l.QrPayload)) : NotFound.ToProblem())
             .RequireAuthorization().WithSummary("亮证码（LC1: 字符串）");
 
+        licenses.MapGet("/{id:guid}/qr.png", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid id, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
+            await VisibleAsync(db, user, id, ct) is { } l ? TypedResults.File(QrImages.Png(l.QrPayload), "image/png") : NotFound.ToProblem())
+            .RequireAuthorization().WithSummary("亮证码图片（PNG，纠错等级 Q）");
+
+        licenses.MapGet("/{id:guid}/qr.svg", async Task<Results<ContentHttpResult, ProblemHttpResult>> (Guid id, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
+            await VisibleAsync(db, user, id, ct) is { } l ? TypedResults.Content(QrImages.Svg(l.QrPayload), "image/svg+xml") : NotFound.ToProblem())
+            .RequireAuthorization().WithSummary("亮证码图片（SVG）");
+
         licenses.MapPost("/verify", async Task<Results<Ok<VerifyResult>, ProblemHttpResult>> (VerifyRequest request, LicenseVerifier verifier, CancellationToken ct) =>
         {
             var result = await verifier.VerifyAsync(request.Payload, ct);
