@@ -103,6 +103,38 @@ public abstract class LicenseTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_licence_past_its_validity_verifies_as_expired()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        var clock = new TestClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var enterprise = await app.SignedIn("enterprise");
+        var id = await Applications.SubmitAsync(enterprise, await Applications.EnterpriseAsync(enterprise, "XK-SCJ-005"));
+        await Applications.ActAsync(await app.SignedIn("clerk"), id, "accept");
+        await Applications.ActAsync(await app.SignedIn("reviewer.scj"), id, "review", new { opinion = "现场核查符合要求", recommendation = "approve" });
+        await Applications.ActAsync(await app.SignedIn("approver.scj"), id, "approve", new { opinion = "准予许可" });
+        string? payload = null;
+        await Http.Eventually(async () =>
+        {
+            var list = await Http.Json(await enterprise.GetAsync("/api/v1/licenses"));
+            var licence = list.EnumerateArray().FirstOrDefault(l => l.GetProperty("caseId").GetString() == id);
+            if (licence.ValueKind != JsonValueKind.Object)
+            {
+                return false;
+            }
+
+            Assert.Equal("2031-03-01", licence.GetProperty("validUntil").GetString()); // 食品经营许可证: five years
+            payload = (await Http.Json(await enterprise.GetAsync($"/api/v1/licenses/{licence.GetProperty("id").GetString()}/qr"))).GetProperty("payload").GetString();
+            return true;
+        }, "approval did not issue the food business licence");
+
+        clock.Advance(TimeSpan.FromDays(365 * 5 + 10));
+        var answer = await Http.Json(await app.Anonymous().PostAsJsonAsync("/api/v1/licenses/verify", new { payload }));
+        Assert.Equal("expired", answer.GetProperty("status").GetString());
+        Assert.Contains("到期", answer.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_qr_signed_by_an_unknown_key_is_invalid_with_a_clear_message()
     {
         using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
