@@ -48,6 +48,9 @@ public sealed record BenchOptions(
                      materials, a fresh Idempotency-Key); target ≥ 50% of the raw commit rate, p99 < 50 ms at 16
           lifecycle  one case end to end: submit → the clerk accepts → the approver approves → the clerk
                      completes (four requests, about a dozen rows with audit and outbox); counted per case
+          verify     POST /api/v1/licenses/verify with the 扫码亮证 string of a licence issued during set-up
+                     (decode, signature, key lookup, register status); compared with the raw ECDSA P-256
+                     verify rate on every core
         """;
 
     public static BenchOptions? Parse(string[] args)

@@ -76,6 +76,36 @@ public sealed class CaseSetup
         return request;
     }
 
+    /// <summary>
+    /// Issues one licence the way a citizen gets it (apply, accept, approve; the outbox signs it) and
+    /// returns its 扫码亮证 string, for the verify scenario.
+    /// </summary>
+    public async Task<string> IssueLicenseAsync(string baseUrl)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(1) };
+        using (var lifecycle = await LifecycleAsync(http, -1, 0))
+        {
+            lifecycle.EnsureSuccessStatusCode();
+        }
+
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            using var list = new HttpRequestMessage(HttpMethod.Get, "/api/v1/licenses");
+            list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Citizen);
+            var licences = (await (await http.SendAsync(list)).Content.ReadFromJsonAsync<JsonArray>())!;
+            if (licences.Count > 0)
+            {
+                using var qr = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/licenses/{licences[0]!["id"]!.GetValue<string>()}/qr");
+                qr.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Citizen);
+                return (await (await http.SendAsync(qr)).Content.ReadFromJsonAsync<JsonObject>())!["payload"]!.GetValue<string>();
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("no licence was issued within 10 s");
+    }
+
     /// <summary>One online submission (201 with the case), with a fresh Idempotency-Key.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(HttpClient http, int worker, long i)
     {

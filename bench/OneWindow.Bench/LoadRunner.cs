@@ -8,11 +8,11 @@ public sealed record Scenario(string Name, Func<HttpClient, int, long, Task<Http
 
 public static class Scenarios
 {
-    public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in", "catalog-search", "submit", "lifecycle"];
+    public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in", "catalog-search", "submit", "lifecycle", "verify"];
 
     private static readonly string[] StaffAccounts = ["admin", "guide", "clerk", "reviewer.scj", "approver.scj", "reviewer.zjj", "approver.zjj", "hotline", "supervisor"];
 
-    public static IEnumerable<Scenario> Select(IReadOnlyList<string> names, CaseSetup? cases)
+    public static IEnumerable<Scenario> Select(IReadOnlyList<string> names, CaseSetup? cases, string? licensePayload)
     {
         foreach (var name in names)
         {
@@ -30,6 +30,7 @@ public static class Scenarios
                     http.PostAsJsonAsync("/api/v1/auth/login", new { userName = StaffAccounts[(worker + i) % StaffAccounts.Length], password = "OneWindow#2026" })),
                 "submit" => new Scenario(name, cases!.SubmitAsync),
                 "lifecycle" => new Scenario(name, cases!.LifecycleAsync),
+                "verify" => new Scenario(name, (http, _, _) => http.PostAsJsonAsync("/api/v1/licenses/verify", new { payload = licensePayload })),
                 _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),
             };
         }

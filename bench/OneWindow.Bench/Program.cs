@@ -28,7 +28,16 @@ if (options.Scenarios.Contains("catalog-search"))
     searchBaseline = await Baseline.MeasureSearchQueryAsync(database, options);
 }
 
-var cases = options.Scenarios.Contains("submit") || options.Scenarios.Contains("lifecycle") ? await CaseSetup.PrepareAsync(server.BaseUrl) : null;
+var cases = options.Scenarios.Intersect(["submit", "lifecycle", "verify"]).Any() ? await CaseSetup.PrepareAsync(server.BaseUrl) : null;
+string? licensePayload = null;
+BaselineResult? verifyBaseline = null;
+if (options.Scenarios.Contains("verify"))
+{
+    Console.Error.WriteLine("[bench] issuing a licence for the verify scenario…");
+    licensePayload = await cases!.IssueLicenseAsync(server.BaseUrl);
+    verifyBaseline = Baseline.MeasureEcdsaVerify(options);
+}
+
 var baselines = new List<BaselineResult>();
 var results = new List<ScenarioResult>();
 foreach (var clients in options.ClientCounts)
@@ -37,7 +46,7 @@ foreach (var clients in options.ClientCounts)
     Console.Error.WriteLine($"[bench] {options.Provider}: measuring the raw baseline ({pass.Seconds}s, {clients} clients)…");
     var baseline = await Baseline.MeasureAsync(database, pass);
     baselines.Add(baseline with { Clients = clients });
-    foreach (var scenario in Scenarios.Select(options.Scenarios, cases))
+    foreach (var scenario in Scenarios.Select(options.Scenarios, cases, licensePayload))
     {
         Console.Error.WriteLine($"[bench] {scenario.Name}: {clients} clients × {pass.Seconds}s…");
         var result = await LoadRunner.RunAsync(server.BaseUrl, scenario, pass);
@@ -46,6 +55,7 @@ foreach (var clients in options.ClientCounts)
         {
             "sign-in" when passwordBaseline is not null => passwordBaseline,
             "catalog-search" when searchBaseline is not null => searchBaseline,
+            "verify" when verifyBaseline is not null => verifyBaseline,
             _ => baseline,
         };
         var ratio = Math.Round(result.Throughput / against.OpsPerSecond, 3);
@@ -66,6 +76,7 @@ var report = new
     baselines,
     passwordBaseline,
     searchBaseline,
+    verifyBaseline,
     catalogItems,
     server = new { idleRssMb = idleRss, peakRssMb = server.PeakMegabytes(), idleGoalMb = 250, idleWithinGoal = idleRss < 250 },
     scenarios = results,

@@ -6,6 +6,8 @@ namespace OneWindow.Tests.Integration;
 /// <summary>Issue 5 (first slice): approval issues a signed licence; the QR and the vc+jwt verify with the published keys; revocation shows.</summary>
 public abstract class LicenseTests(AppFixture fixture)
 {
+    private static readonly string[] RegistrationMaterials = ["application", "articles", "premises"];
+
     private TestApp App => fixture.App;
 
     private static async Task<JsonElement> IssueAsync(TestApp app)
@@ -132,6 +134,71 @@ public abstract class LicenseTests(AppFixture fixture)
         var answer = await Http.Json(await app.Anonymous().PostAsJsonAsync("/api/v1/licenses/verify", new { payload }));
         Assert.Equal("expired", answer.GetProperty("status").GetString());
         Assert.Contains("到期", answer.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_application_takes_the_business_licence_from_the_library_instead_of_an_upload()
+    {
+        // 企业设立登记 for the demo enterprise: approval issues its 营业执照.
+        var enterprise = await App.SignedIn("enterprise2");
+        var file = await Applications.UploadAsync(enterprise);
+        var first = await Applications.SubmitAsync(enterprise, new
+        {
+            itemCode = "XK-SCJ-001",
+            applicant = new { kind = "enterprise", uscc = "91371621MA3D1F7PX2", name = "惠民县绳网制品有限公司", mobile = "15905432222" },
+            form = new Dictionary<string, object>
+            {
+                ["enterpriseName"] = "惠民县绳网制品有限公司", ["enterpriseType"] = "有限责任公司", ["registeredCapital"] = 200, ["legalRepName"] = "张秀兰",
+                ["legalRepId"] = "371621198506213026", ["mobile"] = "15905432222", ["address"] = "滨州市惠民县孙武街道工业园 8 号", ["businessScope"] = "绳网制品制造与销售",
+            },
+            materials = RegistrationMaterials.Select(code => new { materialCode = code, fileId = file }).ToArray(),
+        });
+        await Applications.ActAsync(await App.SignedIn("clerk"), first, "accept");
+        await Applications.ActAsync(await App.SignedIn("approver.scj"), first, "approve", new { opinion = "准予登记" });
+        await Http.Eventually(async () => (await Http.Json(await enterprise.GetAsync("/api/v1/licenses"))).EnumerateArray()
+            .Any(l => l.GetProperty("caseId").GetString() == first), "the business licence was not issued");
+
+        // 食品经营许可: every material but the business licence is uploaded; with consent the library supplies it.
+        var application = await Applications.EnterpriseAsync(enterprise, "XK-SCJ-005", "businessLicense");
+        var json = JsonSerializer.SerializeToNode(application)!.AsObject();
+        json["applicant"] = JsonSerializer.SerializeToNode(new { kind = "enterprise", uscc = "91371621MA3D1F7PX2", name = "惠民县绳网制品有限公司", mobile = "15905432222" });
+        json["form"]!["enterpriseName"] = "惠民县绳网制品有限公司";
+        json["form"]!["uscc"] = "91371621MA3D1F7PX2";
+        json["licenseConsent"] = true;
+        var second = await Applications.SubmitAsync(enterprise, json);
+        var view = await Http.Json(await enterprise.GetAsync($"/api/v1/cases/{second}"));
+        var fromLibrary = view.GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("materialCode").GetString() == "businessLicense");
+        Assert.StartsWith("1.2.156.3005.2.", fromLibrary.GetProperty("licenseId").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, fromLibrary.GetProperty("fileId").ValueKind);
+        await Applications.ActAsync(await App.SignedIn("clerk"), second, "accept"); // complete without an upload
+
+        // Without consent nothing is taken; a licence of someone else cannot be named.
+        json["licenseConsent"] = false;
+        var third = await Applications.SubmitAsync(enterprise, json);
+        await Applications.ActAsync(await App.SignedIn("clerk"), third, "accept", expect: HttpStatusCode.BadRequest);
+        json["materials"]!.AsArray().Add(JsonSerializer.SerializeToNode(new { materialCode = "businessLicense", licenseId = "1.2.156.3005.2.X.Y.0001.001.Z" }));
+        var foreign = await enterprise.PostAsJsonAsync("/api/v1/cases", json);
+        var problem = await Http.Problem(foreign, HttpStatusCode.BadRequest, "case:invalid");
+        Assert.True(problem.GetProperty("errors").TryGetProperty("materials.businessLicense", out _));
+    }
+
+    [Fact]
+    public async Task A_rotated_e_seal_signs_new_licences_and_the_old_ones_still_verify()
+    {
+        var before = await IssueAsync(App);
+        await Http.Problem(await (await App.SignedIn("approver.scj")).PostAsync("/api/v1/eseals/371600-SCJ/rotate", null), HttpStatusCode.Forbidden);
+        var jwks = await Http.Json(await (await App.SignedIn("head.scj")).PostAsync("/api/v1/eseals/371600-SCJ/rotate", null));
+        Assert.Contains(jwks.GetProperty("keys").EnumerateArray(), k => k.GetProperty("kid").GetString() == before.GetProperty("kid").GetString());
+
+        var after = await IssueAsync(App);
+        Assert.NotEqual(before.GetProperty("kid").GetString(), after.GetProperty("kid").GetString());
+        var citizen = await App.SignedIn("citizen");
+        foreach (var licence in new[] { before, after })
+        {
+            var payload = (await Http.Json(await citizen.GetAsync($"/api/v1/licenses/{licence.GetProperty("id").GetString()}/qr"))).GetProperty("payload").GetString();
+            var answer = await Http.Json(await App.Anonymous().PostAsJsonAsync("/api/v1/licenses/verify", new { payload }));
+            Assert.True(answer.GetProperty("valid").GetBoolean(), answer.ToString());
+        }
     }
 
     [Fact]

@@ -19,9 +19,17 @@ public sealed record PublishedItem(Guid VersionId, int ItemVersion, ItemDocument
     /// <summary>An unkept 容缺 pledge suspends the case (中止) rather than ending it (终止).</summary>
     public bool SuspendsOnBrokenPledge => Definition.PledgeConsequence == PledgeConsequence.Suspend;
 
-    /// <summary>Materials the applicant must hand in (code → name): 受理 needs each of them, or a deferral.</summary>
+    /// <summary>
+    /// Materials the case must have (code → name): 受理 needs each of them, handed in, taken from the
+    /// licence library, or deferred. Those the government shares itself (身份证明, 户籍) are never asked for.
+    /// </summary>
     public IReadOnlyDictionary<string, string> RequiredMaterials =>
-        Definition.Materials.Where(m => m.Required && m.Source == MaterialSource.Applicant).ToDictionary(m => m.Code, m => m.Name);
+        Definition.Materials.Where(m => m.Required && m.Source != MaterialSource.Government).ToDictionary(m => m.Code, m => m.Name);
+
+    /// <summary>Materials a licence can satisfy (code → licence type): 免提交 when the applicant holds it.</summary>
+    public IReadOnlyDictionary<string, string> LicenseMaterials =>
+        Definition.Materials.Where(m => m.SubstitutableBy is not null && (m.Source == MaterialSource.License || m.SubstitutableBy.Length > 0))
+            .ToDictionary(m => m.Code, m => m.SubstitutableBy!);
 
     /// <summary>Materials that 容缺受理 may defer.</summary>
     public IReadOnlySet<string> DeferrableMaterials => Definition.Materials.Where(m => m.Deferrable).Select(m => m.Code).ToHashSet();

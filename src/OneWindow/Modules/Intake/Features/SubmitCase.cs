@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Intake.Domain;
+using OneWindow.Modules.Licenses.Contracts;
 using OneWindow.Platform;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Data;
@@ -18,7 +19,9 @@ public sealed record ApplicantInput(string? Kind, string? IdNumber, string? Uscc
 
 public sealed record MaterialInput(string? MaterialCode, Guid? FileId, string? LicenseId);
 
-public sealed record SubmitCaseRequest(string? ItemCode, ApplicantInput? Applicant, Dictionary<string, JsonElement>? Form, List<MaterialInput>? Materials, string? Channel);
+/// <param name="LicenseConsent">The applicant agrees that materials a licence can satisfy are taken from their licences (无证明, 免提交).</param>
+public sealed record SubmitCaseRequest(
+    string? ItemCode, ApplicantInput? Applicant, Dictionary<string, JsonElement>? Form, List<MaterialInput>? Materials, string? Channel, bool? LicenseConsent = null);
 
 public sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 
@@ -27,7 +30,7 @@ public sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 /// Idempotency-Key from the same submitter returns the case already created, never a second one.
 /// </summary>
 public sealed class SubmitCase(
-    AppDbContext db, CatalogQueries catalog, CaseMaterials checkMaterials, DivisionRegistry divisions, AuditTrail audit, Outbox outbox,
+    AppDbContext db, CatalogQueries catalog, CaseMaterials checkMaterials, LicenseLibrary licenses, DivisionRegistry divisions, AuditTrail audit, Outbox outbox,
     ICurrentUser user, Microsoft.Extensions.Options.IOptions<IntakeOptions> options, TimeProvider clock)
 {
     public Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(SubmitCaseRequest request, string? idempotencyKey, CancellationToken ct) =>
@@ -75,6 +78,7 @@ public sealed class SubmitCase(
         }
 
         var materials = await checkMaterials.CheckAsync(request.Materials, item.MaterialCodes, errors, ct);
+        var fromLicenses = await FromLicensesAsync(request, item, applicant.Code, materials, errors, ct);
         if (errors.Any)
         {
             return errors.ToError("case:invalid", "申请信息有误");
@@ -113,7 +117,11 @@ public sealed class SubmitCase(
         entity.Number = await CaseNumbers.NextAsync(db, options.Value.NumberFormat, entity.RegionCode, clock.TodayInChina(), ct);
         db.Add(entity);
         audit.Record(new AuditRecord(entity.RegionCode, "Case", entity.Id.ToString(), "CaseSubmitted",
-            new { entity.Number, entity.ItemCode, channel = entity.Channel.ToString(), applicant = Mask.IdentityCode(entity.ApplicantCode) }));
+            new
+            {
+                entity.Number, entity.ItemCode, channel = entity.Channel.ToString(), applicant = Mask.IdentityCode(entity.ApplicantCode),
+                licenseConsent = request.LicenseConsent == true, fromLicenses,
+            }));
         outbox.Enqueue(new CaseChanged(entity.Id, entity.Number, entity.ItemName, "CaseSubmitted", entity.Status.ToString(), entity.ApplicantUserId, entity.ApplicantMobile, entity.RegionCode));
         try
         {
@@ -134,6 +142,46 @@ public sealed class SubmitCase(
         }
 
         return (new CaseCreated(entity.Id, entity.Number, entity.Status), true);
+    }
+
+    /// <summary>
+    /// 无证明: with the applicant's consent, a material a licence can satisfy and that was not handed in
+    /// is taken from the applicant's valid licences; a licence named explicitly must be theirs, valid and
+    /// of the right type. Returns the materials so taken (for the audit record of the consent).
+    /// </summary>
+    private async Task<List<string>> FromLicensesAsync(
+        SubmitCaseRequest request, PublishedItem item, string holderCode, List<SubmittedMaterial> materials, FieldErrors errors, CancellationToken ct)
+    {
+        var capable = item.LicenseMaterials;
+        var named = materials.Where(m => m.LicenseId is not null).ToList();
+        var taken = new List<string>();
+        if (holderCode.Length == 0 || (named.Count == 0 && request.LicenseConsent != true))
+        {
+            return taken;
+        }
+
+        var held = await licenses.ValidAsync(holderCode, [.. capable.Values.Distinct()], ct);
+        foreach (var m in named)
+        {
+            if (!capable.TryGetValue(m.MaterialCode, out var type) || !held.Any(h => h.LicenseNumber == m.LicenseId && h.TypeCode == type))
+            {
+                errors.Add("materials." + m.MaterialCode, "所选电子证照不属于申请人、已失效，或不能作为这项材料");
+            }
+        }
+
+        if (request.LicenseConsent == true)
+        {
+            foreach (var (code, type) in capable.Where(c => !materials.Any(m => m.MaterialCode == c.Key)))
+            {
+                if (held.FirstOrDefault(h => h.TypeCode == type) is { } licence)
+                {
+                    materials.Add(new SubmittedMaterial(code, null, licence.LicenseNumber));
+                    taken.Add(code);
+                }
+            }
+        }
+
+        return taken;
     }
 
     private async Task<CaseCreated?> Existing(string key, CancellationToken ct) =>

@@ -35,6 +35,10 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
     [BindProperty]
     public DateOnly? PledgeDueDate { get; set; }
 
+    /// <summary>The applicant agrees that their valid licences stand in for materials (无证明).</summary>
+    [BindProperty]
+    public bool LicenseConsent { get; set; }
+
     public Dictionary<string, string[]> Values { get; private set; } = [];
 
     public Dictionary<string, Guid> Kept { get; private set; } = [];
@@ -63,6 +67,7 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
             return refusal;
         }
 
+        LicenseConsent = true;
         if (!AtCounter)
         {
             await OwnApplicantAsync(ct);
@@ -100,7 +105,7 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
             var request = new SubmitCaseRequest(
                 Item.Definition.Code,
                 new ApplicantInput(Applicant.Kind, Applicant.Kind == "person" ? Applicant.Code : null, Applicant.Kind == "enterprise" ? Applicant.Code : null, Applicant.Name, Applicant.Mobile),
-                null, given, null);
+                null, given, null, LicenseConsent);
             var submitted = await submit.SubmitAsync(request, Values, Key, ct);
             if (submitted.IsSuccess)
             {

@@ -17,6 +17,8 @@ public sealed record JwkSet(IReadOnlyList<Jwk> Keys);
 /// </summary>
 public sealed class ESeals(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock)
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> PublishedKeys = new(StringComparer.Ordinal);
+
     private IDataProtector Protector => protection.CreateProtector("OneWindow.Licenses.ESeal.v1");
 
     /// <summary>The department's signing key, created when it has none.</summary>
@@ -61,10 +63,16 @@ public sealed class ESeals(AppDbContext db, IDataProtectionProvider protection, 
     /// <summary>A published (public) key by its kid, for verification.</summary>
     public async Task<ECDsa?> PublicKeyAsync(string kid, CancellationToken ct)
     {
-        var spki = await db.Set<SigningKey>().AsNoTracking().Where(k => k.Kid == kid).Select(k => k.PublicKey).SingleOrDefaultAsync(ct);
-        if (spki is null)
+        // A kid names one public key for ever (it is derived from it): read each once.
+        if (!PublishedKeys.TryGetValue(kid, out var spki))
         {
-            return null;
+            spki = await db.Set<SigningKey>().AsNoTracking().Where(k => k.Kid == kid).Select(k => k.PublicKey).SingleOrDefaultAsync(ct);
+            if (spki is null)
+            {
+                return null;
+            }
+
+            PublishedKeys.TryAdd(kid, spki);
         }
 
         var key = ECDsa.Create();

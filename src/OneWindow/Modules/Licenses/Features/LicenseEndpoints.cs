@@ -102,6 +102,27 @@ public static class LicenseEndpoints
             return result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
         }).AllowAnonymous().WithSummary("核验亮证码：签名、密钥、有效期与当前状态");
 
+        app.MapPost("/api/v1/eseals/{department}/rotate", async Task<Results<Ok<JwkSet>, ProblemHttpResult>> (
+                string department, ESeals seals, ICurrentUser user, AuditTrail audit, AppDbContext db, OneWindow.Modules.Organisation.Contracts.DepartmentDirectory departments,
+                CancellationToken ct) =>
+            {
+                if (await departments.FindAsync(department, ct) is not { } issuer)
+                {
+                    return Error.NotFound("organisation:department-not-found", $"部门 {department} 不存在").ToProblem();
+                }
+
+                if (!user.IsInRole(Roles.Admin) && !(user.IsInRole(Roles.DepartmentHead) && user.DepartmentCode == department))
+                {
+                    return Error.Forbidden("license:forbidden", "只有系统管理员或本部门负责人可以更换电子印章").ToProblem();
+                }
+
+                var kid = await seals.RotateAsync(department, ct);
+                audit.Record(new AuditRecord(issuer.RegionCode, "ESeal", department, "ESealRotated", new { kid }));
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(await seals.JwksAsync(ct));
+            })
+            .RequireAuthorization().WithTags("电子证照").WithSummary("更换部门电子印章（旧印章继续公布，已签发证照仍可核验）");
+
         MapStatus(licenses, "suspend", LicenseStatus.Suspended, "LicenseSuspended", "暂扣（中止）");
         MapStatus(licenses, "revoke", LicenseStatus.Revoked, "LicenseRevoked", "吊销（撤销）");
         MapStatus(licenses, "reinstate", LicenseStatus.Active, "LicenseReinstated", "恢复");

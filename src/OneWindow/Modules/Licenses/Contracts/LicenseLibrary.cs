@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Licenses.Domain;
+using OneWindow.Platform;
+using OneWindow.Platform.Data;
+
+namespace OneWindow.Modules.Licenses.Contracts;
+
+/// <summary>A licence that can stand in for a material (无证明, 免提交).</summary>
+public sealed record HeldLicense(string LicenseNumber, string TypeCode, string TypeName, DateOnly? ValidUntil);
+
+/// <summary>What other modules may ask the licence library: the valid licences a holder has.</summary>
+public sealed class LicenseLibrary(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>The holder's active, unexpired licences of the given types, newest first.</summary>
+    public async Task<IReadOnlyList<HeldLicense>> ValidAsync(string holderCode, IReadOnlyCollection<string> types, CancellationToken ct = default)
+    {
+        var today = clock.TodayInChina();
+        return await db.Set<License>().AsNoTracking()
+            .Where(l => l.HolderCode == holderCode && types.Contains(l.TypeCode) && l.Status == LicenseStatus.Active
+                        && (l.ValidUntil == null || l.ValidUntil >= today))
+            .OrderByDescending(l => l.IssuedAt)
+            .Select(l => new HeldLicense(l.LicenseNumber, l.TypeCode, l.TypeName, l.ValidUntil)).ToListAsync(ct);
+    }
+}
