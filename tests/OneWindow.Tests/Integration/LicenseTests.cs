@@ -170,7 +170,17 @@ public abstract class LicenseTests(AppFixture fixture)
         var fromLibrary = view.GetProperty("materials").EnumerateArray().Single(m => m.GetProperty("materialCode").GetString() == "businessLicense");
         Assert.StartsWith("1.2.156.3005.2.", fromLibrary.GetProperty("licenseId").GetString(), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, fromLibrary.GetProperty("fileId").ValueKind);
-        await Applications.ActAsync(await App.SignedIn("clerk"), second, "accept"); // complete without an upload
+        var accepted = await Applications.ActAsync(await App.SignedIn("clerk"), second, "accept"); // complete without an upload
+
+        // 只提交一次: a later application with only its own form uploaded takes the rest over from that case.
+        var onlyForm = JsonSerializer.SerializeToNode(json)!.AsObject();
+        onlyForm["materials"] = new System.Text.Json.Nodes.JsonArray(onlyForm["materials"]!.AsArray()
+            .Where(m => m!["materialCode"]!.GetValue<string>() == "application").Select(m => m!.DeepClone()).ToArray());
+        var fourth = await Applications.SubmitAsync(enterprise, onlyForm);
+        var reused = (await Http.Json(await enterprise.GetAsync($"/api/v1/cases/{fourth}"))).GetProperty("materials").EnumerateArray()
+            .Single(m => m.GetProperty("materialCode").GetString() == "premises");
+        Assert.Equal(accepted.GetProperty("number").GetString(), reused.GetProperty("fromCase").GetString());
+        await Applications.ActAsync(await App.SignedIn("clerk"), fourth, "accept");
 
         // Without consent nothing is taken; a licence of someone else cannot be named.
         json["licenseConsent"] = false;

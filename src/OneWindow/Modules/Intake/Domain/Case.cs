@@ -46,8 +46,14 @@ public enum Delivery
     Post,
 }
 
-/// <summary>A material handed in with the application: a stored file (or, later, a licence from the library).</summary>
-public sealed record SubmittedMaterial(string MaterialCode, Guid? FileId, string? LicenseId);
+/// <summary>
+/// A material of the application: a stored file, or a licence from the library (无证明). A file taken
+/// over from the applicant's earlier case (只提交一次) names that case in <see cref="FromCase"/>.
+/// </summary>
+public sealed record SubmittedMaterial(string MaterialCode, Guid? FileId, string? LicenseId)
+{
+    public string? FromCase { get; init; }
+}
 
 /// <summary>One problem listed in a 一次性告知 (deficiency notice).</summary>
 public sealed record DeficiencyItem(string MaterialCode, string Reason);

@@ -79,6 +79,7 @@ public sealed class SubmitCase(
 
         var materials = await checkMaterials.CheckAsync(request.Materials, item.MaterialCodes, errors, ct);
         var fromLicenses = await FromLicensesAsync(request, item, applicant.Code, materials, errors, ct);
+        var fromEarlierCases = request.LicenseConsent == true ? await FromEarlierCasesAsync(applicant.Code, item, materials, ct) : [];
         if (errors.Any)
         {
             return errors.ToError("case:invalid", "申请信息有误");
@@ -120,7 +121,7 @@ public sealed class SubmitCase(
             new
             {
                 entity.Number, entity.ItemCode, channel = entity.Channel.ToString(), applicant = Mask.IdentityCode(entity.ApplicantCode),
-                licenseConsent = request.LicenseConsent == true, fromLicenses,
+                licenseConsent = request.LicenseConsent == true, fromLicenses, fromEarlierCases,
             }));
         outbox.Enqueue(new CaseChanged(entity.Id, entity.Number, entity.ItemName, "CaseSubmitted", entity.Status.ToString(), entity.ApplicantUserId, entity.ApplicantMobile, entity.RegionCode));
         try
@@ -178,6 +179,37 @@ public sealed class SubmitCase(
                     materials.Add(new SubmittedMaterial(code, null, licence.LicenseNumber));
                     taken.Add(code);
                 }
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// 只提交一次: with the same consent, a material not handed in now is taken over from the applicant's
+    /// most recent case of the past year that accepted it (not declined, withdrawn or terminated). The
+    /// application form itself (申请书) belongs to one item and is never carried over.
+    /// </summary>
+    private async Task<List<string>> FromEarlierCasesAsync(string applicantCode, PublishedItem item, List<SubmittedMaterial> materials, CancellationToken ct)
+    {
+        var taken = new List<string>();
+        if (applicantCode.Length == 0)
+        {
+            return taken;
+        }
+
+        var since = clock.TodayInChina().AddYears(-1);
+        CaseStatus[] refused = [CaseStatus.Submitted, CaseStatus.Supplementing, CaseStatus.Declined, CaseStatus.Withdrawn, CaseStatus.Terminated];
+        var earlier = await db.Set<Case>().AsNoTracking()
+            .Where(c => c.ApplicantCode == applicantCode && c.AcceptedOn >= since && !refused.Contains(c.Status))
+            .OrderByDescending(c => c.SubmittedAt).Take(20).Select(c => new { c.Number, c.Materials }).ToListAsync(ct);
+        var wanted = item.MaterialCodes.Where(code => code != "application").ToHashSet();
+        foreach (var previous in earlier)
+        {
+            foreach (var m in previous.Materials.Where(m => m.FileId is not null && wanted.Contains(m.MaterialCode) && !materials.Any(x => x.MaterialCode == m.MaterialCode)))
+            {
+                materials.Add(new SubmittedMaterial(m.MaterialCode, m.FileId, null) { FromCase = previous.Number });
+                taken.Add(m.MaterialCode);
             }
         }
 
