@@ -106,6 +106,40 @@ public sealed class CaseSetup
         throw new InvalidOperationException("no licence was issued within 10 s");
     }
 
+    /// <summary>How many licences the demo citizen holds (the issuance figure counts them before and after).</summary>
+    public async Task<int> LicenseCountAsync(HttpClient http)
+    {
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/v1/licenses");
+        list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Citizen);
+        return (await (await http.SendAsync(list)).Content.ReadFromJsonAsync<JsonArray>())!.Count;
+    }
+
+    /// <summary>Submit, accept and approve one case of an item that yields a 营业执照: the outbox then signs and stores the licence.</summary>
+    public async Task<HttpResponseMessage> ApproveAsync(HttpClient http, int worker, long i)
+    {
+        var submitted = await SubmitAsync(http, worker, i);
+        if (!submitted.IsSuccessStatusCode)
+        {
+            return submitted;
+        }
+
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        submitted.Dispose();
+        using (var accept = Post($"/api/v1/cases/{id}/accept", Clerk, new { }))
+        {
+            var accepted = await http.SendAsync(accept);
+            if (!accepted.IsSuccessStatusCode)
+            {
+                return accepted;
+            }
+
+            accepted.Dispose();
+        }
+
+        using var approve = Post($"/api/v1/cases/{id}/approve", Approver, new { opinion = "准予登记" });
+        return await http.SendAsync(approve);
+    }
+
     /// <summary>One online submission (201 with the case), with a fresh Idempotency-Key.</summary>
     public async Task<HttpResponseMessage> SubmitAsync(HttpClient http, int worker, long i)
     {

@@ -28,7 +28,7 @@ if (options.Scenarios.Contains("catalog-search"))
     searchBaseline = await Baseline.MeasureSearchQueryAsync(database, options);
 }
 
-var cases = options.Scenarios.Intersect(["submit", "lifecycle", "verify"]).Any() ? await CaseSetup.PrepareAsync(server.BaseUrl) : null;
+var cases = options.Scenarios.Intersect(["submit", "lifecycle", "verify", "issue"]).Any() ? await CaseSetup.PrepareAsync(server.BaseUrl) : null;
 string? licensePayload = null;
 BaselineResult? verifyBaseline = null;
 if (options.Scenarios.Contains("verify"))
@@ -39,6 +39,7 @@ if (options.Scenarios.Contains("verify"))
 }
 
 var baselines = new List<BaselineResult>();
+IssuanceResult? issuance = null;
 var results = new List<ScenarioResult>();
 foreach (var clients in options.ClientCounts)
 {
@@ -49,7 +50,27 @@ foreach (var clients in options.ClientCounts)
     foreach (var scenario in Scenarios.Select(options.Scenarios, cases, licensePayload))
     {
         Console.Error.WriteLine($"[bench] {scenario.Name}: {clients} clients × {pass.Seconds}s…");
+        using var counter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var before = scenario.Name == "issue" ? await cases!.LicenseCountAsync(counter) : 0;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var result = await LoadRunner.RunAsync(server.BaseUrl, scenario, pass);
+        if (scenario.Name == "issue")
+        {
+            // Approval answers at once; the outbox signs and stores the licence. Wait until it has caught up.
+            var approved = result.Requests - result.Errors;
+            var issued = 0;
+            for (var still = 0; still < 4 && System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds < pass.Warmup + pass.Seconds + 30;)
+            {
+                await Task.Delay(250);
+                var now = await cases!.LicenseCountAsync(counter) - before;
+                still = now > issued ? 0 : still + 1;
+                issued = now;
+            }
+
+            var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+            issuance = new IssuanceResult(clients, approved, issued, Math.Round(seconds, 1), Math.Round(issued / seconds, 1));
+        }
+
         // Sign-in is bound by password hashing, not the database: compare it with the raw hashing rate.
         var against = scenario.Name switch
         {
@@ -77,6 +98,7 @@ var report = new
     passwordBaseline,
     searchBaseline,
     verifyBaseline,
+    issuance,
     catalogItems,
     server = new { idleRssMb = idleRss, peakRssMb = server.PeakMegabytes(), idleGoalMb = 250, idleWithinGoal = idleRss < 250 },
     scenarios = results,
@@ -102,6 +124,9 @@ namespace OneWindow.Bench
         /// <summary>Whether the scenario meets its issue's target (null where the issue sets none).</summary>
         public bool? MeetsTarget { get; init; }
     }
+
+    /// <summary>Licences signed and stored per second (approve → outbox → e-seal → register), warm-up approvals included in the count.</summary>
+    public sealed record IssuanceResult(int Clients, long ApprovedMeasured, long Issued, double Seconds, double IssuedPerSecond);
 
     public sealed record BaselineResult(string Name, string Description, long Operations, double OpsPerSecond)
     {

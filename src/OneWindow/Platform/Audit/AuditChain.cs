@@ -71,13 +71,20 @@ public static class AuditChain
         return await db.Set<AuditChainHead>().SingleAsync(h => h.RegionCode == region, ct);
     }
 
-    /// <summary>Walks every chain from its start; the first entry whose link or hash does not match is reported.</summary>
+    /// <summary>
+    /// Walks every chain from its start; the first entry whose link or hash does not match is reported.
+    /// The heads are read first: entries appended while the walk runs lie beyond them and are checked
+    /// as links, while an entry missing up to a head (a deleted tail) is still found.
+    /// </summary>
     public static async Task<AuditVerification> VerifyAsync(AppDbContext db, CancellationToken ct)
     {
+        var heads = await db.Set<AuditChainHead>().AsNoTracking().ToDictionaryAsync(h => h.RegionCode, ct);
+        var reachedHead = new HashSet<string>(StringComparer.Ordinal);
         long checkedCount = 0;
         string? region = null;
         var previousHash = "";
         long expectedSequence = 0;
+        var lastIds = new Dictionary<string, long>(StringComparer.Ordinal);
         await foreach (var entry in db.Set<AuditEntry>().AsNoTracking()
                            .OrderBy(e => e.RegionCode).ThenBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
@@ -90,24 +97,29 @@ public static class AuditChain
 
             checkedCount++;
             expectedSequence++;
+            lastIds[entry.RegionCode] = entry.Id;
             if (entry.Sequence != expectedSequence || entry.PreviousHash != previousHash || entry.ComputeHash() != entry.Hash)
             {
                 return new AuditVerification(false, checkedCount, entry.Id, entry.RegionCode);
             }
 
+            if (heads.TryGetValue(entry.RegionCode, out var head) && head.LastSequence == entry.Sequence)
+            {
+                if (head.LastHash != entry.Hash)
+                {
+                    return new AuditVerification(false, checkedCount, entry.Id, entry.RegionCode);
+                }
+
+                reachedHead.Add(entry.RegionCode);
+            }
+
             previousHash = entry.Hash;
         }
 
-        // A deleted tail leaves the head pointing past the last entry.
-        var heads = await db.Set<AuditChainHead>().AsNoTracking().ToListAsync(ct);
-        foreach (var head in heads)
+        // A deleted tail leaves a head pointing past the last entry of its chain.
+        foreach (var head in heads.Values.Where(h => h.LastSequence > 0 && !reachedHead.Contains(h.RegionCode)))
         {
-            var last = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.RegionCode == head.RegionCode)
-                .OrderByDescending(e => e.Sequence).Select(e => new { e.Id, e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
-            if ((last?.Sequence ?? 0) != head.LastSequence || (last?.Hash ?? "") != head.LastHash)
-            {
-                return new AuditVerification(false, checkedCount, last?.Id, head.RegionCode);
-            }
+            return new AuditVerification(false, checkedCount, lastIds.TryGetValue(head.RegionCode, out var last) ? last : null, head.RegionCode);
         }
 
         return new AuditVerification(true, checkedCount, null, null);

@@ -75,6 +75,8 @@ public sealed class CaseActions(
 {
     private static Error NotFound => Error.NotFound("case:not-found", "办件不存在");
 
+    private static Error Changed => Error.Conflict("case:changed", "办件已被他人处理（内容已更新），请刷新后再操作");
+
     internal CatalogQueries Catalog => catalog;
 
     /// <summary>Checks materials handed in for this case against its item version; field errors when any is wrong.</summary>
@@ -132,7 +134,7 @@ public sealed class CaseActions(
 
         if (expectedVersion is { } expected && expected != c.Version)
         {
-            return Error.Conflict("case:changed", "办件已被他人处理（内容已更新），请刷新后再操作");
+            return Changed;
         }
 
         var result = await transition(c, await calendar.RulesAsync(ct));
@@ -142,7 +144,17 @@ public sealed class CaseActions(
         }
 
         Record(audit, outbox, c, action);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another officer (or the deadline job) changed the case between our read and our write.
+            db.ChangeTracker.Clear();
+            return Changed;
+        }
+
         return await GetAsync(id, ct);
     }
 
