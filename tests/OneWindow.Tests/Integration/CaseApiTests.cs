@@ -158,6 +158,15 @@ public abstract class CaseApiTests(AppFixture fixture)
         var others = await Http.Json(await (await App.SignedIn("enterprise2")).GetAsync("/api/v1/cases"));
         Assert.DoesNotContain(others.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == id);
 
+        // The queue's CSV export carries the same list, readable by spreadsheet programs (UTF-8 with BOM).
+        var csv = await (await App.SignedIn("clerk")).GetAsync($"/workbench/cases?handler=csv&view=all&q={number}");
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        var bytes = await csv.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("办件编号,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith(number + ",XK-SCJ-008,小餐饮经营许可", lines.Single(l => l.StartsWith(number, StringComparison.Ordinal)), StringComparison.Ordinal);
+
         var bad = await Http.Problem(await enterprise.GetAsync("/api/v1/cases?status=nope&sort=x"), HttpStatusCode.BadRequest, "case:invalid-query");
         Assert.True(bad.GetProperty("errors").TryGetProperty("status", out _));
         Assert.True(bad.GetProperty("errors").TryGetProperty("sort", out _));

@@ -113,5 +113,5 @@ internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQ
 
     public static QrClaims QrClaimsOf(License l) => new(
         l.IssuerName, l.LicenseNumber, l.TypeName, l.HolderName, Mask.IdentityCode(l.HolderCode),
-        l.Fields.Take(6).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal), l.ValidFrom, l.ValidUntil, l.IssuedAt);
+        l.Fields, l.ValidFrom, l.ValidUntil, l.IssuedAt);
 }
