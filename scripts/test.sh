@@ -24,6 +24,7 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 command -v npm >/dev/null || need+=(nodejs npm)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
+{ command -v pdftotext >/dev/null && dpkg -s poppler-data >/dev/null 2>&1; } || need+=(poppler-utils poppler-data)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing: ${need[*]}"
   as_root apt-get update -qq

@@ -105,6 +105,47 @@ public abstract class LicenseTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_printed_licence_has_its_facts_in_chinese_and_a_qr_that_opens_verify_with_the_signed_string()
+    {
+        var licence = await IssueAsync(App);
+        var id = licence.GetProperty("id").GetString();
+        var citizen = await App.SignedIn("citizen");
+        var response = await citizen.GetAsync($"/api/v1/licenses/{id}/pdf");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType!.MediaType);
+        var folder = Directory.CreateTempSubdirectory("onewindow-print-").FullName;
+        var pdf = Path.Combine(folder, "licence.pdf");
+        await File.WriteAllBytesAsync(pdf, await response.Content.ReadAsByteArrayAsync());
+
+        // A PDF reader finds the Chinese text (the number, the holder, the issuer); the person's ID number is masked on paper.
+        var text = Tools.Run("pdftotext", "-enc", "UTF-8", pdf, "-");
+        Assert.Contains("营业执照", text, StringComparison.Ordinal);
+        Assert.Contains("李明", text, StringComparison.Ordinal);
+        Assert.Contains("滨州市市场监督管理局", text, StringComparison.Ordinal);
+        Assert.Contains(licence.GetProperty("licenseNumber").GetString()!, text, StringComparison.Ordinal);
+        Assert.Contains("打印时状态：有效", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("371602199003151236", text, StringComparison.Ordinal);
+
+        // Printed and scanned back, the QR is a /verify link carrying exactly the licence's signed string.
+        Tools.Run("pdftoppm", "-r", "150", "-png", "-singlefile", pdf, Path.Combine(folder, "page"));
+        var link = Tools.ReadQr(Path.Combine(folder, "page.png"));
+        Directory.Delete(folder, recursive: true);
+        var payload = (await Http.Json(await citizen.GetAsync($"/api/v1/licenses/{id}/qr"))).GetProperty("payload").GetString()!;
+        var uri = new Uri(link);
+        Assert.Equal("/verify", uri.AbsolutePath);
+        Assert.Equal(payload, Uri.UnescapeDataString(uri.Query["?payload=".Length..]));
+
+        // A phone's camera opens that link: the public page verifies it without signing in.
+        var page = await App.Anonymous().GetStringAsync(uri.PathAndQuery);
+        Assert.Contains("有效", page, StringComparison.Ordinal);
+
+        // The same link QR is on the wallet page, and other people cannot print someone's licence.
+        var linkQr = await citizen.GetAsync($"/api/v1/licenses/{id}/link-qr.png");
+        Assert.Equal("image/png", linkQr.Content.Headers.ContentType!.MediaType);
+        await Http.Problem(await (await App.SignedIn("citizen2")).GetAsync($"/api/v1/licenses/{id}/pdf"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_licence_past_its_validity_verifies_as_expired()
     {
         await using var database = await fixture.NewDatabaseAsync();
@@ -190,6 +231,17 @@ public abstract class LicenseTests(AppFixture fixture)
         var foreign = await enterprise.PostAsJsonAsync("/api/v1/cases", json);
         var problem = await Http.Problem(foreign, HttpStatusCode.BadRequest, "case:invalid");
         Assert.True(problem.GetProperty("errors").TryGetProperty("materials.businessLicense", out _));
+
+        // 补正 by naming a licence: someone else's is refused field by field, the applicant's own is taken.
+        await Applications.ActAsync(await App.SignedIn("clerk"), third, "request-supplement",
+            new { items = new[] { new { materialCode = "businessLicense", reason = "请提供营业执照" } } });
+        var refused = await Applications.ActAsync(enterprise, third, "supplement",
+            new { materials = new[] { new { materialCode = "businessLicense", licenseId = "1.2.156.3005.2.X.Y.0001.001.Z" } } }, expect: HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("materials.businessLicense", out _), refused.ToString());
+        var own = fromLibrary.GetProperty("licenseId").GetString();
+        var supplemented = await Applications.ActAsync(enterprise, third, "supplement", new { materials = new[] { new { materialCode = "businessLicense", licenseId = own } } });
+        Assert.Equal(own, supplemented.GetProperty("materials").EnumerateArray()
+            .Single(m => m.GetProperty("materialCode").GetString() == "businessLicense").GetProperty("licenseId").GetString());
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public sealed class CaseActions(
     {
         var item = await catalog.VersionAsync(c.ItemVersionId, ct);
         var errors = new FieldErrors();
-        var checkedMaterials = await materials.CheckAsync(given, item?.MaterialCodes ?? new HashSet<string>(), errors, ct);
+        var checkedMaterials = await materials.CheckAsync(given, item, c.ApplicantCode, errors, ct);
         return errors.Any ? errors.ToError("case:invalid-materials", "材料有误") : checkedMaterials;
     }
 

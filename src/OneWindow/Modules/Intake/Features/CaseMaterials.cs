@@ -1,4 +1,6 @@
+using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Intake.Domain;
+using OneWindow.Modules.Licenses.Contracts;
 using OneWindow.Platform;
 using OneWindow.Platform.Files;
 using OneWindow.Platform.Identity;
@@ -8,9 +10,10 @@ namespace OneWindow.Modules.Intake.Features;
 /// <summary>
 /// Checks materials handed in with a submission, a supplement (补正) or a kept pledge (容缺补齐): each
 /// names a material of the item and carries a stored file the submitter may use (their own upload,
-/// a public file, or any file for staff) or a licence id.
+/// a public file, or any file for staff) or a licence id, which must be the applicant's, valid, and
+/// of a type the item accepts for that material.
 /// </summary>
-public sealed class CaseMaterials(FileStore files, ICurrentUser user)
+public sealed class CaseMaterials(FileStore files, LicenseLibrary licenses, ICurrentUser user)
 {
     /// <summary>
     /// Stores the files a page posted as <c>file.&lt;materialCode&gt;</c> and returns material inputs for them,
@@ -46,9 +49,11 @@ public sealed class CaseMaterials(FileStore files, ICurrentUser user)
         return [.. result.Values];
     }
 
-    public async Task<List<SubmittedMaterial>> CheckAsync(IReadOnlyList<MaterialInput?>? given, IReadOnlySet<string> known, FieldErrors errors, CancellationToken ct)
+    public async Task<List<SubmittedMaterial>> CheckAsync(
+        IReadOnlyList<MaterialInput?>? given, PublishedItem? item, string applicantCode, FieldErrors errors, CancellationToken ct)
     {
         given ??= [];
+        var known = item?.MaterialCodes ?? new HashSet<string>();
         var result = new List<SubmittedMaterial>();
         var found = await files.FindAsync(given.Where(m => m?.FileId is not null).Select(m => m!.FileId!.Value), ct);
         for (var i = 0; i < given.Count; i++)
@@ -74,9 +79,29 @@ public sealed class CaseMaterials(FileStore files, ICurrentUser user)
                 continue;
             }
 
-            result.Add(new SubmittedMaterial(m.MaterialCode, m.FileId, m.LicenseId));
+            result.Add(new SubmittedMaterial(m.MaterialCode, m.FileId, m.FileId is null ? m.LicenseId!.Trim() : null));
         }
 
+        await CheckNamedLicencesAsync(result, item, applicantCode, errors, ct);
         return result;
+    }
+
+    private async Task CheckNamedLicencesAsync(List<SubmittedMaterial> materials, PublishedItem? item, string applicantCode, FieldErrors errors, CancellationToken ct)
+    {
+        var named = materials.Where(m => m.LicenseId is not null).ToList();
+        if (named.Count == 0)
+        {
+            return;
+        }
+
+        var capable = item?.LicenseMaterials ?? new Dictionary<string, string>();
+        var held = applicantCode.Length == 0 ? [] : await licenses.ValidAsync(applicantCode, [.. capable.Values.Distinct()], ct);
+        foreach (var m in named)
+        {
+            if (!capable.TryGetValue(m.MaterialCode, out var type) || !held.Any(h => h.LicenseNumber == m.LicenseId && h.TypeCode == type))
+            {
+                errors.Add("materials." + m.MaterialCode, "所选电子证照不属于申请人、已失效，或不能作为这项材料");
+            }
+        }
     }
 }

@@ -77,8 +77,8 @@ public sealed class SubmitCase(
             errors.Add("applicant", "网上申请只能以本人（本企业）名义提交；代他人申请请到综合窗口或找帮办代办");
         }
 
-        var materials = await checkMaterials.CheckAsync(request.Materials, item.MaterialCodes, errors, ct);
-        var fromLicenses = await FromLicensesAsync(request, item, applicant.Code, materials, errors, ct);
+        var materials = await checkMaterials.CheckAsync(request.Materials, item, applicant.Code, errors, ct);
+        var fromLicenses = request.LicenseConsent == true ? await FromLicensesAsync(item, applicant.Code, materials, ct) : [];
         var fromEarlierCases = request.LicenseConsent == true ? await FromEarlierCasesAsync(applicant.Code, item, materials, ct) : [];
         if (errors.Any)
         {
@@ -147,38 +147,25 @@ public sealed class SubmitCase(
 
     /// <summary>
     /// 无证明: with the applicant's consent, a material a licence can satisfy and that was not handed in
-    /// is taken from the applicant's valid licences; a licence named explicitly must be theirs, valid and
-    /// of the right type. Returns the materials so taken (for the audit record of the consent).
+    /// is taken from the applicant's valid licences. Returns the materials so taken (for the audit
+    /// record of the consent). Licences named explicitly were checked with the other materials.
     /// </summary>
-    private async Task<List<string>> FromLicensesAsync(
-        SubmitCaseRequest request, PublishedItem item, string holderCode, List<SubmittedMaterial> materials, FieldErrors errors, CancellationToken ct)
+    private async Task<List<string>> FromLicensesAsync(PublishedItem item, string holderCode, List<SubmittedMaterial> materials, CancellationToken ct)
     {
         var capable = item.LicenseMaterials;
-        var named = materials.Where(m => m.LicenseId is not null).ToList();
         var taken = new List<string>();
-        if (holderCode.Length == 0 || (named.Count == 0 && request.LicenseConsent != true))
+        if (holderCode.Length == 0)
         {
             return taken;
         }
 
         var held = await licenses.ValidAsync(holderCode, [.. capable.Values.Distinct()], ct);
-        foreach (var m in named)
+        foreach (var (code, type) in capable.Where(c => !materials.Any(m => m.MaterialCode == c.Key)))
         {
-            if (!capable.TryGetValue(m.MaterialCode, out var type) || !held.Any(h => h.LicenseNumber == m.LicenseId && h.TypeCode == type))
+            if (held.FirstOrDefault(h => h.TypeCode == type) is { } licence)
             {
-                errors.Add("materials." + m.MaterialCode, "所选电子证照不属于申请人、已失效，或不能作为这项材料");
-            }
-        }
-
-        if (request.LicenseConsent == true)
-        {
-            foreach (var (code, type) in capable.Where(c => !materials.Any(m => m.MaterialCode == c.Key)))
-            {
-                if (held.FirstOrDefault(h => h.TypeCode == type) is { } licence)
-                {
-                    materials.Add(new SubmittedMaterial(code, null, licence.LicenseNumber));
-                    taken.Add(code);
-                }
+                materials.Add(new SubmittedMaterial(code, null, licence.LicenseNumber));
+                taken.Add(code);
             }
         }
 

@@ -96,6 +96,20 @@ public static class LicenseEndpoints
             await VisibleAsync(db, user, id, ct) is { } l ? TypedResults.Content(QrImages.Svg(l.QrPayload), "image/svg+xml") : NotFound.ToProblem())
             .RequireAuthorization().WithSummary("亮证码图片（SVG）");
 
+        licenses.MapGet("/{id:guid}/link-qr.png", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                Guid id, HttpRequest http, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
+            await VisibleAsync(db, user, id, ct) is { } l
+                ? TypedResults.File(QrImages.LinkPng(LicensePrint.VerifyLink(LicensePrint.BaseUrl(http), l)), "image/png")
+                : NotFound.ToProblem())
+            .RequireAuthorization().WithSummary("手机扫码核验用二维码（PNG：打开 /verify 并携带亮证码）");
+
+        licenses.MapGet("/{id:guid}/pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                Guid id, HttpRequest http, AppDbContext db, ICurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            await VisibleAsync(db, user, id, ct) is { } l
+                ? TypedResults.File(LicensePrint.Pdf(l, LicensePrint.VerifyLink(LicensePrint.BaseUrl(http), l), clock.GetUtcNow()), "application/pdf", $"{l.TypeName}-{l.HolderName}.pdf")
+                : NotFound.ToProblem())
+            .RequireAuthorization().WithSummary("证照打印件（PDF，A4，中文，附手机核验二维码）");
+
         licenses.MapPost("/verify", async Task<Results<Ok<VerifyResult>, ProblemHttpResult>> (VerifyRequest request, LicenseVerifier verifier, CancellationToken ct) =>
         {
             var result = await verifier.VerifyAsync(request.Payload, ct);

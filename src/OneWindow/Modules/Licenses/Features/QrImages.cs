@@ -2,7 +2,11 @@ using QRCoder;
 
 namespace OneWindow.Modules.Licenses.Features;
 
-/// <summary>QR images of a 扫码亮证 string: error correction Q; an LC1 string is all alphanumeric, so QRCoder uses alphanumeric mode.</summary>
+/// <summary>
+/// QR images. The 扫码亮证 string itself: error correction Q; an LC1 string is all alphanumeric, so
+/// QRCoder uses alphanumeric mode. The link QR (a /verify address carrying the string, for a phone's
+/// camera and for paper): byte mode, error correction M.
+/// </summary>
 public static class QrImages
 {
     public static QRCodeData Data(string text)
@@ -11,9 +15,21 @@ public static class QrImages
         return generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.Q);
     }
 
+    public static QRCodeData LinkData(string url)
+    {
+        using var generator = new QRCodeGenerator();
+        return generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+    }
+
     public static byte[] Png(string text, int pixelsPerModule = 6)
     {
         using var data = Data(text);
+        return new PngByteQRCode(data).GetGraphic(pixelsPerModule);
+    }
+
+    public static byte[] LinkPng(string url, int pixelsPerModule = 4)
+    {
+        using var data = LinkData(url);
         return new PngByteQRCode(data).GetGraphic(pixelsPerModule);
     }
 
