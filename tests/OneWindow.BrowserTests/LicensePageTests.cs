@@ -49,6 +49,14 @@ public sealed class LicensePageTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Equal("有效", (await page.TextContentAsync("[data-testid=license-status]"))!.Trim());
         await page.WaitForFunctionAsync("() => { const img = document.querySelector('[data-testid=license-qr]'); return img && img.complete && img.naturalWidth > 100; }");
         await BrowserFixture.ScreenshotAsync(page, "wallet-license");
+
+        // For a phone's camera: the link QR; for paper: the printable PDF.
+        await page.ClickAsync("details:has([data-testid=license-link-qr]) summary");
+        await page.WaitForFunctionAsync("() => { const img = document.querySelector('[data-testid=license-link-qr]'); return img && img.complete && img.naturalWidth > 100; }");
+        var printed = await page.Context.APIRequest.GetAsync((await page.GetAttributeAsync("[data-testid=license-pdf]", "href"))!);
+        Assert.Equal(200, printed.Status);
+        Assert.Equal("application/pdf", printed.Headers["content-type"]);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString((await printed.BodyAsync())[..5]), StringComparison.Ordinal);
         var payload = (await page.Locator("[data-testid=license-payload]").TextContentAsync())!.Trim();
 
         // A verifier without an account and without JavaScript pastes the string.
