@@ -40,7 +40,9 @@ public static class Scenarios
 
 public static class LoadRunner
 {
-    public static async Task<ScenarioResult> RunAsync(string baseUrl, Scenario scenario, BenchOptions options)
+    /// <param name="serverCpu">The server process's CPU time so far: the measured window's share per request is reported,
+    /// which varies far less on a shared machine than throughput does.</param>
+    public static async Task<ScenarioResult> RunAsync(string baseUrl, Scenario scenario, BenchOptions options, Func<TimeSpan> serverCpu)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = options.Clients, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
@@ -49,14 +51,19 @@ public static class LoadRunner
         var latencies = Enumerable.Range(0, options.Clients).Select(_ => new List<double>(4096)).ToArray();
         long errors = 0;
         var started = Stopwatch.GetTimestamp();
+        var cpuBefore = serverCpu();
         errors = await Drive(http, scenario, options.Clients, options.Seconds, latencies);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpu = (serverCpu() - cpuBefore).TotalMilliseconds;
 
         var all = latencies.SelectMany(l => l).Order().ToList();
         var ok = all.Count - errors;
         return new ScenarioResult(
             scenario.Name, all.Count, errors, Math.Round(ok / elapsed, 1),
-            Percentiles.Of(all, 0.50), Percentiles.Of(all, 0.90), Percentiles.Of(all, 0.99), all.Count == 0 ? 0 : Math.Round(all[^1], 3), "", 0);
+            Percentiles.Of(all, 0.50), Percentiles.Of(all, 0.90), Percentiles.Of(all, 0.99), all.Count == 0 ? 0 : Math.Round(all[^1], 3), "", 0)
+        {
+            ServerCpuMsPerRequest = all.Count == 0 ? 0 : Math.Round(cpu / all.Count, 3),
+        };
     }
 
     private static async Task<long> Drive(HttpClient http, Scenario scenario, int clients, int seconds, List<double>[]? record)

@@ -53,7 +53,7 @@ foreach (var clients in options.ClientCounts)
         using var counter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         var before = scenario.Name == "issue" ? await cases!.LicenseCountAsync(counter) : 0;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = await LoadRunner.RunAsync(server.BaseUrl, scenario, pass);
+        var result = await LoadRunner.RunAsync(server.BaseUrl, scenario, pass, server.CpuTime);
         if (scenario.Name == "issue")
         {
             // Approval answers at once; the outbox signs and stores the licence. Wait until it has caught up.
@@ -120,6 +120,9 @@ namespace OneWindow.Bench
         string Name, long Requests, long Errors, double Throughput, double P50Ms, double P90Ms, double P99Ms, double MaxMs, string Baseline, double RatioToBaseline)
     {
         public int Clients { get; init; }
+
+        /// <summary>Server CPU time (all cores) during the measured window divided by the requests answered in it.</summary>
+        public double ServerCpuMsPerRequest { get; init; }
 
         /// <summary>Whether the scenario meets its issue's target (null where the issue sets none).</summary>
         public bool? MeetsTarget { get; init; }

@@ -90,6 +90,12 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public double ResidentMegabytes() => Status("VmRSS:");
 
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public double PeakMegabytes() => Status("VmHWM:");
 
     private double Status(string key)

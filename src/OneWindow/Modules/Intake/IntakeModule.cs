@@ -13,6 +13,7 @@ public static class IntakeModule
             .ValidateOnStart();
         builder.Services.AddScoped<CaseMaterials>();
         builder.Services.AddScoped<SubmitCase>();
+        builder.Services.AddSingleton<CaseSubmissionWriter>();
         builder.Services.AddScoped<CaseActions>();
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.CaseRecords>();

@@ -15,13 +15,16 @@ public sealed class AuditTrail(AppDbContext db, ICurrentUser user)
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public void Record(AuditRecord record)
+    public void Record(AuditRecord record) => Record(record, user.UserId ?? "system", user.DisplayName ?? "系统");
+
+    /// <summary>For work done on someone's behalf outside their request (a group commit of their submission).</summary>
+    public void Record(AuditRecord record, string actorId, string actorName)
     {
         db.Add(new AuditEntry
         {
             RegionCode = record.RegionCode,
-            ActorId = user.UserId ?? "system",
-            ActorName = user.DisplayName ?? "系统",
+            ActorId = actorId,
+            ActorName = actorName,
             SubjectType = record.SubjectType,
             SubjectId = record.SubjectId,
             Action = record.Action,
@@ -55,20 +58,18 @@ public static class AuditChain
 
     private static async Task<AuditChainHead> LockHeadAsync(AppDbContext db, string region, CancellationToken ct)
     {
-        // Create the head if it is missing, then lock it for the rest of the transaction.
-        // SQLite transactions here are BEGIN IMMEDIATE, so the database lock already serialises writers.
-        if (db.Database.IsNpgsql())
+        // One statement creates the head if it is missing and returns it; on PostgreSQL the row stays locked
+        // until commit (SQLite transactions here are BEGIN IMMEDIATE: the database lock serialises writers).
+        // A head this unit of work sealed before is read afresh.
+        if (db.ChangeTracker.Entries<AuditChainHead>().FirstOrDefault(e => e.Entity.RegionCode == region) is { } stale)
         {
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"INSERT INTO audit_chain_heads (region_code, last_sequence, last_hash) VALUES ({region}, 0, '') ON CONFLICT DO NOTHING", ct);
-            return await db.Set<AuditChainHead>()
-                .FromSqlInterpolated($"SELECT * FROM audit_chain_heads WHERE region_code = {region} FOR UPDATE")
-                .SingleAsync(ct);
+            stale.State = EntityState.Detached;
         }
 
-        await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT OR IGNORE INTO audit_chain_heads (region_code, last_sequence, last_hash) VALUES ({region}, 0, '')", ct);
-        return await db.Set<AuditChainHead>().SingleAsync(h => h.RegionCode == region, ct);
+        var heads = await db.Set<AuditChainHead>()
+            .FromSqlInterpolated($"INSERT INTO audit_chain_heads (region_code, last_sequence, last_hash) VALUES ({region}, 0, '') ON CONFLICT (region_code) DO UPDATE SET last_sequence = audit_chain_heads.last_sequence RETURNING *")
+            .ToListAsync(ct);
+        return heads.Single();
     }
 
     /// <summary>

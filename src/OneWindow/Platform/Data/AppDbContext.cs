@@ -141,8 +141,24 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
         {
             outboxSignal.Notify();
         }
+        else if (wroteEvents)
+        {
+            _eventsAwaitCommit = true;
+        }
 
         return written;
+    }
+
+    private bool _eventsAwaitCommit;
+
+    /// <summary>Called when this context's explicit transaction commits (OutboxCommitSignal).</summary>
+    internal void TransactionCommitted()
+    {
+        if (_eventsAwaitCommit)
+        {
+            _eventsAwaitCommit = false;
+            outboxSignal.Notify();
+        }
     }
 
     private async Task<int> SaveUnitAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)

@@ -53,6 +53,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 options.UseNpgsql(ConnectionString);
                 break;
         }
+
+        options.AddInterceptors(OutboxCommitSignal.Instance);
     }
 
     /// <summary>Makes sure the folder of a SQLite file exists (the default lives in ./data).</summary>
@@ -111,5 +113,24 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+/// <summary>
+/// Wakes the outbox dispatcher when an explicit transaction that wrote events commits (a unit of work
+/// without one signals from SaveChanges itself), so delivery does not wait for the next poll.
+/// </summary>
+internal sealed class OutboxCommitSignal : DbTransactionInterceptor
+{
+    public static readonly OutboxCommitSignal Instance = new();
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        (eventData.Context as AppDbContext)?.TransactionCommitted();
+
+    public override Task TransactionCommittedAsync(
+        DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as AppDbContext)?.TransactionCommitted();
+        return Task.CompletedTask;
     }
 }

@@ -52,6 +52,7 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.MethodInfo> HandleMethods = new();
     private readonly ILookup<string, OutboxSubscription> _byType = subscriptions.ToLookup(s => s.EventType);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -87,49 +88,51 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Delivers one batch of due messages; returns how many were attempted.</summary>
+    /// <summary>
+    /// Delivers one batch of due messages; returns how many were attempted. The batch is leased with one
+    /// update and settled with one save, so the per-message cost is the handlers' own work.
+    /// </summary>
     public async Task<int> DispatchPendingAsync(CancellationToken ct)
-    {
-        List<Guid> due;
-        var now = clock.Now();
-        using (var scope = scopes.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            due = await db.Set<OutboxMessage>().AsNoTracking()
-                .Where(m => m.ProcessedAt == null && m.FailedAt == null && m.NextAttemptAt <= now
-                            && (m.LockedUntil == null || m.LockedUntil < now))
-                .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
-                .Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(ct);
-        }
-
-        var attempted = 0;
-        foreach (var id in due)
-        {
-            if (await DeliverAsync(id, ct))
-            {
-                attempted++;
-            }
-        }
-
-        return attempted;
-    }
-
-    private async Task<bool> DeliverAsync(Guid id, CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.Now();
-        var leaseUntil = now + Lease;
+        var due = await db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.ProcessedAt == null && m.FailedAt == null && m.NextAttemptAt <= now
+                        && (m.LockedUntil == null || m.LockedUntil < now))
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
+            .Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        // Another instance may lease some of them first: ours are those carrying our lease time.
+        var leaseUntil = now + Lease + TimeSpan.FromTicks(Random.Shared.Next(1, 10_000) * 10);
         var claimed = await db.Set<OutboxMessage>()
-            .Where(m => m.Id == id && m.ProcessedAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => due.Contains(m.Id) && m.ProcessedAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseUntil), ct);
         if (claimed == 0)
         {
-            return false;
+            return 0;
         }
 
-        var message = await db.Set<OutboxMessage>().SingleAsync(m => m.Id == id, ct);
-        var delivered = await db.Set<OutboxDelivery>().Where(d => d.MessageId == id).Select(d => d.Handler).ToListAsync(ct);
+        var messages = (await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LockedUntil == leaseUntil).ToListAsync(ct))
+            .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).ToList();
+        var ids = messages.Select(m => m.Id).ToList();
+        var delivered = (await db.Set<OutboxDelivery>().AsNoTracking().Where(d => ids.Contains(d.MessageId)).Select(d => new { d.MessageId, d.Handler }).ToListAsync(ct))
+            .ToLookup(d => d.MessageId, d => d.Handler);
+        foreach (var message in messages)
+        {
+            await DeliverAsync(message, delivered[message.Id].ToHashSet(StringComparer.Ordinal), ct);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+        return messages.Count;
+    }
+
+    private async Task DeliverAsync(OutboxMessage message, HashSet<string> delivered, CancellationToken ct)
+    {
         try
         {
             foreach (var subscription in _byType[message.Type])
@@ -160,9 +163,6 @@ public sealed partial class OutboxDispatcher(
 
             LogDeliveryFailed(log, message.Id, message.Type, message.Attempts, ex);
         }
-
-        await db.SaveChangesAsync(CancellationToken.None);
-        return true;
     }
 
     private async Task DeliverToAsync(OutboxSubscription subscription, OutboxMessage message, CancellationToken ct)
@@ -173,7 +173,7 @@ public sealed partial class OutboxDispatcher(
         var handler = scope.ServiceProvider.GetRequiredService(subscription.HandlerType);
         var @event = JsonSerializer.Deserialize(message.Payload, subscription.EventClrType, Outbox.Json)
                      ?? throw new JsonException("空消息");
-        var method = typeof(IOutboxHandler<>).MakeGenericType(subscription.EventClrType).GetMethod("HandleAsync")!;
+        var method = HandleMethods.GetOrAdd(subscription.EventClrType, t => typeof(IOutboxHandler<>).MakeGenericType(t).GetMethod("HandleAsync")!);
         await (Task)method.Invoke(handler, System.Reflection.BindingFlags.DoNotWrapExceptions, null,
             [@event, new OutboxDeliveryContext(message.Id, message.Attempts + 1), ct], null)!;
         db.Add(new OutboxDelivery { MessageId = message.Id, Handler = subscription.HandlerName, DeliveredAt = clock.Now() });

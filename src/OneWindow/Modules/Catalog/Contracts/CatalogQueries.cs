@@ -36,7 +36,7 @@ public sealed record PublishedItem(Guid VersionId, int ItemVersion, ItemDocument
 }
 
 /// <summary>What other modules may ask the catalogue.</summary>
-public sealed class CatalogQueries(AppDbContext db, OneWindow.Platform.IdentityCodes.DivisionRegistry divisions)
+public sealed class CatalogQueries(AppDbContext db, OneWindow.Platform.IdentityCodes.DivisionRegistry divisions, Features.CatalogIndex index)
 {
     /// <summary>Checks filled-in form values against the item's schema: the catalogue's one form validator.</summary>
     public Platform.Result<IReadOnlyDictionary<string, string[]>> ValidateForm(PublishedItem item, IReadOnlyDictionary<string, string[]> values, DateOnly today) =>
@@ -48,12 +48,12 @@ public sealed class CatalogQueries(AppDbContext db, OneWindow.Platform.IdentityC
     // Published versions never change (an edit makes a new version), so each is read and parsed once.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, PublishedItem> Published = new();
 
-    /// <summary>The published version now in force: its id from the database, its content from the cache of published versions.</summary>
-    public async Task<PublishedItem?> CurrentAsync(string code, CancellationToken ct = default)
-    {
-        var id = await db.Set<ServiceItem>().AsNoTracking().Where(i => i.Code == code && i.IsCurrent).Select(i => (Guid?)i.Id).SingleOrDefaultAsync(ct);
-        return id is { } versionId ? await VersionAsync(versionId, ct) : null;
-    }
+    /// <summary>
+    /// The published version now in force: its id from the catalogue index (reloaded at once after a publish
+    /// through this instance, within 15 s after one through another), its content from the cache of published versions.
+    /// </summary>
+    public async Task<PublishedItem?> CurrentAsync(string code, CancellationToken ct = default) =>
+        await index.CurrentVersionAsync(code, ct) is { } versionId ? await VersionAsync(versionId, ct) : null;
 
     /// <summary>A specific version, e.g. the one a running case was submitted under.</summary>
     public async Task<PublishedItem?> VersionAsync(Guid versionId, CancellationToken ct = default)

@@ -17,7 +17,7 @@ public sealed record ItemQuery(string? Q, string? Department, string? Kind, stri
 
 /// <summary>The searchable facts of one published item (no materials or form).</summary>
 public sealed record IndexedItem(
-    string Code, string Name, ServiceItemKind Kind, string DepartmentCode, string DepartmentName, string RegionCode, ApplicantType ApplicantType, CaseType CaseType,
+    Guid VersionId, string Code, string Name, ServiceItemKind Kind, string DepartmentCode, string DepartmentName, string RegionCode, ApplicantType ApplicantType, CaseType CaseType,
     int StatutoryDays, int CommittedDays, int OnlineDepth, int VisitsRequired, string LifeEvents, string Keywords);
 
 /// <summary>
@@ -27,20 +27,27 @@ public sealed record IndexedItem(
 /// </summary>
 public sealed class CatalogIndex(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
-    private readonly RefreshingCache<IReadOnlyList<IndexedItem>> _items = new(async ct =>
+    private sealed record Snapshot(IReadOnlyList<IndexedItem> Items, IReadOnlyDictionary<string, Guid> CurrentVersions);
+
+    private readonly RefreshingCache<Snapshot> _items = new(async ct =>
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var rows = await db.Set<ServiceItem>().AsNoTracking().Where(i => i.IsCurrent).OrderBy(i => i.Code)
-            .Select(i => new { i.Code, i.Name, i.Kind, i.DepartmentCode, i.RegionCode, i.ApplicantType, i.CaseType,
+            .Select(i => new { i.Id, i.Code, i.Name, i.Kind, i.DepartmentCode, i.RegionCode, i.ApplicantType, i.CaseType,
                 i.StatutoryDays, i.CommittedDays, i.OnlineDepth, i.VisitsRequired, i.LifeEvents, i.Keywords })
             .ToListAsync(ct);
         var names = await scope.ServiceProvider.GetRequiredService<DepartmentDirectory>().NamesAsync(rows.Select(r => r.DepartmentCode), ct);
-        return [.. rows.Select(i => new IndexedItem(i.Code, i.Name, i.Kind, i.DepartmentCode, names.GetValueOrDefault(i.DepartmentCode, i.DepartmentCode),
+        List<IndexedItem> items = [.. rows.Select(i => new IndexedItem(i.Id, i.Code, i.Name, i.Kind, i.DepartmentCode, names.GetValueOrDefault(i.DepartmentCode, i.DepartmentCode),
             i.RegionCode, i.ApplicantType, i.CaseType, i.StatutoryDays, i.CommittedDays, i.OnlineDepth, i.VisitsRequired, i.LifeEvents, i.Keywords))];
+        return new Snapshot(items, items.ToDictionary(i => i.Code, i => i.VersionId, StringComparer.Ordinal));
     }, TimeSpan.FromSeconds(15), clock);
 
-    public ValueTask<IReadOnlyList<IndexedItem>> ItemsAsync(CancellationToken ct) => _items.GetAsync(ct);
+    public async ValueTask<IReadOnlyList<IndexedItem>> ItemsAsync(CancellationToken ct) => (await _items.GetAsync(ct)).Items;
+
+    /// <summary>The current published version of an item, as of the index (another instance's publish shows within 15 s).</summary>
+    public async ValueTask<Guid?> CurrentVersionAsync(string code, CancellationToken ct) =>
+        (await _items.GetAsync(ct)).CurrentVersions.TryGetValue(code, out var id) ? id : null;
 
     public void Invalidate() => _items.Invalidate();
 

@@ -53,16 +53,17 @@ public static partial class CaseNumbers
             };
         });
 
-    public static async Task<string> NextAsync(AppDbContext db, string format, string region, DateOnly day, CancellationToken ct)
+    /// <summary>The next <paramref name="count"/> numbers of a region's day, reserved in the caller's transaction.</summary>
+    public static async Task<IReadOnlyList<string>> NextAsync(AppDbContext db, string format, string region, DateOnly day, int count, CancellationToken ct)
     {
+        // One statement on both databases: create the day's counter or count on (and, on PostgreSQL, lock it until commit).
         var key = day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        var insert = db.Database.IsNpgsql()
-            ? "INSERT INTO case_number_counters (region_code, day, last_value) VALUES ({0}, {1}, 0) ON CONFLICT DO NOTHING"
-            : "INSERT OR IGNORE INTO case_number_counters (region_code, day, last_value) VALUES ({0}, {1}, 0)";
-        await db.Database.ExecuteSqlRawAsync(insert, [region, key], ct);
-        var next = await db.Database
-            .SqlQueryRaw<long>("UPDATE case_number_counters SET last_value = last_value + 1 WHERE region_code = {0} AND day = {1} RETURNING last_value AS \"Value\"", region, key)
-            .ToListAsync(ct);
-        return Format(format, region, day, next.Single());
+        var last = (await db.Database
+            .SqlQueryRaw<long>(
+                "INSERT INTO case_number_counters (region_code, day, last_value) VALUES ({0}, {1}, {2}) " +
+                "ON CONFLICT (region_code, day) DO UPDATE SET last_value = case_number_counters.last_value + {2} RETURNING last_value AS \"Value\"",
+                region, key, count)
+            .ToListAsync(ct)).Single();
+        return [.. Enumerable.Range(0, count).Select(i => Format(format, region, day, last - count + 1 + i))];
     }
 }

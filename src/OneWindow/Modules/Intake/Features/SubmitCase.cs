@@ -6,11 +6,9 @@ using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Intake.Domain;
 using OneWindow.Modules.Licenses.Contracts;
 using OneWindow.Platform;
-using OneWindow.Platform.Audit;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.Identity;
 using OneWindow.Platform.IdentityCodes;
-using OneWindow.Platform.Outbox;
 using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Intake.Features;
@@ -30,8 +28,8 @@ public sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 /// Idempotency-Key from the same submitter returns the case already created, never a second one.
 /// </summary>
 public sealed class SubmitCase(
-    AppDbContext db, CatalogQueries catalog, CaseMaterials checkMaterials, LicenseLibrary licenses, DivisionRegistry divisions, AuditTrail audit, Outbox outbox,
-    ICurrentUser user, Microsoft.Extensions.Options.IOptions<IntakeOptions> options, TimeProvider clock)
+    AppDbContext db, CatalogQueries catalog, CaseMaterials checkMaterials, LicenseLibrary licenses, DivisionRegistry divisions, CaseSubmissionWriter writer,
+    ICurrentUser user, TimeProvider clock)
 {
     public Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(SubmitCaseRequest request, string? idempotencyKey, CancellationToken ct) =>
         SubmitAsync(request, CatalogQueries.FormValues(request.Form), idempotencyKey, ct);
@@ -114,32 +112,15 @@ public sealed class SubmitCase(
             Form = form.Value!.ToDictionary(kv => kv.Key, kv => kv.Value),
             Materials = materials,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        entity.Number = await CaseNumbers.NextAsync(db, options.Value.NumberFormat, entity.RegionCode, clock.TodayInChina(), ct);
-        db.Add(entity);
-        audit.Record(new AuditRecord(entity.RegionCode, "Case", entity.Id.ToString(), "CaseSubmitted",
-            new
+        var committed = await writer.WriteAsync(new PendingSubmission(entity, c => new
             {
-                entity.Number, entity.ItemCode, channel = entity.Channel.ToString(), applicant = Mask.IdentityCode(entity.ApplicantCode),
+                c.Number, c.ItemCode, channel = c.Channel.ToString(), applicant = Mask.IdentityCode(c.ApplicantCode),
                 licenseConsent = request.LicenseConsent == true, fromLicenses, fromEarlierCases,
-            }));
-        outbox.Enqueue(new CaseChanged(entity.Id, entity.Number, entity.ItemName, "CaseSubmitted", entity.Status.ToString(), entity.ApplicantUserId, entity.ApplicantMobile, entity.RegionCode));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException) when (key is not null)
+            }, user.UserId!, user.DisplayName ?? "系统"));
+        if (!committed)
         {
             // The same key raced in from a retry: the first one won; answer with it.
-            await tx.RollbackAsync(ct);
-            db.ChangeTracker.Clear();
-            if (await Existing(key, ct) is { } winner)
-            {
-                return (winner, false);
-            }
-
-            throw;
+            return (await Existing(key!, ct) ?? throw new InvalidOperationException("a concurrent submission took the Idempotency-Key but is not found"), false);
         }
 
         return (new CaseCreated(entity.Id, entity.Number, entity.Status), true);
