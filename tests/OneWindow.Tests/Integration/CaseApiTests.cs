@@ -62,6 +62,27 @@ public abstract class CaseApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Submissions_arriving_together_get_distinct_numbers_and_a_raced_key_still_yields_one_case()
+    {
+        // Submissions committed together (group commit) each get their own number; four copies of one
+        // Idempotency-Key in the same burst make one case between them.
+        var enterprise = await App.SignedIn("enterprise");
+        var application = await Applications.EnterpriseAsync(enterprise, "XK-SCJ-006");
+        var shared = Guid.NewGuid().ToString();
+        var ids = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Submit(enterprise, application, i < 4 ? shared : Guid.NewGuid().ToString())));
+        Assert.Single(ids.Take(4).Distinct());
+        Assert.Equal(13, ids.Distinct().Count());
+        var numbers = new List<string>();
+        foreach (var id in ids.Distinct())
+        {
+            numbers.Add((await Http.Json(await enterprise.GetAsync($"/api/v1/cases/{id}"))).GetProperty("number").GetString()!);
+        }
+
+        Assert.Equal(13, numbers.Distinct().Count());
+        Assert.True((await Http.Json(await App.Anonymous().GetAsync("/api/v1/audit/verify"))).GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
     public async Task Bad_applications_get_field_errors_and_unknown_items_404()
     {
         var citizen = await App.SignedIn("citizen");
