@@ -33,7 +33,8 @@ public sealed record BenchOptions(
           --clients N[,M...]  concurrent clients; a list runs the baseline and every scenario at each count
                               (default: 16; issue 4's case figures use --clients 16,64)
           --seconds T         measured seconds per scenario and for the baseline (default: 10)
-          --warmup T          warm-up seconds per scenario, not measured (default: 2)
+          --warmup T          warm-up seconds per scenario, not measured (default: 20: the server's tiered JIT and
+                      dynamic PGO need about half a minute of load to settle; a city's server runs for weeks)
           --catalog-items N   catalogue size for catalog-search (default: 1000)
           --out FILE          also write the JSON report to FILE (e.g. bench/results/sqlite.json)
           --server PATH       the server's OneWindow.dll (default: the one built beside this harness)
@@ -58,7 +59,7 @@ public sealed record BenchOptions(
         string provider = "sqlite", scenario = "all";
         string? postgres = Environment.GetEnvironmentVariable("ONEWINDOW_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("ONEWINDOW_TEST_POSTGRES");
         string? output = null, server = null;
-        int seconds = 10, warmup = 2, catalogItems = 1000;
+        int seconds = 10, warmup = 20, catalogItems = 1000;
         List<int> clients = [16];
         var scenarios = new List<string>();
         for (var i = 0; i < args.Length; i++)
