@@ -56,6 +56,22 @@ public sealed class CaseTransitionTests
     }
 
     [Fact]
+    public void Declining_is_a_decision_before_acceptance_even_while_a_supplement_is_awaited()
+    {
+        var early = NewCase();
+        early.RequestSupplement(Feb12, Calendar, [new DeficiencyItem("application", "未签字")]);
+        Assert.True(early.CanDecline);
+        Assert.True(early.Decline("不属于本事项受理范围").IsSuccess);
+
+        var accepted = NewCase();
+        accepted.Accept(Feb12, Calendar, NoneRequired);
+        accepted.RequestSupplement(Feb12, Calendar, [new DeficiencyItem("premises", "未盖章")]);
+        Assert.False(accepted.CanDecline);
+        Assert.Equal("case:invalid-transition", accepted.Decline("已受理的办件不能再不予受理").Error!.Code);
+        Assert.True(accepted.CanWithdraw);
+    }
+
+    [Fact]
     public void A_supplement_before_acceptance_does_not_touch_a_clock_that_has_not_started()
     {
         var c = NewCase();

@@ -190,9 +190,31 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     };
 
     /// <summary>受理: the clock starts; the due date is the committed limit in working days from today.</summary>
+    // What the present state allows. Each transition below checks the same; the case page offers only these.
+    public bool IsSuspended => SuspendedSince is not null;
+
+    public bool CanAccept => Status == CaseStatus.Submitted;
+
+    public bool CanRequestSupplement => Status is CaseStatus.Submitted or CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview;
+
+    public bool CanSupplement => Status == CaseStatus.Supplementing && ResumeStatus is not null;
+
+    public bool CanFulfilPledge => DeferredMaterials.Count > 0 && !Final.Contains(Status);
+
+    /// <summary>不予受理 is a decision before acceptance: on a new case, or one sent back for 补正 before it was accepted.</summary>
+    public bool CanDecline => Status == CaseStatus.Submitted || (Status == CaseStatus.Supplementing && ResumeStatus == CaseStatus.Submitted);
+
+    public bool CanReview => !SoleApprover && Status is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral;
+
+    public bool CanDecide => SoleApprover ? Status is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral : Status == CaseStatus.InReview;
+
+    public bool CanComplete => Status is CaseStatus.Approved or CaseStatus.Denied;
+
+    public bool CanWithdraw => Status is CaseStatus.Submitted or CaseStatus.Supplementing or CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview;
+
     public Result Accept(DateOnly today, CalendarRules calendar, IReadOnlyDictionary<string, string> required)
     {
-        if (Status != CaseStatus.Submitted)
+        if (!CanAccept)
         {
             return Invalid(Status, "受理");
         }
@@ -219,7 +241,7 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     public Result AcceptWithDeferral(
         DateOnly today, CalendarRules calendar, IReadOnlyDictionary<string, string> required, IReadOnlyCollection<string> deferred, IReadOnlySet<string> deferrable, DateOnly pledgeDueDate)
     {
-        if (Status != CaseStatus.Submitted)
+        if (!CanAccept)
         {
             return Invalid(Status, "容缺受理");
         }
@@ -274,12 +296,12 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>一次性告知: every problem at once. After acceptance the clock stops until the applicant answers.</summary>
     public Result RequestSupplement(DateOnly today, CalendarRules calendar, IReadOnlyList<DeficiencyItem> items)
     {
-        if (Status is not (CaseStatus.Submitted or CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview))
+        if (!CanRequestSupplement)
         {
             return Invalid(Status, "要求补正");
         }
 
-        if (SuspendedSince is not null)
+        if (IsSuspended)
         {
             return Suspended;
         }
@@ -311,7 +333,7 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>The applicant supplements: the case returns where it was; a stopped clock resumes and the due date moves by the paused working days.</summary>
     public Result Supplement(DateOnly today, CalendarRules calendar, IReadOnlyCollection<SubmittedMaterial> materials)
     {
-        if (Status != CaseStatus.Supplementing || ResumeStatus is null)
+        if (!CanSupplement || ResumeStatus is not { } resume)
         {
             return Invalid(Status, "提交补正材料");
         }
@@ -331,7 +353,7 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
             DueDate = due.Value;
         }
 
-        Status = ResumeStatus.Value;
+        Status = resume;
         ResumeStatus = null;
         PausedSince = null;
         SupplementDueDate = null;
@@ -380,7 +402,7 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
 
     public Result Decline(string? reason)
     {
-        if (Status is not (CaseStatus.Submitted or CaseStatus.Supplementing))
+        if (!CanDecline)
         {
             return Invalid(Status, "不予受理");
         }
@@ -403,12 +425,12 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
             return Error.Conflict("case:sole-approver", "本事项实行独任审批，无单独审查环节");
         }
 
-        if (SuspendedSince is not null)
+        if (IsSuspended)
         {
             return Suspended;
         }
 
-        if (Status is not (CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral))
+        if (!CanReview)
         {
             return Invalid(Status, "审查");
         }
@@ -427,15 +449,13 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>决定: after review, or directly after acceptance for a sole approver.</summary>
     public Result Decide(bool approve, string? opinion)
     {
-        var ready = SoleApprover
-            ? Status is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral
-            : Status == CaseStatus.InReview;
+        var ready = CanDecide;
         if (!ready)
         {
             return Invalid(Status, approve ? "准予许可" : "不予许可");
         }
 
-        if (SuspendedSince is not null)
+        if (IsSuspended)
         {
             return Suspended;
         }
@@ -453,7 +473,7 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>办结 and 出件. A case accepted with deferral completes only when the pledge was kept.</summary>
     public Result Complete(Delivery delivery)
     {
-        if (Status is not (CaseStatus.Approved or CaseStatus.Denied))
+        if (!CanComplete)
         {
             return Invalid(Status, "办结");
         }
@@ -475,7 +495,7 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// </summary>
     public Result FulfilPledge(DateOnly today, CalendarRules calendar, IReadOnlyCollection<SubmittedMaterial> delivered)
     {
-        if (DeferredMaterials.Count == 0 || Final.Contains(Status))
+        if (!CanFulfilPledge)
         {
             return Error.Conflict("case:no-pledge", "本办件没有待补齐的容缺材料");
         }
@@ -548,7 +568,7 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>The applicant withdraws before a decision.</summary>
     public Result Withdraw()
     {
-        if (Status is not (CaseStatus.Submitted or CaseStatus.Supplementing or CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview))
+        if (!CanWithdraw)
         {
             return Invalid(Status, "撤回");
         }

@@ -172,11 +172,12 @@ public sealed class CaseActions(
     private DateOnly Today => clock.TodayInChina();
 
     /// <summary>One named transition: its route, audit action, who may take it, and what it does.</summary>
+    /// <param name="Open">Whether the case's present state allows it (the domain's own rule; the page offers only open transitions).</param>
     private sealed record Definition(
-        string Route, string Action, string What, Func<HttpRequest, CancellationToken, Task<object?>> ReadBody,
+        string Route, string Action, string What, Func<HttpRequest, CancellationToken, Task<object?>> ReadBody, Func<Case, bool> Open,
         Func<CaseActions, Case, bool> MayAct, Func<CaseActions, Case, CalendarRules, object, CancellationToken, Task<Result>> Transition);
 
-    private static Definition Def<TBody>(string route, string action, string what, Func<CaseActions, Case, bool> mayAct,
+    private static Definition Def<TBody>(string route, string action, string what, Func<Case, bool> open, Func<CaseActions, Case, bool> mayAct,
         Func<CaseActions, Case, CalendarRules, TBody, CancellationToken, Task<Result>> transition)
         where TBody : class, new() =>
         new(route, action, what, async (http, ct) =>
@@ -189,15 +190,15 @@ public sealed class CaseActions(
 
                 return http.ContentLength is null or 0 ? new TBody() : null;
             },
-            mayAct, (a, c, rules, body, ct) => transition(a, c, rules, (TBody)body, ct));
+            open, mayAct, (a, c, rules, body, ct) => transition(a, c, rules, (TBody)body, ct));
 
     private static Task<Result> Done(Result result) => Task.FromResult(result);
 
     private static readonly Definition[] Definitions =
     [
-        Def<EmptyRequest>("accept", "CaseAccepted", "受理", (a, c) => a.IsClerkOf(c),
+        Def<EmptyRequest>("accept", "CaseAccepted", "受理", c => c.CanAccept, (a, c) => a.IsClerkOf(c),
             async (a, c, rules, _, ct) => c.Accept(a.Today, rules, (await a.Catalog.VersionAsync(c.ItemVersionId, ct))!.RequiredMaterials)),
-        Def<AcceptWithDeferralRequest>("accept-with-deferral", "CaseAcceptedWithDeferral", "容缺受理", (a, c) => a.IsClerkOf(c),
+        Def<AcceptWithDeferralRequest>("accept-with-deferral", "CaseAcceptedWithDeferral", "容缺受理", c => c.CanAccept, (a, c) => a.IsClerkOf(c),
             async (a, c, rules, body, ct) =>
             {
                 var item = (await a.Catalog.VersionAsync(c.ItemVersionId, ct))!;
@@ -205,33 +206,36 @@ public sealed class CaseActions(
                     ? c.AcceptWithDeferral(a.Today, rules, item.RequiredMaterials, body.Deferred ?? [], item.DeferrableMaterials, pledge)
                     : Error.Field("pledgeDueDate", "请填写承诺补齐日期");
             }),
-        Def<SupplementRequest>("request-supplement", "SupplementRequested", "要求补正",
+        Def<SupplementRequest>("request-supplement", "SupplementRequested", "要求补正", c => c.CanRequestSupplement && !c.IsSuspended,
             (a, c) => a.IsClerkOf(c) || a.IsOfficerOf(c, Roles.Reviewer) || a.IsOfficerOf(c, Roles.Approver),
             (a, c, rules, body, _) => Done(c.RequestSupplement(a.Today, rules, body.Items ?? []))),
-        Def<MaterialsRequest>("supplement", "Supplemented", "补正", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
+        Def<MaterialsRequest>("supplement", "Supplemented", "补正", c => c.CanSupplement, (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
             async (a, c, rules, body, ct) =>
             {
                 var given = await a.MaterialsAsync(c, body.Materials, ct);
                 return given.IsSuccess ? c.Supplement(a.Today, rules, given.Value!) : given.Error!;
             }),
-        Def<MaterialsRequest>("fulfil-pledge", "PledgeFulfilled", "补齐容缺材料", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
+        Def<MaterialsRequest>("fulfil-pledge", "PledgeFulfilled", "补齐容缺材料", c => c.CanFulfilPledge, (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
             async (a, c, rules, body, ct) =>
             {
                 var given = await a.MaterialsAsync(c, body.Materials, ct);
                 return given.IsSuccess ? c.FulfilPledge(a.Today, rules, given.Value!) : given.Error!;
             }),
-        Def<ReasonRequest>("decline", "CaseDeclined", "不予受理", (a, c) => a.IsClerkOf(c), (_, c, _, body, _) => Done(c.Decline(body.Reason))),
-        Def<ReviewRequest>("review", "CaseReviewed", "审查", (a, c) => a.IsOfficerOf(c, Roles.Reviewer),
+        Def<ReasonRequest>("decline", "CaseDeclined", "不予受理", c => c.CanDecline, (a, c) => a.IsClerkOf(c), (_, c, _, body, _) => Done(c.Decline(body.Reason))),
+        Def<ReviewRequest>("review", "CaseReviewed", "审查", c => c.CanReview && !c.IsSuspended, (a, c) => a.IsOfficerOf(c, Roles.Reviewer),
             (_, c, _, body, _) => Done(body.Recommendation is { } r ? c.Review(body.Opinion, r) : Error.Field("recommendation", "请选择审查建议：approve 或 deny"))),
-        Def<OpinionRequest>("approve", "CaseApproved", "准予许可", (a, c) => a.IsOfficerOf(c, Roles.Approver), (_, c, _, body, _) => Done(c.Decide(true, body.Opinion))),
-        Def<ReasonRequest>("deny", "CaseDenied", "不予许可", (a, c) => a.IsOfficerOf(c, Roles.Approver), (_, c, _, body, _) => Done(c.Decide(false, body.Reason))),
-        Def<CompleteRequest>("complete", "CaseCompleted", "办结", (a, c) => a.IsClerkOf(c),
+        Def<OpinionRequest>("approve", "CaseApproved", "准予许可", c => c.CanDecide && !c.IsSuspended, (a, c) => a.IsOfficerOf(c, Roles.Approver), (_, c, _, body, _) => Done(c.Decide(true, body.Opinion))),
+        Def<ReasonRequest>("deny", "CaseDenied", "不予许可", c => c.CanDecide && !c.IsSuspended, (a, c) => a.IsOfficerOf(c, Roles.Approver), (_, c, _, body, _) => Done(c.Decide(false, body.Reason))),
+        Def<CompleteRequest>("complete", "CaseCompleted", "办结", c => c.CanComplete, (a, c) => a.IsClerkOf(c),
             (_, c, _, body, _) => Done(c.Complete(body.Delivery ?? Domain.Delivery.Counter))),
-        Def<EmptyRequest>("withdraw", "CaseWithdrawn", "撤回", (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c), (_, c, _, _, _) => Done(c.Withdraw())),
+        Def<EmptyRequest>("withdraw", "CaseWithdrawn", "撤回", c => c.CanWithdraw, (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c), (_, c, _, _, _) => Done(c.Withdraw())),
     ];
 
-    /// <summary>The transitions this user may take on this case (the page shows their buttons; the transition itself still checks the status).</summary>
-    public IReadOnlySet<string> Permitted(Case c) => Definitions.Where(d => d.MayAct(this, c)).Select(d => d.Route).ToHashSet();
+    /// <summary>The transitions this user may take on this case now: theirs to take and open in its present state (the page shows their buttons).</summary>
+    public IReadOnlySet<string> Permitted(Case c) => Definitions.Where(d => d.MayAct(this, c) && d.Open(c)).Select(d => d.Route).ToHashSet();
+
+    /// <summary>The transitions that are this user's to take on this case, whatever its present state.</summary>
+    public IReadOnlySet<string> Theirs(Case c) => Definitions.Where(d => d.MayAct(this, c)).Select(d => d.Route).ToHashSet();
 
     /// <summary>
     /// Takes a named transition (a route such as "accept") with its request body. With <paramref name="expectedVersion"/>

@@ -27,6 +27,8 @@ public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials
 
     public IReadOnlySet<string> Permitted { get; private set; } = new HashSet<string>();
 
+    private IReadOnlySet<string> _theirs = new HashSet<string>();
+
     public string? Message { get; private set; }
 
     public string? Problem { get; private set; }
@@ -37,29 +39,8 @@ public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials
 
     public string FieldLabel(string key) => Item?.Definition.Form.Fields.FirstOrDefault(f => f.Key == key)?.Label ?? key;
 
-    /// <summary>Whether this person may take the action now (allowed for them and sensible in this state).</summary>
-    public bool Can(string route)
-    {
-        if (Case is null || !Permitted.Contains(route))
-        {
-            return false;
-        }
-
-        var s = Case.Status;
-        var suspended = Case.SuspendedSince is not null;
-        return route switch
-        {
-            "accept" or "accept-with-deferral" or "decline" => s == CaseStatus.Submitted,
-            "request-supplement" => !suspended && s is CaseStatus.Submitted or CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview,
-            "supplement" => s == CaseStatus.Supplementing,
-            "fulfil-pledge" => Case.DeferredMaterials.Count > 0 && Case.PledgeFulfilledOn is null && !Domain.Case.Final.Contains(s),
-            "review" => !suspended && !Case.SoleApprover && s is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral,
-            "approve" or "deny" => !suspended && (Case.SoleApprover ? s is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral : s == CaseStatus.InReview),
-            "complete" => s is CaseStatus.Approved or CaseStatus.Denied,
-            "withdraw" => s is CaseStatus.Submitted or CaseStatus.Supplementing or CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview,
-            _ => false,
-        };
-    }
+    /// <summary>Whether this person may take the action now (theirs to take, and open in the case's present state).</summary>
+    public bool Can(string route) => Case is not null && Permitted.Contains(route);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -74,7 +55,8 @@ public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials
             return NotFound();
         }
 
-        if (!Permitted.Contains(act ?? ""))
+        // Theirs to take, though perhaps no longer open: a page left open while a colleague acted gets the transition's 409.
+        if (!_theirs.Contains(act ?? ""))
         {
             return Forbid();
         }
@@ -166,6 +148,7 @@ public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials
         Case = view.Value;
         var entity = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == id, ct);
         Permitted = actions.Permitted(entity);
+        _theirs = actions.Theirs(entity);
         _region = entity.RegionCode;
         Item = await catalog.VersionAsync(entity.ItemVersionId, ct);
         return true;
