@@ -49,10 +49,20 @@ public sealed partial class CaseDeadlines(
             }
         }
 
-        var running = await db.Set<Case>()
-            .Where(c => Case.Running.Contains(c.Status) && c.DeadlineState != DeadlineState.Overdue && c.SuspendedSince == null && c.DueDate != null)
-            .Select(c => c.Id).ToListAsync(ct);
-        foreach (var id in running)
+        // Running cases are read in one pass and checked in memory; only those whose 预警/超期 state changes
+        // are loaded again and saved (each on its own, so an officer's concurrent change wins).
+        var changing = new List<Guid>();
+        await foreach (var c in db.Set<Case>().AsNoTracking()
+                           .Where(c => Case.Running.Contains(c.Status) && c.DeadlineState != DeadlineState.Overdue && c.SuspendedSince == null && c.DueDate != null)
+                           .AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (c.UpdateDeadline(today, rules, options.Value.WarningShare) is { IsSuccess: true, Value: true } && c.DeadlineState != DeadlineState.Normal)
+            {
+                changing.Add(c.Id);
+            }
+        }
+
+        foreach (var id in changing)
         {
             var state = DeadlineState.Normal;
             var applied = await ApplyAsync(id, c =>
