@@ -237,7 +237,10 @@ public abstract class LicenseTests(AppFixture fixture)
             new { items = new[] { new { materialCode = "businessLicense", reason = "请提供营业执照" } } });
         var refused = await Applications.ActAsync(enterprise, third, "supplement",
             new { materials = new[] { new { materialCode = "businessLicense", licenseId = "1.2.156.3005.2.X.Y.0001.001.Z" } } }, expect: HttpStatusCode.BadRequest);
-        Assert.True(refused.GetProperty("errors").TryGetProperty("materials.businessLicense", out _), refused.ToString());
+        Assert.Contains("不属于申请人", refused.GetProperty("errors").GetProperty("materials.businessLicense")[0].GetString(), StringComparison.Ordinal);
+        var malformed = await Applications.ActAsync(enterprise, third, "supplement",
+            new { materials = new[] { new { materialCode = "businessLicense", licenseId = "营业执照 123" } } }, expect: HttpStatusCode.BadRequest);
+        Assert.Contains("证照标识应以", malformed.GetProperty("errors").GetProperty("materials.businessLicense")[0].GetString(), StringComparison.Ordinal);
         var own = fromLibrary.GetProperty("licenseId").GetString();
         var supplemented = await Applications.ActAsync(enterprise, third, "supplement", new { materials = new[] { new { materialCode = "businessLicense", licenseId = own } } });
         Assert.Equal(own, supplemented.GetProperty("materials").EnumerateArray()

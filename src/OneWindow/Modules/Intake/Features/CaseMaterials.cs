@@ -98,9 +98,15 @@ public sealed class CaseMaterials(FileStore files, LicenseLibrary licenses, ICur
         var held = applicantCode.Length == 0 ? [] : await licenses.ValidAsync(applicantCode, [.. capable.Values.Distinct()], ct);
         foreach (var m in named)
         {
-            if (!capable.TryGetValue(m.MaterialCode, out var type) || !held.Any(h => h.LicenseNumber == m.LicenseId && h.TypeCode == type))
+            // A malformed identifier is said plainly; a wrong check character is only mentioned.
+            var problem = LicenseLibrary.IdentifierProblem(m.LicenseId!, out var warningOnly);
+            if (problem is not null && !warningOnly)
             {
-                errors.Add("materials." + m.MaterialCode, "所选电子证照不属于申请人、已失效，或不能作为这项材料");
+                errors.Add("materials." + m.MaterialCode, problem);
+            }
+            else if (!capable.TryGetValue(m.MaterialCode, out var type) || !held.Any(h => h.LicenseNumber == m.LicenseId && h.TypeCode == type))
+            {
+                errors.Add("materials." + m.MaterialCode, "所选电子证照不属于申请人、已失效，或不能作为这项材料" + (problem is null ? "" : $"（另：{problem}）"));
             }
         }
     }

@@ -11,6 +11,18 @@ public sealed record HeldLicense(string LicenseNumber, string TypeCode, string T
 /// <summary>What other modules may ask the licence library: the valid licences a holder has.</summary>
 public sealed class LicenseLibrary(AppDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// What is wrong with a licence identifier someone typed or sent: null when it has the national
+    /// pattern; a wrong check character alone is only a warning (<paramref name="warningOnly"/>), since
+    /// other issuers may compute it differently.
+    /// </summary>
+    public static string? IdentifierProblem(string id, out bool warningOnly)
+    {
+        var problem = LicenseNumbers.Problem(id);
+        warningOnly = problem is not null && LicenseNumbers.IsCheckMismatch(problem);
+        return problem;
+    }
+
     /// <summary>The holder's active, unexpired licences of the given types, newest first.</summary>
     public async Task<IReadOnlyList<HeldLicense>> ValidAsync(string holderCode, IReadOnlyCollection<string> types, CancellationToken ct = default)
     {

@@ -32,8 +32,12 @@ public static class LicenseNumbers
             return "证照标识应为 签发机构代码.持证主体代码.流水号.版本号.校验位";
         }
 
-        return Check(id[..id.LastIndexOf('.')]) == parts[4][0] && parts[4].Length == 1 ? null : "证照标识校验位不符";
+        return Check(id[..id.LastIndexOf('.')]) == parts[4][0] && parts[4].Length == 1 ? null : CheckMismatch;
     }
+
+    private const string CheckMismatch = "证照标识校验位不符";
+
+    public static bool IsCheckMismatch(string problem) => problem == CheckMismatch;
 
     /// <summary>
     /// The holder segment: an enterprise's USCC (public anyway); for a person not the ID number, which
