@@ -175,6 +175,10 @@ public abstract class LicenseTests(AppFixture fixture)
         var answer = await Http.Json(await app.Anonymous().PostAsJsonAsync("/api/v1/licenses/verify", new { payload }));
         Assert.Equal("expired", answer.GetProperty("status").GetString());
         Assert.Contains("到期", answer.GetProperty("message").GetString(), StringComparison.Ordinal);
+
+        // The holder's wallet says so too (tokens expire with the moved clock: sign in again).
+        var wallet = await (await app.SignedIn("enterprise")).GetStringAsync("/my/licenses");
+        Assert.Contains("已过期", wallet, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public static class LicensePrint
 
     public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
 
+    /// <summary>The status a person reads (wallet and printout): 有效, 已暂扣, 已吊销 or 已过期.</summary>
     public static string StatusText(License l, DateOnly today) => l.Status switch
     {
         LicenseStatus.Suspended => "已暂扣",
