@@ -18,6 +18,10 @@ public static class IntakeModule
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.CaseRecords>();
         builder.Services.AddScoped<CaseDeadlines>();
+        builder.Services.AddScoped<BundleSteps>();
+        builder.Services.AddScoped<Bundles>();
+        builder.Services.AddScoped<BundleApplications>();
+        builder.Services.AddScoped<OneWindow.Platform.IDemoSeeder, BundleDemoData>();
         builder.Services.AddHostedService<CaseDeadlineJob>();
     }
 
@@ -27,5 +31,7 @@ public static class IntakeModule
         SubmitCase.Map(cases);
         CaseQueries.Map(cases);
         CaseActions.Map(cases);
+        Bundles.Map(app);
+        BundleApplications.Map(app);
     }
 }

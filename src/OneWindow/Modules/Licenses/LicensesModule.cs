@@ -13,6 +13,7 @@ public static class LicensesModule
         builder.Services.AddScoped<OneWindow.Modules.Licenses.Contracts.LicenseLibrary>();
         builder.Services.AddScoped<LicenseVerifier>();
         builder.Services.AddOutboxHandler<CaseChanged, IssueLicenses>();
+        builder.Services.AddOutboxHandler<BundleChanged, IssueLicenses>();
     }
 
     public static void MapLicensesModule(this WebApplication app) => LicenseEndpoints.Map(app);

@@ -15,5 +15,6 @@ public static class NotificationsModule
         builder.Services.AddScoped<Inbox>();
         builder.Services.AddOutboxHandler<AccountRegistered, NotifyOnRegistration>();
         builder.Services.AddOutboxHandler<CaseChanged, NotifyOnCaseChange>();
+        builder.Services.AddOutboxHandler<BundleChanged, NotifyOnCaseChange>();
     }
 }

@@ -40,7 +40,11 @@ public sealed class CatalogQueries(AppDbContext db, OneWindow.Platform.IdentityC
 {
     /// <summary>Checks filled-in form values against the item's schema: the catalogue's one form validator.</summary>
     public Platform.Result<IReadOnlyDictionary<string, string[]>> ValidateForm(PublishedItem item, IReadOnlyDictionary<string, string[]> values, DateOnly today) =>
-        FormValidator.Validate(item.Definition.Form, values, divisions, today);
+        ValidateForm(item.Definition.Form, values, today);
+
+    /// <summary>The same check against any schema (a bundle's merged form).</summary>
+    public Platform.Result<IReadOnlyDictionary<string, string[]>> ValidateForm(FormSchema schema, IReadOnlyDictionary<string, string[]> values, DateOnly today) =>
+        FormValidator.Validate(schema, values, divisions, today);
 
     /// <summary>JSON form values (as an API receives them) as the text values the validator takes.</summary>
     public static IReadOnlyDictionary<string, string[]> FormValues(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? form) => FormValidator.FromJson(form);

@@ -14,4 +14,7 @@ public sealed record CaseChanged(Guid CaseId, string Number, string ItemName, st
 
     /// <summary>How the case ended, once it has (办结（容缺通过）, 终止（逾期未补正）, ...).</summary>
     public string? Outcome { get; init; }
+
+    /// <summary>The 一件事 application the case belongs to: the applicant hears of the bundle as a whole (<see cref="BundleChanged"/>).</summary>
+    public Guid? BundleApplicationId { get; init; }
 }

@@ -7,7 +7,11 @@ namespace OneWindow.Modules.Intake.Contracts;
 /// <summary>What other modules (licences, supervision) may read about a case.</summary>
 public sealed record CaseFacts(
     Guid Id, string Number, string ItemCode, Guid ItemVersionId, string ItemName, string DepartmentCode, string RegionCode,
-    string ApplicantKind, string ApplicantName, string ApplicantCode, string? ApplicantUserId, IReadOnlyDictionary<string, string[]> Form, string Status);
+    string ApplicantKind, string ApplicantName, string ApplicantCode, string? ApplicantUserId, IReadOnlyDictionary<string, string[]> Form, string Status)
+{
+    /// <summary>A sub-case of a bundle that releases its licences together (十证联发): its licence waits for BundleDecided.</summary>
+    public bool JointIssuance { get; init; }
+}
 
 public sealed class CaseRecords(AppDbContext db)
 {
@@ -17,6 +21,6 @@ public sealed class CaseRecords(AppDbContext db)
         return c is null
             ? null
             : new CaseFacts(c.Id, c.Number, c.ItemCode, c.ItemVersionId, c.ItemName, c.DepartmentCode, c.RegionCode, c.ApplicantKind, c.ApplicantName,
-                c.ApplicantCode, c.ApplicantUserId, c.Form, c.Status.ToString());
+                c.ApplicantCode, c.ApplicantUserId, c.Form, c.Status.ToString()) { JointIssuance = c.JointIssuance };
     }
 }

@@ -36,7 +36,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntit
         b.Property(c => c.Pauses).HasColumnName("pauses_json").HasJsonConversion(Json, () => new List<PausedPeriod>());
         b.Property(c => c.Deficiencies).HasColumnName("deficiencies_json").HasJsonConversion(Json, () => new List<DeficiencyItem>());
         b.Property(c => c.DeferredMaterials).HasColumnName("deferred_materials_json").HasJsonConversion(Json, () => new List<string>());
+        b.Property(c => c.ProvidedWithinBundle).HasColumnName("provided_within_bundle_json").HasJsonConversion(Json, () => new List<string>());
         b.HasIndex(c => c.Number).IsUnique();
+        b.HasIndex(c => c.BundleApplicationId);
         b.HasIndex(c => new { c.SubmittedById, c.IdempotencyKey }).IsUnique();
         b.HasIndex(c => new { c.DepartmentCode, c.Status });
         b.HasIndex(c => new { c.RegionCode, c.Status });

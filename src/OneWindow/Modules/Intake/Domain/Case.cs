@@ -106,6 +106,15 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
 
     public int CommittedDays { get; set; }
 
+    /// <summary>The 一件事 application this case is a sub-case of, or null for a case on its own.</summary>
+    public Guid? BundleApplicationId { get; set; }
+
+    /// <summary>The bundle releases its licences together (十证联发): this case's licence waits for its siblings.</summary>
+    public bool JointIssuance { get; set; }
+
+    /// <summary>Materials a sibling in the bundle produces (the 营业执照 that 企业设立登记 issues): not asked of the applicant.</summary>
+    public List<string> ProvidedWithinBundle { get; set; } = [];
+
     public Channel Channel { get; set; }
 
     public CaseStatus Status { get; set; }
@@ -563,6 +572,19 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
         var changed = state != DeadlineState;
         DeadlineState = state;
         return changed;
+    }
+
+    /// <summary>The bundle stopped (another item was denied and the bundle only makes sense whole).</summary>
+    public Result StopWithBundle(string reason)
+    {
+        if (Final.Contains(Status) || Status is CaseStatus.Approved or CaseStatus.Denied)
+        {
+            return Invalid(Status, "随一件事终止");
+        }
+
+        Status = CaseStatus.Terminated;
+        Outcome = "终止（" + reason + "）";
+        return Result.Ok();
     }
 
     /// <summary>The applicant withdraws before a decision.</summary>

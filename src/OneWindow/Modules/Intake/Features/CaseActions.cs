@@ -71,7 +71,8 @@ public sealed record CompleteRequest
 /// the other gets 409.
 /// </summary>
 public sealed class CaseActions(
-    AppDbContext db, AuditTrail audit, Outbox outbox, ICurrentUser user, WorkingDayCalendar calendar, CatalogQueries catalog, CaseMaterials materials, TimeProvider clock)
+    AppDbContext db, AuditTrail audit, Outbox outbox, ICurrentUser user, WorkingDayCalendar calendar, CatalogQueries catalog, CaseMaterials materials,
+    BundleSteps bundleSteps, TimeProvider clock)
 {
     private static Error NotFound => Error.NotFound("case:not-found", "办件不存在");
 
@@ -86,6 +87,13 @@ public sealed class CaseActions(
         var errors = new FieldErrors();
         var checkedMaterials = await materials.CheckAsync(given, item, c.ApplicantCode, errors, ct);
         return errors.Any ? errors.ToError("case:invalid-materials", "材料有误") : checkedMaterials;
+    }
+
+    /// <summary>What acceptance needs: the item's required materials, less those a sibling in the bundle produces.</summary>
+    private async Task<IReadOnlyDictionary<string, string>> RequiredAsync(Case c, CancellationToken ct)
+    {
+        var required = (await catalog.VersionAsync(c.ItemVersionId, ct))!.RequiredMaterials;
+        return c.ProvidedWithinBundle.Count == 0 ? required : required.Where(r => !c.ProvidedWithinBundle.Contains(r.Key)).ToDictionary();
     }
 
     private static Error Forbidden(string what) => Error.Forbidden("case:forbidden", $"您无权{what}该办件");
@@ -121,41 +129,99 @@ public sealed class CaseActions(
     private async Task<Result<CaseView>> ActAsync(
         Guid id, string action, Func<Case, bool> mayAct, string what, int? expectedVersion, Func<Case, CalendarRules, Task<Result>> transition, CancellationToken ct)
     {
-        var c = await db.Set<Case>().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null || !CanSee(c))
+        // A sub-case's step also touches its bundle (whose state it may complete); when a sibling's step
+        // took the bundle first, the step is simply taken again on fresh data.
+        for (var attempt = 1; ; attempt++)
         {
-            return NotFound;
+            var c = await db.Set<Case>().SingleOrDefaultAsync(x => x.Id == id, ct);
+            if (c is null || !CanSee(c))
+            {
+                return NotFound;
+            }
+
+            if (!mayAct(c))
+            {
+                return Forbidden(what);
+            }
+
+            if (expectedVersion is { } expected && expected != c.Version)
+            {
+                return Changed;
+            }
+
+            var result = await transition(c, await calendar.RulesAsync(ct));
+            if (!result.IsSuccess)
+            {
+                return result.Error!;
+            }
+
+            Record(audit, outbox, c, action);
+            if (c.BundleApplicationId is not null)
+            {
+                await bundleSteps.AfterSubCaseStepAsync(c, action, ct);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return await GetAsync(id, ct);
+            }
+            catch (DbUpdateConcurrencyException ex)
+            {
+                // Another officer (or the deadline job) changed the case between our read and our write.
+                db.ChangeTracker.Clear();
+                if (attempt >= 3 || ex.Entries.Any(e => e.Entity is Case))
+                {
+                    return Changed;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One named transition on several cases at once (a bundle's acceptance or supplement), in the caller's
+    /// unit of work: every case passes or none changes. The cases are tracked by the caller, who saves.
+    /// </summary>
+    internal async Task<Result> RunAllAsync(string route, IReadOnlyList<Case> cases, Func<Case, object> bodyFor, CancellationToken ct)
+    {
+        var d = Definitions.Single(x => x.Route == route);
+        var rules = await calendar.RulesAsync(ct);
+        var errors = new FieldErrors();
+        Error? first = null;
+        foreach (var c in cases)
+        {
+            if (!d.MayAct(this, c))
+            {
+                return Forbidden(d.What);
+            }
+
+            var result = await d.Transition(this, c, rules, bodyFor(c), ct);
+            if (result.IsSuccess)
+            {
+                continue;
+            }
+
+            first ??= result.Error!;
+            foreach (var (field, messages) in result.Error!.Fields ?? new Dictionary<string, string[]>())
+            {
+                foreach (var m in messages.Where(m => !errors.Of(field).Contains(m)))
+                {
+                    errors.Add(field, m);
+                }
+            }
         }
 
-        if (!mayAct(c))
+        if (first is not null)
         {
-            return Forbidden(what);
+            return errors.Any ? errors.ToError(first.Code, first.Title) : first;
         }
 
-        if (expectedVersion is { } expected && expected != c.Version)
+        foreach (var c in cases)
         {
-            return Changed;
+            Record(audit, outbox, c, d.Action);
         }
 
-        var result = await transition(c, await calendar.RulesAsync(ct));
-        if (!result.IsSuccess)
-        {
-            return result.Error!;
-        }
-
-        Record(audit, outbox, c, action);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Another officer (or the deadline job) changed the case between our read and our write.
-            db.ChangeTracker.Clear();
-            return Changed;
-        }
-
-        return await GetAsync(id, ct);
+        return Result.Ok();
     }
 
     /// <summary>The audit entry and the outbox event of one transition (officers' actions and the deadline job alike).</summary>
@@ -163,11 +229,15 @@ public sealed class CaseActions(
     {
         audit.Record(new AuditRecord(c.RegionCode, "Case", c.Id.ToString(), action,
             new { status = c.Status.ToString(), c.DueDate, c.Outcome, deadline = c.DeadlineState.ToString() }));
-        outbox.Enqueue(new CaseChanged(c.Id, c.Number, c.ItemName, action, c.Status.ToString(), c.ApplicantUserId, c.ApplicantMobile, c.RegionCode)
-        {
-            DepartmentCode = c.DepartmentCode, Outcome = c.Outcome,
-        });
+        outbox.Enqueue(Event(c, action));
     }
+
+    /// <summary>The integration event of a case's step.</summary>
+    internal static CaseChanged Event(Case c, string action) =>
+        new(c.Id, c.Number, c.ItemName, action, c.Status.ToString(), c.ApplicantUserId, c.ApplicantMobile, c.RegionCode)
+        {
+            DepartmentCode = c.DepartmentCode, Outcome = c.Outcome, BundleApplicationId = c.BundleApplicationId,
+        };
 
     private DateOnly Today => clock.TodayInChina();
 
@@ -197,13 +267,13 @@ public sealed class CaseActions(
     private static readonly Definition[] Definitions =
     [
         Def<EmptyRequest>("accept", "CaseAccepted", "受理", c => c.CanAccept, (a, c) => a.IsClerkOf(c),
-            async (a, c, rules, _, ct) => c.Accept(a.Today, rules, (await a.Catalog.VersionAsync(c.ItemVersionId, ct))!.RequiredMaterials)),
+            async (a, c, rules, _, ct) => c.Accept(a.Today, rules, await a.RequiredAsync(c, ct))),
         Def<AcceptWithDeferralRequest>("accept-with-deferral", "CaseAcceptedWithDeferral", "容缺受理", c => c.CanAccept, (a, c) => a.IsClerkOf(c),
             async (a, c, rules, body, ct) =>
             {
                 var item = (await a.Catalog.VersionAsync(c.ItemVersionId, ct))!;
                 return body.PledgeDueDate is { } pledge
-                    ? c.AcceptWithDeferral(a.Today, rules, item.RequiredMaterials, body.Deferred ?? [], item.DeferrableMaterials, pledge)
+                    ? c.AcceptWithDeferral(a.Today, rules, await a.RequiredAsync(c, ct), body.Deferred ?? [], item.DeferrableMaterials, pledge)
                     : Error.Field("pledgeDueDate", "请填写承诺补齐日期");
             }),
         Def<SupplementRequest>("request-supplement", "SupplementRequested", "要求补正", c => c.CanRequestSupplement && !c.IsSuspended,

@@ -49,11 +49,15 @@ public sealed class CaseMaterials(FileStore files, LicenseLibrary licenses, ICur
         return [.. result.Values];
     }
 
+    public Task<List<SubmittedMaterial>> CheckAsync(
+        IReadOnlyList<MaterialInput?>? given, PublishedItem? item, string applicantCode, FieldErrors errors, CancellationToken ct) =>
+        CheckAsync(given, item?.MaterialCodes ?? new HashSet<string>(), item?.LicenseMaterials ?? new Dictionary<string, string>(), applicantCode, errors, ct);
+
+    /// <summary>The same check against any material list (a bundle's merged one): <paramref name="known"/> codes, <paramref name="capable"/> code → licence type.</summary>
     public async Task<List<SubmittedMaterial>> CheckAsync(
-        IReadOnlyList<MaterialInput?>? given, PublishedItem? item, string applicantCode, FieldErrors errors, CancellationToken ct)
+        IReadOnlyList<MaterialInput?>? given, IReadOnlySet<string> known, IReadOnlyDictionary<string, string> capable, string applicantCode, FieldErrors errors, CancellationToken ct)
     {
         given ??= [];
-        var known = item?.MaterialCodes ?? new HashSet<string>();
         var result = new List<SubmittedMaterial>();
         var found = await files.FindAsync(given.Where(m => m?.FileId is not null).Select(m => m!.FileId!.Value), ct);
         for (var i = 0; i < given.Count; i++)
@@ -82,11 +86,12 @@ public sealed class CaseMaterials(FileStore files, LicenseLibrary licenses, ICur
             result.Add(new SubmittedMaterial(m.MaterialCode, m.FileId, m.FileId is null ? m.LicenseId!.Trim() : null));
         }
 
-        await CheckNamedLicencesAsync(result, item, applicantCode, errors, ct);
+        await CheckNamedLicencesAsync(result, capable, applicantCode, errors, ct);
         return result;
     }
 
-    private async Task CheckNamedLicencesAsync(List<SubmittedMaterial> materials, PublishedItem? item, string applicantCode, FieldErrors errors, CancellationToken ct)
+    private async Task CheckNamedLicencesAsync(
+        List<SubmittedMaterial> materials, IReadOnlyDictionary<string, string> capable, string applicantCode, FieldErrors errors, CancellationToken ct)
     {
         var named = materials.Where(m => m.LicenseId is not null).ToList();
         if (named.Count == 0)
@@ -94,7 +99,6 @@ public sealed class CaseMaterials(FileStore files, LicenseLibrary licenses, ICur
             return;
         }
 
-        var capable = item?.LicenseMaterials ?? new Dictionary<string, string>();
         var held = applicantCode.Length == 0 ? [] : await licenses.ValidAsync(applicantCode, [.. capable.Values.Distinct()], ct);
         foreach (var m in named)
         {

@@ -41,6 +41,9 @@ public static partial class CaseNumbers
         }
     }
 
+    /// <summary>一件事 applications count on their own daily counter, so their numbers read e.g. 371600-YJ-20261122-000001.</summary>
+    public static string BundleCounter(string region) => region + "-YJ";
+
     public static string Format(string format, string region, DateOnly day, long sequence) =>
         Token().Replace(format, m =>
         {

@@ -9,9 +9,25 @@ using OneWindow.Platform.Outbox;
 
 namespace OneWindow.Modules.Intake.Features;
 
-/// <summary>A validated submission waiting for its commit; the audit data is built once the number is known.</summary>
-public sealed record PendingSubmission(Case Case, Func<Case, object> AuditData, string ActorId, string ActorName)
+/// <summary>
+/// A validated submission waiting for its commit: one case, or a bundle application with its sub-cases.
+/// The audit data is built once the numbers are known.
+/// </summary>
+public sealed record PendingSubmission(IReadOnlyList<Case> Cases, Func<Case, object> AuditData, string ActorId, string ActorName)
 {
+    public PendingSubmission(Case submitted, Func<Case, object> auditData, string actorId, string actorName)
+        : this([submitted], auditData, actorId, actorName)
+    {
+    }
+
+    /// <summary>The 一件事 application the cases belong to: written, numbered and audited in the same transaction.</summary>
+    public BundleApplication? Bundle { get; init; }
+
+    public Func<BundleApplication, object>? BundleAuditData { get; init; }
+
+    /// <summary>The key a retry repeats: the bundle's for a bundle, the case's otherwise.</summary>
+    public string? IdempotencyKey => Bundle is not null ? Bundle.IdempotencyKey : Cases[0].IdempotencyKey;
+
     internal TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
@@ -93,7 +109,7 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
                 await WriteBatchAsync([submission]);
                 submission.Done.TrySetResult(true);
             }
-            catch (DbUpdateException) when (submission.Case.IdempotencyKey is not null)
+            catch (DbUpdateException) when (submission.IdempotencyKey is not null)
             {
                 submission.Done.TrySetResult(false);
             }
@@ -112,21 +128,40 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
         var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
         await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var today = clock.TodayInChina();
-        foreach (var region in batch.GroupBy(s => s.Case.RegionCode))
+        foreach (var region in batch.SelectMany(s => s.Cases).GroupBy(c => c.RegionCode))
         {
             var numbers = await CaseNumbers.NextAsync(db, options.Value.NumberFormat, region.Key, today, region.Count(), CancellationToken.None);
-            foreach (var (submission, number) in region.Zip(numbers))
+            foreach (var (c, number) in region.Zip(numbers))
             {
-                submission.Case.Number = number;
+                c.Number = number;
+            }
+        }
+
+        foreach (var region in batch.Select(s => s.Bundle).OfType<BundleApplication>().GroupBy(b => b.RegionCode))
+        {
+            var numbers = await CaseNumbers.NextAsync(db, options.Value.NumberFormat, CaseNumbers.BundleCounter(region.Key), today, region.Count(), CancellationToken.None);
+            foreach (var (b, number) in region.Zip(numbers))
+            {
+                b.Number = number;
             }
         }
 
         foreach (var s in batch)
         {
-            var c = s.Case;
-            db.Add(c);
-            audit.Record(new AuditRecord(c.RegionCode, "Case", c.Id.ToString(), "CaseSubmitted", s.AuditData(c)), s.ActorId, s.ActorName);
-            outbox.Enqueue(new CaseChanged(c.Id, c.Number, c.ItemName, "CaseSubmitted", c.Status.ToString(), c.ApplicantUserId, c.ApplicantMobile, c.RegionCode));
+            if (s.Bundle is { } bundle)
+            {
+                db.Add(bundle);
+                audit.Record(new AuditRecord(bundle.RegionCode, "BundleApplication", bundle.Id.ToString(), "BundleSubmitted", s.BundleAuditData?.Invoke(bundle) ?? new { bundle.Number }),
+                    s.ActorId, s.ActorName);
+                outbox.Enqueue(BundleChanged.Of(bundle, "BundleSubmitted"));
+            }
+
+            foreach (var c in s.Cases)
+            {
+                db.Add(c);
+                audit.Record(new AuditRecord(c.RegionCode, "Case", c.Id.ToString(), "CaseSubmitted", s.AuditData(c)), s.ActorId, s.ActorName);
+                outbox.Enqueue(CaseActions.Event(c, "CaseSubmitted"));
+            }
         }
 
         await db.SaveChangesAsync(CancellationToken.None);

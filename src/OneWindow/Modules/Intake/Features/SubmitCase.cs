@@ -59,7 +59,7 @@ public sealed class SubmitCase(
         }
 
         var channel = ChannelOf(request.Channel, errors);
-        var applicant = CheckApplicant(request.Applicant, item, errors);
+        var applicant = CheckApplicant(request.Applicant, item.AcceptsPersons, item.AcceptsEnterprises, errors);
         var form = catalog.ValidateForm(item, formValues, clock.TodayInChina());
         foreach (var (field, messages) in form.Error?.Fields ?? new Dictionary<string, string[]>())
         {
@@ -69,12 +69,7 @@ public sealed class SubmitCase(
             }
         }
 
-        if (channel == Channel.Online && applicant.Code.Length > 0
-            && await db.Users.Where(u => u.Id == user.UserId).Select(u => u.IdentityCode).SingleOrDefaultAsync(ct) is var own && own != applicant.Code)
-        {
-            errors.Add("applicant", "网上申请只能以本人（本企业）名义提交；代他人申请请到综合窗口或找帮办代办");
-        }
-
+        await CheckOwnNameAsync(channel, applicant.Code, errors, ct);
         var materials = await checkMaterials.CheckAsync(request.Materials, item, applicant.Code, errors, ct);
         var fromLicenses = request.LicenseConsent == true ? await FromLicensesAsync(item, applicant.Code, materials, ct) : [];
         var fromEarlierCases = request.LicenseConsent == true ? await FromEarlierCasesAsync(applicant.Code, item, materials, ct) : [];
@@ -102,10 +97,7 @@ public sealed class SubmitCase(
             ApplicantName = applicant.Name,
             ApplicantCode = applicant.Code,
             ApplicantMobile = applicant.Mobile,
-            // A case taken at the counter or by a helper still shows in the applicant's portal when they have an account.
-            ApplicantUserId = channel == Channel.Online
-                ? user.UserId
-                : await db.Users.Where(u => u.IdentityCode == applicant.Code && u.Kind != AccountKind.Staff).Select(u => u.Id).FirstOrDefaultAsync(ct),
+            ApplicantUserId = await ApplicantAccountAsync(channel, applicant.Code, ct),
             SubmittedById = user.UserId!,
             IdempotencyKey = key,
             SubmittedAt = now,
@@ -188,7 +180,23 @@ public sealed class SubmitCase(
         await db.Set<Case>().AsNoTracking().Where(c => c.SubmittedById == user.UserId && c.IdempotencyKey == key)
             .Select(c => new CaseCreated(c.Id, c.Number, c.Status)).SingleOrDefaultAsync(ct);
 
-    private Channel ChannelOf(string? requested, FieldErrors errors)
+    /// <summary>Online, one applies only in one's own name (or one's own enterprise's).</summary>
+    internal async Task CheckOwnNameAsync(Channel channel, string applicantCode, FieldErrors errors, CancellationToken ct)
+    {
+        if (channel == Channel.Online && applicantCode.Length > 0
+            && await db.Users.Where(u => u.Id == user.UserId).Select(u => u.IdentityCode).SingleOrDefaultAsync(ct) is var own && own != applicantCode)
+        {
+            errors.Add("applicant", "网上申请只能以本人（本企业）名义提交；代他人申请请到综合窗口或找帮办代办");
+        }
+    }
+
+    /// <summary>The applicant's account: a case taken at the counter or by a helper still shows in their portal when they have one.</summary>
+    internal async Task<string?> ApplicantAccountAsync(Channel channel, string applicantCode, CancellationToken ct) =>
+        channel == Channel.Online
+            ? user.UserId
+            : await db.Users.Where(u => u.IdentityCode == applicantCode && u.Kind != AccountKind.Staff).Select(u => u.Id).FirstOrDefaultAsync(ct);
+
+    internal Channel ChannelOf(string? requested, FieldErrors errors)
     {
         // The channel follows from who submits: an applicant online, a clerk at the counter, a helper for the applicant.
         if (!user.IsStaff)
@@ -205,7 +213,7 @@ public sealed class SubmitCase(
         return requested is "assisted" || user.IsInRole(Roles.HallGuide) ? Channel.Assisted : Channel.Counter;
     }
 
-    private (string Kind, string Name, string Code, string Mobile) CheckApplicant(ApplicantInput? a, PublishedItem item, FieldErrors errors)
+    internal (string Kind, string Name, string Code, string Mobile) CheckApplicant(ApplicantInput? a, bool acceptsPersons, bool acceptsEnterprises, FieldErrors errors)
     {
         if (a is null)
         {
@@ -218,7 +226,7 @@ public sealed class SubmitCase(
         {
             errors.Add("applicant.kind", "申请人类型应为 person（自然人）或 enterprise（法人）");
         }
-        else if ((kind == "person" && !item.AcceptsPersons) || (kind == "enterprise" && !item.AcceptsEnterprises))
+        else if ((kind == "person" && !acceptsPersons) || (kind == "enterprise" && !acceptsEnterprises))
         {
             errors.Add("applicant.kind", kind == "person" ? "本事项只能由法人申请" : "本事项只能由自然人申请");
         }

@@ -8,6 +8,9 @@ namespace OneWindow.Modules.Licenses.Contracts;
 /// <summary>A licence that can stand in for a material (无证明, 免提交).</summary>
 public sealed record HeldLicense(string LicenseNumber, string TypeCode, string TypeName, DateOnly? ValidUntil);
 
+/// <summary>A licence issued for a case (a bundle lists its sub-cases' licences).</summary>
+public sealed record CaseLicense(Guid Id, Guid CaseId, string LicenseNumber, string TypeName, string IssuerName, DateTimeOffset IssuedAt, string Status);
+
 /// <summary>What other modules may ask the licence library: the valid licences a holder has.</summary>
 public sealed class LicenseLibrary(AppDbContext db, TimeProvider clock)
 {
@@ -22,6 +25,11 @@ public sealed class LicenseLibrary(AppDbContext db, TimeProvider clock)
         warningOnly = problem is not null && LicenseNumbers.IsCheckMismatch(problem);
         return problem;
     }
+
+    /// <summary>The licences issued for these cases, oldest first.</summary>
+    public async Task<IReadOnlyList<CaseLicense>> ForCasesAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct = default) =>
+        await db.Set<License>().AsNoTracking().Where(l => caseIds.Contains(l.CaseId)).OrderBy(l => l.IssuedAt)
+            .Select(l => new CaseLicense(l.Id, l.CaseId, l.LicenseNumber, l.TypeName, l.IssuerName, l.IssuedAt, l.Status.ToString())).ToListAsync(ct);
 
     /// <summary>The holder's active, unexpired licences of the given types, newest first.</summary>
     public async Task<IReadOnlyList<HeldLicense>> ValidAsync(string holderCode, IReadOnlyCollection<string> types, CancellationToken ct = default)

@@ -16,15 +16,40 @@ namespace OneWindow.Modules.Licenses.Features;
 /// <summary>
 /// Approving a case whose item yields a licence issues it: the licence row, the vc+jwt credential and
 /// the 扫码亮证 string, all signed with the issuing department's e-seal, in one unit of work with its
-/// audit entry. Idempotent: one licence per case, however often the event arrives.
+/// audit entry. Idempotent: one licence per case, however often the event arrives. A sub-case of a
+/// bundle that issues jointly (十证联发) waits: its licence is issued with its siblings' when the bundle's
+/// last item is decided (BundleDecided).
 /// </summary>
 internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQueries catalog, DepartmentDirectory departments, ESeals seals, AuditTrail audit, TimeProvider clock)
-    : IOutboxHandler<CaseChanged>
+    : IOutboxHandler<CaseChanged>, IOutboxHandler<BundleChanged>
 {
     public async Task HandleAsync(CaseChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (e.Action != "CaseApproved" || await db.Set<License>().AnyAsync(l => l.CaseId == e.CaseId, ct)
-            || await cases.FindAsync(e.CaseId, ct) is not { } c
+        if (e.Action == "CaseApproved" && await cases.FindAsync(e.CaseId, ct) is { JointIssuance: false } c)
+        {
+            await IssueAsync(c, ct);
+        }
+    }
+
+    public async Task HandleAsync(BundleChanged e, OutboxDeliveryContext context, CancellationToken ct)
+    {
+        if (e.Action != "BundleDecided")
+        {
+            return;
+        }
+
+        foreach (var id in e.GrantedCases ?? [])
+        {
+            if (await cases.FindAsync(id, ct) is { JointIssuance: true } c)
+            {
+                await IssueAsync(c, ct);
+            }
+        }
+    }
+
+    private async Task IssueAsync(CaseFacts c, CancellationToken ct)
+    {
+        if (await db.Set<License>().AnyAsync(l => l.CaseId == c.Id, ct)
             || await catalog.VersionAsync(c.ItemVersionId, ct) is not { } item
             || LicenseTypes.Find(item.Definition.LicenseType) is not { } type)
         {

@@ -9,10 +9,32 @@ namespace OneWindow.Modules.Notifications.Features;
 
 /// <summary>
 /// Tells the applicant what happened to their case: by SMS through the channel, and in the portal
-/// inbox when they have an account. Internal steps (审查) are not announced.
+/// inbox when they have an account. Internal steps (审查) are not announced. A sub-case of a 一件事 is
+/// announced with its bundle (one message for the bundle, with the combined 一次性告知), not on its own.
 /// </summary>
-internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel channel, TimeProvider clock) : IOutboxHandler<CaseChanged>
+internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel channel, TimeProvider clock) : IOutboxHandler<CaseChanged>, IOutboxHandler<BundleChanged>
 {
+    public static string? BundleTemplate(string action) => action switch
+    {
+        "BundleSubmitted" => "您的“{0}”申请已提交，申请编号 {1}，所含事项将由各部门并联办理。",
+        "BundleAccepted" => "您的“{0}”申请（{1}）已受理，各部门并联办理，{2}。",
+        "BundleSupplementRequested" => "您的“{0}”申请（{1}）需要补正，一次性告知：{2}。请登录后一次补齐。",
+        "BundleSupplemented" => "您为“{0}”（{1}）补正的材料已收到，各事项继续办理。",
+        "BundleDecided" => "您的“{0}”申请（{1}）各事项均已审批完成（{2}），证照统一发放，可在电子证照夹查看，或到窗口统一领取。",
+        "BundleStopped" => "您的“{0}”申请（{1}）因{2}已终止办理，详情请登录查看。",
+        "BundleCompleted" => "您的“{0}”（{1}）已全部办结。欢迎对本次服务作出评价（好差评）。",
+        _ => null,
+    };
+
+    public async Task HandleAsync(BundleChanged e, OutboxDeliveryContext context, CancellationToken ct)
+    {
+        if (BundleTemplate(e.Action) is { } template && !await db.Set<Notification>().AnyAsync(n => n.SourceMessageId == context.MessageId, ct))
+        {
+            await TellApplicantAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, e.BundleName, e.Number, e.Detail),
+                e.ApplicantMobile, e.ApplicantUserId, e.RegionCode, context.MessageId, ct);
+        }
+    }
+
     public static string? Template(string action) => action switch
     {
         "CaseSubmitted" => "您的“{0}”申请已提交，办件编号 {1}。",
@@ -62,19 +84,25 @@ internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel c
             return;
         }
 
-        if (Template(e.Action) is not { } template)
+        if (Template(e.Action) is not { } template || e.BundleApplicationId is not null)
         {
             return;
         }
 
-        var body = "【一窗通办】" + string.Format(System.Globalization.CultureInfo.InvariantCulture, template, e.ItemName, e.Number);
-        await channel.SendAsync(new OutgoingMessage(channel.Name, e.ApplicantMobile, "办件进度", body, context.MessageId), ct);
-        if (e.ApplicantUserId is { } userId)
+        await TellApplicantAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, e.ItemName, e.Number),
+            e.ApplicantMobile, e.ApplicantUserId, e.RegionCode, context.MessageId, ct);
+    }
+
+    private async Task TellApplicantAsync(string text, string mobile, string? userId, string region, Guid messageId, CancellationToken ct)
+    {
+        var body = "【一窗通办】" + text;
+        await channel.SendAsync(new OutgoingMessage(channel.Name, mobile, "办件进度", body, messageId), ct);
+        if (userId is not null)
         {
             db.Add(new Notification
             {
-                Id = Guid.CreateVersion7(), RegionCode = e.RegionCode, UserId = userId, Channel = channel.Name,
-                To = Mask.Mobile(e.ApplicantMobile), Title = "办件进度", Body = body, CreatedAt = clock.Now(), SourceMessageId = context.MessageId,
+                Id = Guid.CreateVersion7(), RegionCode = region, UserId = userId, Channel = channel.Name,
+                To = Mask.Mobile(mobile), Title = "办件进度", Body = body, CreatedAt = clock.Now(), SourceMessageId = messageId,
             });
         }
     }
