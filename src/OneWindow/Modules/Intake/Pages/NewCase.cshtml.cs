@@ -56,6 +56,28 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
         public string? Name { get; set; }
 
         public string? Mobile { get; set; }
+
+        public ApplicantInput ToInput() => new(Kind, Kind == "person" ? Code : null, Kind == "enterprise" ? Code : null, Name, Mobile);
+
+        /// <summary>The signed-in applicant's own details: online, one applies in one's own name.</summary>
+        public static async Task<ApplicantFields> OfAccountAsync(AppDbContext db, string userId, CancellationToken ct)
+        {
+            var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == userId, ct);
+            return new ApplicantFields
+            {
+                Kind = me.Kind == AccountKind.Enterprise ? "enterprise" : "person", Code = me.IdentityCode, Name = me.DisplayName, Mobile = me.PhoneNumber,
+            };
+        }
+
+        /// <summary>只提交一次: what the account already says fills the form's matching fields.</summary>
+        public Dictionary<string, string[]> Prefill(IEnumerable<(string Key, string Type)> fields) =>
+            fields.Select(f => (f.Key, Value: f.Type switch
+                {
+                    "residentId" or "uscc" => Code,
+                    "mobile" => Mobile,
+                    _ => f.Key is "applicantName" or "enterpriseName" or "name" ? Name : null,
+                }))
+                .Where(x => !string.IsNullOrEmpty(x.Value)).ToDictionary(x => x.Key, x => new[] { x.Value! });
     }
 
     public IReadOnlyDictionary<string, string[]> FormErrors => Errors.Under("form.");
@@ -70,16 +92,8 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
         LicenseConsent = true;
         if (!AtCounter)
         {
-            await OwnApplicantAsync(ct);
-            // 只提交一次: what the account already says fills the form's matching fields.
-            Values = Item!.Definition.Form.Fields
-                .Select(f => (f.Key, Value: f.Type switch
-                {
-                    "residentId" or "uscc" => Applicant.Code,
-                    "mobile" => Applicant.Mobile,
-                    _ => f.Key is "applicantName" or "enterpriseName" or "name" ? Applicant.Name : null,
-                }))
-                .Where(x => !string.IsNullOrEmpty(x.Value)).ToDictionary(x => x.Key, x => new[] { x.Value! });
+            Applicant = await ApplicantFields.OfAccountAsync(db, user.UserId!, ct);
+            Values = Applicant.Prefill(Item!.Definition.Form.Fields.Select(f => (f.Key, f.Type)));
         }
 
         return Page();
@@ -94,7 +108,7 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
 
         if (!AtCounter)
         {
-            await OwnApplicantAsync(ct);
+            Applicant = await ApplicantFields.OfAccountAsync(db, user.UserId!, ct);
         }
 
         Values = FormFieldsView.Posted(Item!.Definition.Form, Request.Form);
@@ -104,7 +118,7 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
         {
             var request = new SubmitCaseRequest(
                 Item.Definition.Code,
-                new ApplicantInput(Applicant.Kind, Applicant.Kind == "person" ? Applicant.Code : null, Applicant.Kind == "enterprise" ? Applicant.Code : null, Applicant.Name, Applicant.Mobile),
+                Applicant.ToInput(),
                 null, given, null, LicenseConsent);
             var submitted = await submit.SubmitAsync(request, Values, Key, ct);
             if (submitted.IsSuccess)
@@ -158,13 +172,7 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
 
         return null;
     }
-
-    private async Task OwnApplicantAsync(CancellationToken ct)
-    {
-        var me = await db.Users.AsNoTracking().SingleAsync(u => u.Id == user.UserId, ct);
-        Applicant = new ApplicantFields
-        {
-            Kind = me.Kind == AccountKind.Enterprise ? "enterprise" : "person", Code = me.IdentityCode, Name = me.DisplayName, Mobile = me.PhoneNumber,
-        };
-    }
 }
+
+/// <summary>The applicant block of an application page (<c>_Applicant.cshtml</c>): one case or a 一件事.</summary>
+public sealed record ApplicantSection(NewCaseModel.ApplicantFields Applicant, bool AtCounter, FieldErrors Errors);
