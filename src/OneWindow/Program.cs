@@ -4,6 +4,7 @@ using OneWindow.Modules.Intake;
 using OneWindow.Modules.Licenses;
 using OneWindow.Modules.Notifications;
 using OneWindow.Modules.Organisation;
+using OneWindow.Modules.Projects;
 using OneWindow.Platform;
 using OneWindow.Platform.Cli;
 
@@ -18,6 +19,7 @@ builder.AddNotificationsModule();
 builder.AddCatalogModule();
 builder.AddIntakeModule();
 builder.AddLicensesModule();
+builder.AddProjectsModule();
 
 var app = builder.Build();
 
@@ -33,6 +35,7 @@ app.MapAccountsModule();
 app.MapCatalogModule();
 app.MapIntakeModule();
 app.MapLicensesModule();
+app.MapProjectsModule();
 
 await app.PrepareDatabaseAsync(demo: demo && app.Configuration.GetValue("Demo:Enabled", true));
 await app.RunAsync();

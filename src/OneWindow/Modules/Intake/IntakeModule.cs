@@ -1,4 +1,5 @@
 using OneWindow.Modules.Intake.Features;
+using OneWindow.Platform;
 
 namespace OneWindow.Modules.Intake;
 
@@ -17,12 +18,16 @@ public static class IntakeModule
         builder.Services.AddScoped<CaseActions>();
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.CaseRecords>();
-        builder.Services.AddScoped<CaseDeadlines>();
         builder.Services.AddScoped<BundleSteps>();
         builder.Services.AddScoped<Bundles>();
         builder.Services.AddScoped<BundleApplications>();
+        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.BundleIntake>();
         builder.Services.AddScoped<OneWindow.Platform.IDemoSeeder, BundleDemoData>();
-        builder.Services.AddHostedService<CaseDeadlineJob>();
+        builder.Services.AddPeriodicJob<CaseDeadlines>(sp =>
+        {
+            var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<IntakeOptions>>().Value;
+            return (o.DeadlineJob, o.DeadlineScanSeconds);
+        });
     }
 
     public static void MapIntakeModule(this WebApplication app)

@@ -16,5 +16,6 @@ public static class NotificationsModule
         builder.Services.AddOutboxHandler<AccountRegistered, NotifyOnRegistration>();
         builder.Services.AddOutboxHandler<CaseChanged, NotifyOnCaseChange>();
         builder.Services.AddOutboxHandler<BundleChanged, NotifyOnCaseChange>();
+        builder.Services.AddOutboxHandler<OneWindow.Modules.Projects.Contracts.ProjectAlert, NotifyOnProjectAlert>();
     }
 }

@@ -30,6 +30,7 @@ internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser>
         new("approver.zrj", "梁审批（自然资源）", DemoCity.City, "371600-ZRJ", [Roles.Approver]),
         new("reviewer.hbj", "宋审查（生态环境）", DemoCity.City, "371600-HBJ", [Roles.Reviewer]),
         new("approver.hbj", "唐审批（生态环境）", DemoCity.City, "371600-HBJ", [Roles.Approver]),
+        new("steward", "赵管家（项目管家）", DemoCity.City, "371600-XSP", [Roles.HallGuide]),
         new("hotline", "郑坐席", DemoCity.City, "371600-RXB", [Roles.HotlineAgent]),
         new("supervisor", "冯监督", DemoCity.City, "371600-ZWB", [Roles.Supervisor]),
         new("clerk.bincheng", "何窗口（滨城区）", DemoCity.Bincheng, "371602-XSP", [Roles.IntakeClerk]),

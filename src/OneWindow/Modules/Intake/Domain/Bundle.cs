@@ -106,6 +106,9 @@ public sealed class BundleApplication : OneWindow.Platform.Data.IVersioned
 
     public DateOnly? DueDate { get; set; }
 
+    /// <summary>The day the last item was decided (or the bundle stopped): the government's part ends here.</summary>
+    public DateOnly? DecidedOn { get; set; }
+
     /// <summary>Why the bundle stopped (a denial under <see cref="DenialConsequence.Stop"/>).</summary>
     public string? StopReason { get; set; }
 

@@ -55,6 +55,12 @@ public sealed record SubmittedMaterial(string MaterialCode, Guid? FileId, string
     public string? FromCase { get; init; }
 }
 
+/// <summary>
+/// A 特别程序 the case went through (联合评审, 现场踏勘, 远程勘验): its days do not count against the limit.
+/// <see cref="To"/> and <see cref="Conclusion"/> are set when it concludes.
+/// </summary>
+public sealed record SpecialProcedure(string Kind, string Title, DateOnly From, DateOnly? To, string? Conclusion);
+
 /// <summary>One problem listed in a 一次性告知 (deficiency notice).</summary>
 public sealed record DeficiencyItem(string MaterialCode, string Reason);
 
@@ -163,6 +169,11 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
 
     public DeadlineState DeadlineState { get; set; }
 
+    /// <summary>The day a 特别程序 (joint review, site inspection) stopped the clock; null when none is under way.</summary>
+    public DateOnly? SpecialProcedureSince { get; set; }
+
+    public List<SpecialProcedure> Procedures { get; set; } = [];
+
     /// <summary>How the case ended, in words: 办结（准予许可）, 办结（容缺通过）, 终止（逾期未补正）, ...</summary>
     public string? Outcome { get; set; }
 
@@ -177,6 +188,8 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     public static readonly CaseStatus[] Running = [CaseStatus.Accepted, CaseStatus.AcceptedWithDeferral, CaseStatus.InReview, CaseStatus.Approved, CaseStatus.Denied];
 
     public static readonly CaseStatus[] Final = [CaseStatus.Completed, CaseStatus.Declined, CaseStatus.Withdrawn, CaseStatus.Terminated];
+
+    private static Error ProcedureOpen => Error.Conflict("case:procedure-open", "特别程序（联合评审、现场踏勘）进行中，结论出来后再审查、决定");
 
     private static Error Suspended => Error.Conflict("case:suspended", "办件因容缺承诺逾期未履行已中止办理，补齐材料后恢复");
 
@@ -213,9 +226,13 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>不予受理 is a decision before acceptance: on a new case, or one sent back for 补正 before it was accepted.</summary>
     public bool CanDecline => Status == CaseStatus.Submitted || (Status == CaseStatus.Supplementing && ResumeStatus == CaseStatus.Submitted);
 
-    public bool CanReview => !SoleApprover && Status is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral;
+    public bool CanReview => !SoleApprover && Status is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral && SpecialProcedureSince is null;
 
-    public bool CanDecide => SoleApprover ? Status is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral : Status == CaseStatus.InReview;
+    /// <summary>A decision waits for a 特别程序 under way (its conclusion feeds the decision).</summary>
+    public bool CanDecide => SpecialProcedureSince is null && (SoleApprover ? Status is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral : Status == CaseStatus.InReview);
+
+    /// <summary>A 特别程序 can start while the case is being examined: accepted and not yet decided.</summary>
+    public bool CanStartSpecialProcedure => SpecialProcedureSince is null && Status is CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview;
 
     public bool CanComplete => Status is CaseStatus.Approved or CaseStatus.Denied;
 
@@ -434,6 +451,11 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
             return Error.Conflict("case:sole-approver", "本事项实行独任审批，无单独审查环节");
         }
 
+        if (SpecialProcedureSince is not null)
+        {
+            return ProcedureOpen;
+        }
+
         if (IsSuspended)
         {
             return Suspended;
@@ -458,6 +480,11 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>决定: after review, or directly after acceptance for a sole approver.</summary>
     public Result Decide(bool approve, string? opinion)
     {
+        if (SpecialProcedureSince is not null)
+        {
+            return ProcedureOpen;
+        }
+
         var ready = CanDecide;
         if (!ready)
         {
@@ -547,7 +574,7 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// </summary>
     public Result<bool> UpdateDeadline(DateOnly today, CalendarRules calendar, double warningShare)
     {
-        if (!Running.Contains(Status) || DueDate is not { } due || SuspendedSince is not null)
+        if (!Running.Contains(Status) || DueDate is not { } due || SuspendedSince is not null || SpecialProcedureSince is not null)
         {
             return false;
         }
@@ -572,6 +599,41 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
         var changed = state != DeadlineState;
         DeadlineState = state;
         return changed;
+    }
+
+    /// <summary>特别程序 begins (联合评审, 现场踏勘): the clock stops today.</summary>
+    public Result StartSpecialProcedure(DateOnly today, string kind, string title)
+    {
+        if (!CanStartSpecialProcedure)
+        {
+            return SpecialProcedureSince is null ? Invalid(Status, "启动特别程序") : Error.Conflict("case:procedure-open", "办件已有进行中的特别程序");
+        }
+
+        SpecialProcedureSince = today;
+        Procedures = [.. Procedures, new SpecialProcedure(kind, title, today, null, null)];
+        return Result.Ok();
+    }
+
+    /// <summary>特别程序 concludes: its conclusion is recorded on the case and the due date moves by exactly the working days it took.</summary>
+    public Result EndSpecialProcedure(DateOnly today, CalendarRules calendar, string conclusion)
+    {
+        if (SpecialProcedureSince is not { } since || AcceptedOn is not { } accepted)
+        {
+            return Error.Conflict("case:no-procedure", "办件没有进行中的特别程序");
+        }
+
+        var pauses = Pauses.Append(new PausedPeriod(since, today)).ToList();
+        var due = calendar.DueDate(accepted, CommittedDays, pauses);
+        if (!due.IsSuccess)
+        {
+            return due.Error!;
+        }
+
+        Pauses = pauses;
+        DueDate = due.Value;
+        SpecialProcedureSince = null;
+        Procedures = [.. Procedures.SkipLast(1), Procedures[^1] with { To = today, Conclusion = conclusion }];
+        return Result.Ok();
     }
 
     /// <summary>The bundle stopped (another item was denied and the bundle only makes sense whole).</summary>

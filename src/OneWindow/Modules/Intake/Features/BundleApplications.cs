@@ -15,9 +15,6 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Intake.Features;
 
-public sealed record BundleApplyRequest(
-    string? BundleCode, ApplicantInput? Applicant, Dictionary<string, JsonElement>? Form, List<MaterialInput?>? Materials, string? Channel);
-
 public sealed record SubCaseView(
     Guid Id, string Number, string ItemCode, string ItemName, string Department, CaseStatus Status, string StatusLabel, DateOnly? DueDate,
     DeadlineState DeadlineState, string? Outcome, string? Reason);

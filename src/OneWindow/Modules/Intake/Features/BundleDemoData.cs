@@ -36,6 +36,31 @@ internal sealed class BundleDemoData(AppDbContext db, Bundles bundles) : IDemoSe
             LeadDepartment = "371600-SCJ", Items = ["XK-SCJ-002", "GG-SWJ-001", "GG-RSJ-001", "GG-GJJ-001"],
             CommittedDays = 3, Issuance = Issuance.Each, OnDenial = DenialConsequence.Continue,
         }),
+        // The four stages of a construction project (工程建设项目审批四个阶段), each one 一件事.
+        ("GCJS-1", new BundleInput
+        {
+            Name = "立项用地规划许可阶段",
+            Description = "用地预审与选址意见书、建设用地规划许可证合并办理。",
+            LeadDepartment = "371600-ZRJ", Items = ["XK-ZRJ-004", "XK-ZRJ-001"], CommittedDays = 5, Issuance = Issuance.Joint,
+        }),
+        ("GCJS-2", new BundleInput
+        {
+            Name = "工程建设许可阶段",
+            Description = "建设工程规划许可、消防设计审查、环境影响评价审批并联办理，可联合审图、联合评审。",
+            LeadDepartment = "371600-ZRJ", Items = ["XK-ZRJ-002", "XK-ZJJ-004", "XK-HBJ-002"], CommittedDays = 10, Issuance = Issuance.Joint,
+        }),
+        ("GCJS-3", new BundleInput
+        {
+            Name = "施工许可阶段",
+            Description = "施工许可证与建筑垃圾处置核准合并办理。",
+            LeadDepartment = "371600-ZJJ", Items = ["XK-ZJJ-001", "XK-ZJJ-008"], CommittedDays = 5, Issuance = Issuance.Joint,
+        }),
+        ("GCJS-4", new BundleInput
+        {
+            Name = "竣工验收阶段",
+            Description = "消防验收与竣工验收备案联合验收，一次现场踏勘。",
+            LeadDepartment = "371600-ZJJ", Items = ["XK-ZJJ-003", "XK-ZJJ-007"], CommittedDays = 5, Issuance = Issuance.Each,
+        }),
     ];
 
     public async Task SeedAsync(CancellationToken ct)

@@ -15,7 +15,7 @@ namespace OneWindow.Modules.Intake.Features;
 /// completion completes the bundle. Every sub-case step also takes the bundle row (its version), so two
 /// last steps at the same moment cannot both miss that the bundle is now complete.
 /// </summary>
-public sealed class BundleSteps(AppDbContext db, AuditTrail audit, Outbox outbox, CatalogQueries catalog)
+public sealed class BundleSteps(AppDbContext db, AuditTrail audit, Outbox outbox, CatalogQueries catalog, TimeProvider clock)
 {
     private static readonly string[] Deciding = ["CaseApproved", "CaseDenied", "CaseWithdrawn", "CaseTerminated", "CaseDeclined"];
 
@@ -35,6 +35,7 @@ public sealed class BundleSteps(AppDbContext db, AuditTrail audit, Outbox outbox
         {
             var reason = $"“{c.ItemName}”不予许可";
             app.StopReason = reason;
+            app.DecidedOn = clock.TodayInChina();
             foreach (var s in siblings.Where(s => s.StopWithBundle("一件事中" + reason).IsSuccess))
             {
                 CaseActions.Record(audit, outbox, s, "CaseTerminated");
@@ -48,6 +49,7 @@ public sealed class BundleSteps(AppDbContext db, AuditTrail audit, Outbox outbox
         {
             // The step that decided the last running item: the bundle's results are ready together.
             var granted = all.Where(BundleProgress.Granted).Select(s => s.Id).ToList();
+            app.DecidedOn = clock.TodayInChina();
             audit.Record(new AuditRecord(app.RegionCode, "BundleApplication", app.Id.ToString(), "BundleDecided", new { granted, app.Issuance }));
             outbox.Enqueue(BundleChanged.Of(app, "BundleDecided", $"{granted.Count}/{all.Count} 项准予") with { GrantedCases = granted });
         }

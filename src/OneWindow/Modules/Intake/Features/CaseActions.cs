@@ -22,7 +22,14 @@ public sealed record CaseView(
     int CommittedDays, DeadlineState DeadlineState, IReadOnlyList<PausedPeriod> Pauses, IReadOnlyList<SubmittedMaterial> Materials,
     IReadOnlyList<DeficiencyItem> Deficiencies, DateOnly? SupplementDueDate, IReadOnlyList<string> DeferredMaterials, DateOnly? PledgeDueDate,
     DateOnly? PledgeFulfilledOn, DateOnly? SuspendedSince, Recommendation? ReviewRecommendation, string? ReviewOpinion, string? DecisionOpinion,
-    string? DeclineReason, Delivery? Delivery, IReadOnlyDictionary<string, string[]> Form, int Version, IReadOnlyList<TimelineEntry> Timeline);
+    string? DeclineReason, Delivery? Delivery, IReadOnlyDictionary<string, string[]> Form, int Version, IReadOnlyList<TimelineEntry> Timeline)
+{
+    /// <summary>The 一件事 application this case is a sub-case of.</summary>
+    public Guid? BundleApplicationId { get; init; }
+
+    /// <summary>特别程序 (联合评审, 现场踏勘) the case went through, with their conclusions; their days do not count.</summary>
+    public IReadOnlyList<SpecialProcedure> Procedures { get; init; } = [];
+}
 
 /// <summary>Materials handed in with a supplement or a kept 容缺 pledge.</summary>
 public sealed record MaterialsRequest
@@ -104,6 +111,9 @@ public sealed class CaseActions(
 
     private bool IsApplicantOf(Case c) => c.ApplicantUserId is not null && c.ApplicantUserId == user.UserId;
 
+    /// <summary>The helper (帮办代办, 项目管家) who submitted the case for the applicant: they prepare its materials with them.</summary>
+    private bool IsHelperOf(Case c) => user.IsInRole(Roles.HallGuide) && c.SubmittedById == user.UserId;
+
     public bool CanSee(Case c) => IsApplicantOf(c) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor)
                                   || (user.IsStaff && (user.RegionCode == c.RegionCode || user.DepartmentCode == c.DepartmentCode));
 
@@ -122,7 +132,10 @@ public sealed class CaseActions(
         return new CaseView(c.Id, c.Number, c.Status, c.StatusText, c.Outcome, c.ItemCode, c.ItemName, c.DepartmentCode, c.Channel, c.SoleApprover,
             c.ApplicantKind, c.ApplicantName, code, c.SubmittedAt, c.AcceptedOn, c.DueDate, c.CommittedDays, c.DeadlineState, c.Pauses, c.Materials,
             c.Deficiencies, c.SupplementDueDate, c.DeferredMaterials, c.PledgeDueDate, c.PledgeFulfilledOn, c.SuspendedSince, c.ReviewRecommendation,
-            c.ReviewOpinion, c.DecisionOpinion, c.DeclineReason, c.Delivery, c.Form, c.Version, timeline);
+            c.ReviewOpinion, c.DecisionOpinion, c.DeclineReason, c.Delivery, c.Form, c.Version, timeline)
+        {
+            BundleApplicationId = c.BundleApplicationId, Procedures = c.Procedures,
+        };
     }
 
     /// <summary>Loads, checks who may act, applies the transition, and saves it with its audit entry and event — or answers why not.</summary>
@@ -279,13 +292,13 @@ public sealed class CaseActions(
         Def<SupplementRequest>("request-supplement", "SupplementRequested", "要求补正", c => c.CanRequestSupplement && !c.IsSuspended,
             (a, c) => a.IsClerkOf(c) || a.IsOfficerOf(c, Roles.Reviewer) || a.IsOfficerOf(c, Roles.Approver),
             (a, c, rules, body, _) => Done(c.RequestSupplement(a.Today, rules, body.Items ?? []))),
-        Def<MaterialsRequest>("supplement", "Supplemented", "补正", c => c.CanSupplement, (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
+        Def<MaterialsRequest>("supplement", "Supplemented", "补正", c => c.CanSupplement, (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c) || a.IsHelperOf(c),
             async (a, c, rules, body, ct) =>
             {
                 var given = await a.MaterialsAsync(c, body.Materials, ct);
                 return given.IsSuccess ? c.Supplement(a.Today, rules, given.Value!) : given.Error!;
             }),
-        Def<MaterialsRequest>("fulfil-pledge", "PledgeFulfilled", "补齐容缺材料", c => c.CanFulfilPledge, (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c),
+        Def<MaterialsRequest>("fulfil-pledge", "PledgeFulfilled", "补齐容缺材料", c => c.CanFulfilPledge, (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c) || a.IsHelperOf(c),
             async (a, c, rules, body, ct) =>
             {
                 var given = await a.MaterialsAsync(c, body.Materials, ct);

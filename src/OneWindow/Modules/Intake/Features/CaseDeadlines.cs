@@ -15,12 +15,14 @@ public sealed record DeadlineScanResult(int Warned, int Overdue, int Supplements
 /// The deadline job: closes cases whose 补正 window passed, applies the item's consequence to a 容缺
 /// pledge past due (terminate or suspend), and raises 预警 / 超期 on running cases. Each case is
 /// saved on its own with its audit entry and event; a case an officer changed meanwhile is left for
-/// the next run (its version no longer matches).
+/// the next run (its version no longer matches). Runs every Intake:DeadlineScanSeconds (and once at start-up).
 /// </summary>
 public sealed partial class CaseDeadlines(
     AppDbContext db, AuditTrail audit, Outbox outbox, WorkingDayCalendar calendar, IOptions<IntakeOptions> options, TimeProvider clock,
-    ILogger<CaseDeadlines> log)
+    ILogger<CaseDeadlines> log) : IPeriodicWork
 {
+    Task IPeriodicWork.RunAsync(CancellationToken ct) => RunAsync(ct);
+
     public async Task<DeadlineScanResult> RunAsync(CancellationToken ct)
     {
         var today = clock.TodayInChina();
@@ -116,34 +118,4 @@ public sealed partial class CaseDeadlines(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deadline job: {Result}")]
     private static partial void LogScan(ILogger log, DeadlineScanResult result);
-}
-
-/// <summary>Runs <see cref="CaseDeadlines"/> every Intake:DeadlineScanSeconds (and once at start-up).</summary>
-public sealed partial class CaseDeadlineJob(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, TimeProvider clock, ILogger<CaseDeadlineJob> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.DeadlineJob)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(5, options.Value.DeadlineScanSeconds)), clock);
-        do
-        {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<CaseDeadlines>().RunAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogFailed(log, ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Deadline job failed; it runs again at the next tick")]
-    private static partial void LogFailed(ILogger log, Exception ex);
 }

@@ -4,6 +4,7 @@ using OneWindow.Modules.Licenses.Contracts;
 using OneWindow.Platform;
 using OneWindow.Platform.Files;
 using OneWindow.Platform.Identity;
+using OneWindow.Modules.Intake.Contracts;
 
 namespace OneWindow.Modules.Intake.Features;
 

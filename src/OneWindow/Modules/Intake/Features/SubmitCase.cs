@@ -13,10 +13,6 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Intake.Features;
 
-public sealed record ApplicantInput(string? Kind, string? IdNumber, string? Uscc, string? Name, string? Mobile);
-
-public sealed record MaterialInput(string? MaterialCode, Guid? FileId, string? LicenseId);
-
 /// <param name="LicenseConsent">The applicant agrees that materials a licence can satisfy are taken from their licences (无证明, 免提交).</param>
 public sealed record SubmitCaseRequest(
     string? ItemCode, ApplicantInput? Applicant, Dictionary<string, JsonElement>? Form, List<MaterialInput>? Materials, string? Channel, bool? LicenseConsent = null);

@@ -6,6 +6,7 @@ using OneWindow.Modules.Intake.Features;
 using OneWindow.Platform;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.Identity;
+using OneWindow.Modules.Intake.Contracts;
 
 namespace OneWindow.Modules.Intake.Pages;
 

@@ -58,7 +58,10 @@ internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQ
 
         var issuer = await departments.FindAsync(c.DepartmentCode, ct);
         var today = clock.TodayInChina();
-        var serial = await db.Set<License>().CountAsync(l => l.HolderCode == c.ApplicantCode && l.TypeCode == type.Code, ct) + 1;
+        // The identifier names issuer and holder, not the type: the serial counts every licence this
+        // department issued to this holder (those added in this unit of work too: a bundle issues several at once).
+        var serial = await db.Set<License>().CountAsync(l => l.HolderCode == c.ApplicantCode && l.IssuerDepartment == c.DepartmentCode, ct)
+                     + db.Set<License>().Local.Count(l => l.HolderCode == c.ApplicantCode && l.IssuerDepartment == c.DepartmentCode) + 1;
         var license = new License
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneWindow.Modules.Projects.Domain;
+using OneWindow.Platform.Data;
+
+namespace OneWindow.Modules.Projects.Data;
+
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>, IEntityTypeConfiguration<ProjectStage>, IEntityTypeConfiguration<JointReview>
+{
+    private static readonly JsonSerializerOptions Json = JsonColumns.Options;
+
+    public void Configure(EntityTypeBuilder<Project> b)
+    {
+        b.ToTable("projects");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.Code).HasMaxLength(30);
+        b.Property(p => p.Name).HasMaxLength(200);
+        b.Property(p => p.RegionCode).HasMaxLength(12);
+        b.Property(p => p.OwnerName).HasMaxLength(100);
+        b.Property(p => p.OwnerCode).HasMaxLength(18);
+        b.Property(p => p.OwnerMobile).HasMaxLength(20);
+        b.Property(p => p.Location).HasMaxLength(200);
+        b.Property(p => p.Investment).HasPrecision(14, 2);
+        b.Property(p => p.FloorArea).HasPrecision(14, 2);
+        b.Property(p => p.StewardUserId).HasMaxLength(64);
+        b.Property(p => p.StewardName).HasMaxLength(100);
+        b.Property(p => p.CreatedBy).HasMaxLength(64);
+        b.HasIndex(p => p.Code).IsUnique();
+        b.HasIndex(p => p.StewardUserId);
+    }
+
+    public void Configure(EntityTypeBuilder<ProjectStage> b)
+    {
+        b.ToTable("project_stages");
+        b.HasKey(s => new { s.ProjectId, s.Number });
+        b.Property(s => s.Name).HasMaxLength(50);
+        b.Property(s => s.BundleCode).HasMaxLength(40);
+        b.HasIndex(s => s.ApplicationId).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<JointReview> b)
+    {
+        b.ToTable("joint_reviews");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Title).HasMaxLength(200);
+        b.Property(r => r.Location).HasMaxLength(200);
+        b.Property(r => r.Conclusion).HasMaxLength(2000);
+        b.Property(r => r.CreatedBy).HasMaxLength(64);
+        b.Property(r => r.CaseIds).HasColumnName("case_ids_json").HasJsonConversion(Json, () => new List<Guid>());
+        b.Property(r => r.Departments).HasColumnName("departments_json").HasJsonConversion(Json, () => new List<string>());
+        b.Property(r => r.Opinions).HasColumnName("opinions_json").HasJsonConversion(Json, () => new List<ReviewOpinion>());
+        b.Property(r => r.FileIds).HasColumnName("file_ids_json").HasJsonConversion(Json, () => new List<Guid>());
+        b.HasIndex(r => r.ProjectId);
+    }
+}
