@@ -25,13 +25,17 @@ public sealed record BundleFacts(
 /// when it starts and resume, due dates moved by exactly its working days, when it concludes.
 /// </summary>
 public sealed class BundleIntake(
-    BundleApplications applications, AppDbContext db, AuditTrail audit, Outbox outbox, WorkingDayCalendar calendar, TimeProvider clock)
+    BundleApplications applications, Bundles definitions, AppDbContext db, AuditTrail audit, Outbox outbox, WorkingDayCalendar calendar, TimeProvider clock)
 {
     public async Task<Result<BundleFacts>> ApplyAsync(BundleApplyRequest request, IReadOnlyDictionary<string, string[]> form, string? idempotencyKey, CancellationToken ct)
     {
         var applied = await applications.ApplyAsync(request, form, idempotencyKey, ct);
         return applied.IsSuccess ? (await FindAsync([applied.Value.Created.Id], ct))[0] : applied.Error!;
     }
+
+    /// <summary>A bundle's merged form and materials (what a stage's application page asks), or null.</summary>
+    public async Task<Catalog.Contracts.MergedItems?> MergedAsync(string bundleCode, CancellationToken ct) =>
+        (await definitions.LoadAsync(bundleCode, ct))?.Merged;
 
     public async Task<IReadOnlyList<BundleFacts>> FindAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {

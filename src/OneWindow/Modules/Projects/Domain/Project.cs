@@ -139,15 +139,10 @@ public sealed record ProjectClock(int LimitDays, int UsedDays, int PausedDays, i
         var state = used > limit ? ProjectDeadline.Overdue : limit > 0 && used >= Math.Ceiling(warningShare * limit) ? ProjectDeadline.Warning : ProjectDeadline.Normal;
         var running = stages.Any(s => s.Decided is null);
         DateOnly? due = null;
-        if (running && remaining >= 0)
+        if (running && remaining >= 0 && calendar.AddWorkingDays(today, remaining) is { IsSuccess: true } projected)
         {
-            var d = calendar.AddWorkingDays(today, remaining);
-            if (!d.IsSuccess)
-            {
-                return d.Error!;
-            }
-
-            due = d.Value;
+            // Beyond the published calendar years the projection is left out rather than guessed.
+            due = projected.Value;
         }
 
         return new ProjectClock(limit, used, pausedDays, remaining, state, due);

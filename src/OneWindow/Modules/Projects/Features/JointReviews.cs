@@ -130,7 +130,7 @@ public sealed class JointReviews(
         var review = new JointReview
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), ProjectId = projectId, Kind = kind, Title = title, ScheduledOn = input.ScheduledOn!.Value,
-            Location = input.Location?.Trim() ?? project.Location, Latitude = input.Latitude ?? project.Latitude, Longitude = input.Longitude ?? project.Longitude,
+            Location = string.IsNullOrWhiteSpace(input.Location) ? project.Location : input.Location.Trim(), Latitude = input.Latitude ?? project.Latitude, Longitude = input.Longitude ?? project.Longitude,
             CaseIds = caseIds, Departments = invited, StartedOn = clock.TodayInChina(), CreatedBy = user.UserId ?? "system",
         };
         var paused = await bundles.StartSpecialProcedureAsync(caseIds, JointReview.Label(kind), title, ct);

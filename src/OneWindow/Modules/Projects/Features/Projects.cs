@@ -244,7 +244,16 @@ public sealed partial class Projects(
     /// Applies for a stage: the stage's 一件事 in the owner's name, the form pre-filled from the project
     /// (name, code, owner, place, investment). A stage opens when the one before it is decided.
     /// </summary>
-    public async Task<Result<BundleFacts>> ApplyForStageAsync(Guid id, int number, StageApplication body, string? key, CancellationToken ct)
+    public Task<Result<BundleFacts>> ApplyForStageAsync(Guid id, int number, StageApplication body, string? key, CancellationToken ct) =>
+        ApplyForStageAsync(id, number, Catalog.Contracts.CatalogQueries.FormValues(body.Form), body.Materials, key, ct);
+
+    /// <summary>The form fields a stage's application takes from the project itself.</summary>
+    public static readonly IReadOnlySet<string> ProjectFields =
+        new HashSet<string> { "projectName", "projectCode", "enterpriseName", "uscc", "mobile", "location", "investment", "floorArea" };
+
+    /// <summary>The same with the form as text values (as the project page posts it).</summary>
+    public async Task<Result<BundleFacts>> ApplyForStageAsync(
+        Guid id, int number, IReadOnlyDictionary<string, string[]> formValues, List<MaterialInput?>? materials, string? key, CancellationToken ct)
     {
         var project = await db.Set<Project>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (project is null || !await CanSeeAsync(project, ct))
@@ -268,7 +277,7 @@ public sealed partial class Projects(
             return Error.Conflict("project:stage-closed", "上一阶段尚未审批完成，本阶段暂不能申请");
         }
 
-        var form = Catalog.Contracts.CatalogQueries.FormValues(body.Form).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var form = formValues.Where(kv => !ProjectFields.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
         foreach (var (field, value) in new Dictionary<string, string>
                  {
                      ["projectName"] = project.Name, ["projectCode"] = project.Code, ["enterpriseName"] = project.OwnerName, ["uscc"] = project.OwnerCode,
@@ -277,12 +286,12 @@ public sealed partial class Projects(
                      ["floorArea"] = project.FloorArea.ToString(System.Globalization.CultureInfo.InvariantCulture),
                  })
         {
-            form.TryAdd(field, [value]);
+            form[field] = [value];
         }
 
         var applied = await bundles.ApplyAsync(
             new BundleApplyRequest(stage.BundleCode, new ApplicantInput("enterprise", null, project.OwnerCode, project.OwnerName, project.OwnerMobile), null,
-                body.Materials, "assisted"), form, key, ct);
+                materials, "assisted"), form, key, ct);
         if (!applied.IsSuccess)
         {
             return applied.Error!;
