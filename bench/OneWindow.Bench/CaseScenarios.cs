@@ -13,8 +13,10 @@ public sealed class CaseSetup
 {
     public const string ItemCode = "XK-SCJ-004";
 
-    private CaseSetup(string citizen, string clerk, string approver, string fileId)
+    private CaseSetup(string citizen, string clerk, string approver, string fileId, string enterprise, string enterpriseFileId)
     {
+        Enterprise = enterprise;
+        EnterpriseFileId = enterpriseFileId;
         Citizen = citizen;
         Clerk = clerk;
         Approver = approver;
@@ -29,6 +31,11 @@ public sealed class CaseSetup
 
     public string FileId { get; }
 
+    /// <summary>The demo enterprise (for the 企业开办 bundle) and a PDF it uploaded.</summary>
+    public string Enterprise { get; }
+
+    public string EnterpriseFileId { get; }
+
     public static async Task<CaseSetup> PrepareAsync(string baseUrl)
     {
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(1) };
@@ -39,18 +46,23 @@ public sealed class CaseSetup
             return (await login.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
         }
 
+        async Task<string> Upload(string token)
+        {
+            using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/files");
+            upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var form = new MultipartFormDataContent();
+            var pdf = new ByteArrayContent("%PDF-1.4\n% OneWindow bench material\n"u8.ToArray());
+            pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+            form.Add(pdf, "file", "申请书.pdf");
+            upload.Content = form;
+            var uploaded = await http.SendAsync(upload);
+            uploaded.EnsureSuccessStatusCode();
+            return (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["fileId"]!.GetValue<string>();
+        }
+
         var citizen = await Token("citizen");
-        using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/v1/files");
-        upload.Headers.Authorization = new AuthenticationHeaderValue("Bearer", citizen);
-        var form = new MultipartFormDataContent();
-        var pdf = new ByteArrayContent("%PDF-1.4\n% OneWindow bench material\n"u8.ToArray());
-        pdf.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
-        form.Add(pdf, "file", "申请书.pdf");
-        upload.Content = form;
-        var uploaded = await http.SendAsync(upload);
-        uploaded.EnsureSuccessStatusCode();
-        var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonObject>())!["fileId"]!.GetValue<string>();
-        return new CaseSetup(citizen, await Token("clerk"), await Token("approver.scj"), fileId);
+        var enterprise = await Token("enterprise");
+        return new CaseSetup(citizen, await Token("clerk"), await Token("approver.scj"), await Upload(citizen), enterprise, await Upload(enterprise));
     }
 
     public object Application => new
@@ -138,6 +150,28 @@ public sealed class CaseSetup
 
         using var approve = Post($"/api/v1/cases/{id}/approve", Approver, new { opinion = "准予登记" });
         return await http.SendAsync(approve);
+    }
+
+    /// <summary>企业开办 as one application: one form, three uploads, five sub-cases in five departments (201), fresh Idempotency-Key.</summary>
+    public async Task<HttpResponseMessage> SubmitBundleAsync(HttpClient http, int worker, long i)
+    {
+        using var request = Post("/api/v1/bundle-applications", Enterprise, new
+        {
+            bundleCode = "QYKB",
+            applicant = new { kind = "enterprise", uscc = "91371602MA3C8K2L6B", name = "滨州市黄河餐饮管理有限公司", mobile = "15305431111" },
+            form = new Dictionary<string, object>
+            {
+                ["enterpriseName"] = "滨州市黄河餐饮管理有限公司", ["enterpriseType"] = "有限责任公司", ["registeredCapital"] = "100", ["legalRepName"] = "李明",
+                ["legalRepId"] = "371602199003151236", ["mobile"] = "15305431111", ["address"] = "滨州市滨城区黄河五路 597 号",
+                ["businessScope"] = "餐饮服务", ["uscc"] = "91371602MA3C8K2L6B",
+            },
+            materials = new[]
+            {
+                new { materialCode = "application", fileId = EnterpriseFileId }, new { materialCode = "articles", fileId = EnterpriseFileId },
+                new { materialCode = "premises", fileId = EnterpriseFileId },
+            },
+        }, $"bench-bundle-{worker}-{i}-{Guid.NewGuid():N}");
+        return await http.SendAsync(request);
     }
 
     /// <summary>One online submission (201 with the case), with a fresh Idempotency-Key.</summary>

@@ -8,7 +8,7 @@ public sealed record Scenario(string Name, Func<HttpClient, int, long, Task<Http
 
 public static class Scenarios
 {
-    public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in", "catalog-search", "submit", "lifecycle", "verify", "issue"];
+    public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in", "catalog-search", "submit", "bundle", "lifecycle", "verify", "issue"];
 
     private static readonly string[] StaffAccounts = ["admin", "guide", "clerk", "reviewer.scj", "approver.scj", "reviewer.zjj", "approver.zjj", "hotline", "supervisor"];
 
@@ -29,6 +29,7 @@ public static class Scenarios
                 "sign-in" => new Scenario(name, (http, worker, i) =>
                     http.PostAsJsonAsync("/api/v1/auth/login", new { userName = StaffAccounts[(worker + i) % StaffAccounts.Length], password = "OneWindow#2026" })),
                 "submit" => new Scenario(name, cases!.SubmitAsync),
+                "bundle" => new Scenario(name, cases!.SubmitBundleAsync),
                 "lifecycle" => new Scenario(name, cases!.LifecycleAsync),
                 "issue" => new Scenario(name, cases!.ApproveAsync),
                 "verify" => new Scenario(name, (http, _, _) => http.PostAsJsonAsync("/api/v1/licenses/verify", new { payload = licensePayload })),
