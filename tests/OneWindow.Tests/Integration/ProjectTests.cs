@@ -185,6 +185,38 @@ public abstract class ProjectTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_later_stage_pre_reviewed_before_the_land_is_obtained_is_granted_once_the_land_licence_exists()
+    {
+        var run = new Run(fixture.App, new TestClock(Start));
+        var steward = await fixture.App.SignedIn("steward");
+        var projectId = await ProjectIdAsync(steward, "2611-371600-04-01-000002");
+        var stage1 = await ApplyAndAcceptAsync(run, projectId, 1);
+
+        // 拿地即开工: stage 2 while stage 1 runs, as a pre-review.
+        var file = await Applications.UploadAsync(steward);
+        var bundle = await Http.Json(await steward.GetAsync("/api/v1/bundles/GCJS-2"));
+        var materials = bundle.GetProperty("materials").EnumerateArray().Where(m => m.GetProperty("askedOfApplicant").GetBoolean())
+            .Select(m => new { materialCode = m.GetProperty("code").GetString(), fileId = file }).ToArray();
+        var form = new Dictionary<string, object> { ["projectType"] = "工业项目" };
+        var applied = await Http.Json(await steward.PostAsJsonAsync($"/api/v1/projects/{projectId}/stages/2/applications",
+            new { form, materials, preReview = true }), HttpStatusCode.Created);
+        var stage2 = await Http.Json(await (await fixture.App.SignedIn("clerk")).PostAsync($"/api/v1/bundle-applications/{applied.GetProperty("id").GetString()}/accept", null));
+        var planning = stage2.GetProperty("subCases").EnumerateArray().Single(s => s.GetProperty("itemCode").GetString() == "XK-ZRJ-002").GetProperty("id").GetString()!;
+        await Applications.ActAsync(await fixture.App.SignedIn("reviewer.zrj"), planning, "review", new { opinion = "预审意见：方案符合规划条件", recommendation = "approve" });
+        var waiting = await Applications.ActAsync(await fixture.App.SignedIn("approver.zrj"), planning, "approve", new { opinion = "准予" }, HttpStatusCode.Conflict);
+        Assert.Equal("urn:onewindow:case:awaits-land", waiting.GetProperty("type").GetString());
+        Assert.Contains("建设用地规划许可证", waiting.GetProperty("title").GetString(), StringComparison.Ordinal);
+
+        // Stage 1 decided: its 建设用地规划许可证 is issued to the owner, and the pre-reviewed item may now be granted.
+        await DecideAllAsync(run, stage1);
+        var owner = await fixture.App.SignedIn("enterprise2");
+        await Http.Eventually(async () => (await Http.Json(await owner.GetAsync("/api/v1/licenses"))).EnumerateArray()
+            .Any(l => l.GetProperty("type").GetString() == "LandUsePlanningPermit"), "the land licence was not issued");
+        var granted = await Applications.ActAsync(await fixture.App.SignedIn("approver.zrj"), planning, "approve", new { opinion = "准予" });
+        Assert.Equal("approved", granted.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Bad_projects_and_reviews_get_field_errors()
     {
         var clerk = await fixture.App.SignedIn("clerk");

@@ -27,9 +27,11 @@ public sealed record BundleFacts(
 public sealed class BundleIntake(
     BundleApplications applications, Bundles definitions, AppDbContext db, AuditTrail audit, Outbox outbox, WorkingDayCalendar calendar, TimeProvider clock)
 {
-    public async Task<Result<BundleFacts>> ApplyAsync(BundleApplyRequest request, IReadOnlyDictionary<string, string[]> form, string? idempotencyKey, CancellationToken ct)
+    /// <param name="grantAwaitsLicense">拿地即开工: the sub-cases may be reviewed now and granted once the applicant holds one of these licences.</param>
+    public async Task<Result<BundleFacts>> ApplyAsync(
+        BundleApplyRequest request, IReadOnlyDictionary<string, string[]> form, string? idempotencyKey, IReadOnlyList<string>? grantAwaitsLicense, CancellationToken ct)
     {
-        var applied = await applications.ApplyAsync(request, form, idempotencyKey, ct);
+        var applied = await applications.ApplyAsync(request, form, idempotencyKey, grantAwaitsLicense, ct);
         return applied.IsSuccess ? (await FindAsync([applied.Value.Created.Id], ct))[0] : applied.Error!;
     }
 

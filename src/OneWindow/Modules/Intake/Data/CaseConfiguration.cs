@@ -37,6 +37,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntit
         b.Property(c => c.Deficiencies).HasColumnName("deficiencies_json").HasJsonConversion(Json, () => new List<DeficiencyItem>());
         b.Property(c => c.DeferredMaterials).HasColumnName("deferred_materials_json").HasJsonConversion(Json, () => new List<string>());
         b.Property(c => c.ProvidedWithinBundle).HasColumnName("provided_within_bundle_json").HasJsonConversion(Json, () => new List<string>());
+        b.Property(c => c.GrantAwaitsLicense).HasColumnName("grant_awaits_license_json").HasJsonConversion(Json, () => new List<string>());
         b.Property(c => c.Procedures).HasColumnName("procedures_json").HasJsonConversion(Json, () => new List<SpecialProcedure>());
         b.HasIndex(c => c.Number).IsUnique();
         b.HasIndex(c => c.BundleApplicationId);

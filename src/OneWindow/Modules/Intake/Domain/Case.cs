@@ -121,6 +121,12 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>Materials a sibling in the bundle produces (the 营业执照 that 企业设立登记 issues): not asked of the applicant.</summary>
     public List<string> ProvidedWithinBundle { get; set; } = [];
 
+    /// <summary>
+    /// 拿地即开工: the case was applied for before the land was obtained; it may be reviewed (预审意见) but
+    /// granted only once the applicant holds a valid licence of one of these types (the land licence).
+    /// </summary>
+    public List<string> GrantAwaitsLicense { get; set; } = [];
+
     public Channel Channel { get; set; }
 
     public CaseStatus Status { get; set; }

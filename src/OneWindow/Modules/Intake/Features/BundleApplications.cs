@@ -45,11 +45,13 @@ public sealed class BundleApplications(
     private static Error Changed => Error.Conflict("bundle-application:changed", "一件事申请已被他人处理，请刷新后再操作");
 
     public Task<Result<(BundleCreated Created, bool New)>> ApplyAsync(BundleApplyRequest request, string? idempotencyKey, CancellationToken ct) =>
-        ApplyAsync(request, Catalog.Contracts.CatalogQueries.FormValues(request.Form), idempotencyKey, ct);
+        ApplyAsync(request, Catalog.Contracts.CatalogQueries.FormValues(request.Form), idempotencyKey, null, ct);
 
     /// <summary>The same application with the form as text values (as the page posts it).</summary>
+    /// <param name="grantAwaitsLicense">拿地即开工 (a project's pre-review): the sub-cases are granted only once the applicant holds one of these licences.</param>
     public async Task<Result<(BundleCreated Created, bool New)>> ApplyAsync(
-        BundleApplyRequest request, IReadOnlyDictionary<string, string[]> formValues, string? idempotencyKey, CancellationToken ct)
+        BundleApplyRequest request, IReadOnlyDictionary<string, string[]> formValues, string? idempotencyKey, IReadOnlyList<string>? grantAwaitsLicense,
+        CancellationToken ct)
     {
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
         if (key is { Length: > 100 })
@@ -123,6 +125,7 @@ public sealed class BundleApplications(
             Materials = [.. materials.Where(m => item.MaterialCodes.Contains(m.MaterialCode))],
             BundleApplicationId = application.Id, JointIssuance = bundle.Issuance == Issuance.Joint,
             ProvidedWithinBundle = [.. merged.Materials.Where(m => m.ProducedBy is not null && m.ForItems.Contains(item.Definition.Code)).Select(m => m.Code)],
+            GrantAwaitsLicense = [.. grantAwaitsLicense ?? []],
         }).ToList();
 
         var committed = await writer.WriteAsync(new PendingSubmission(subCases, c => new { c.Number, c.ItemCode, bundle = application.Number, channel = c.Channel.ToString() },

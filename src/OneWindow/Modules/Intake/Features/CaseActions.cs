@@ -29,6 +29,9 @@ public sealed record CaseView(
 
     /// <summary>特别程序 (联合评审, 现场踏勘) the case went through, with their conclusions; their days do not count.</summary>
     public IReadOnlyList<SpecialProcedure> Procedures { get; init; } = [];
+
+    /// <summary>拿地即开工: licence types one of which the applicant must hold before the case is granted.</summary>
+    public IReadOnlyList<string> GrantAwaitsLicense { get; init; } = [];
 }
 
 /// <summary>Materials handed in with a supplement or a kept 容缺 pledge.</summary>
@@ -79,7 +82,7 @@ public sealed record CompleteRequest
 /// </summary>
 public sealed class CaseActions(
     AppDbContext db, AuditTrail audit, Outbox outbox, ICurrentUser user, WorkingDayCalendar calendar, CatalogQueries catalog, CaseMaterials materials,
-    BundleSteps bundleSteps, TimeProvider clock)
+    BundleSteps bundleSteps, Licenses.Contracts.LicenseLibrary licenses, TimeProvider clock)
 {
     private static Error NotFound => Error.NotFound("case:not-found", "办件不存在");
 
@@ -102,6 +105,13 @@ public sealed class CaseActions(
         var required = (await catalog.VersionAsync(c.ItemVersionId, ct))!.RequiredMaterials;
         return c.ProvidedWithinBundle.Count == 0 ? required : required.Where(r => !c.ProvidedWithinBundle.Contains(r.Key)).ToDictionary();
     }
+
+    /// <summary>拿地即开工: whether a pre-reviewed case's applicant now holds the land licence it waits for.</summary>
+    private async Task<bool> LandObtainedAsync(Case c, CancellationToken ct) =>
+        c.GrantAwaitsLicense.Count == 0 || (await licenses.ValidAsync(c.ApplicantCode, c.GrantAwaitsLicense, ct)).Count > 0;
+
+    private static Error AwaitsLand(Case c) => Error.Conflict("case:awaits-land",
+        $"拿地即开工：本办件已可出具预审意见，建设单位取得{string.Join("或", c.GrantAwaitsLicense.Select(Licenses.Contracts.LicenseTypes.NameOf))}后方可准予许可");
 
     private static Error Forbidden(string what) => Error.Forbidden("case:forbidden", $"您无权{what}该办件");
 
@@ -134,7 +144,7 @@ public sealed class CaseActions(
             c.Deficiencies, c.SupplementDueDate, c.DeferredMaterials, c.PledgeDueDate, c.PledgeFulfilledOn, c.SuspendedSince, c.ReviewRecommendation,
             c.ReviewOpinion, c.DecisionOpinion, c.DeclineReason, c.Delivery, c.Form, c.Version, timeline)
         {
-            BundleApplicationId = c.BundleApplicationId, Procedures = c.Procedures,
+            BundleApplicationId = c.BundleApplicationId, Procedures = c.Procedures, GrantAwaitsLicense = c.GrantAwaitsLicense,
         };
     }
 
@@ -307,7 +317,8 @@ public sealed class CaseActions(
         Def<ReasonRequest>("decline", "CaseDeclined", "不予受理", c => c.CanDecline, (a, c) => a.IsClerkOf(c), (_, c, _, body, _) => Done(c.Decline(body.Reason))),
         Def<ReviewRequest>("review", "CaseReviewed", "审查", c => c.CanReview && !c.IsSuspended, (a, c) => a.IsOfficerOf(c, Roles.Reviewer),
             (_, c, _, body, _) => Done(body.Recommendation is { } r ? c.Review(body.Opinion, r) : Error.Field("recommendation", "请选择审查建议：approve 或 deny"))),
-        Def<OpinionRequest>("approve", "CaseApproved", "准予许可", c => c.CanDecide && !c.IsSuspended, (a, c) => a.IsOfficerOf(c, Roles.Approver), (_, c, _, body, _) => Done(c.Decide(true, body.Opinion))),
+        Def<OpinionRequest>("approve", "CaseApproved", "准予许可", c => c.CanDecide && !c.IsSuspended, (a, c) => a.IsOfficerOf(c, Roles.Approver),
+            async (a, c, _, body, ct) => await a.LandObtainedAsync(c, ct) ? c.Decide(true, body.Opinion) : AwaitsLand(c)),
         Def<ReasonRequest>("deny", "CaseDenied", "不予许可", c => c.CanDecide && !c.IsSuspended, (a, c) => a.IsOfficerOf(c, Roles.Approver), (_, c, _, body, _) => Done(c.Decide(false, body.Reason))),
         Def<CompleteRequest>("complete", "CaseCompleted", "办结", c => c.CanComplete, (a, c) => a.IsClerkOf(c),
             (_, c, _, body, _) => Done(c.Complete(body.Delivery ?? Domain.Delivery.Counter))),

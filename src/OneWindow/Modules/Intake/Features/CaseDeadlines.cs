@@ -18,7 +18,7 @@ public sealed record DeadlineScanResult(int Warned, int Overdue, int Supplements
 /// the next run (its version no longer matches). Runs every Intake:DeadlineScanSeconds (and once at start-up).
 /// </summary>
 public sealed partial class CaseDeadlines(
-    AppDbContext db, AuditTrail audit, Outbox outbox, WorkingDayCalendar calendar, IOptions<IntakeOptions> options, TimeProvider clock,
+    AppDbContext db, AuditTrail audit, Outbox outbox, WorkingDayCalendar calendar, BundleSteps bundleSteps, IOptions<IntakeOptions> options, TimeProvider clock,
     ILogger<CaseDeadlines> log) : IPeriodicWork
 {
     Task IPeriodicWork.RunAsync(CancellationToken ct) => RunAsync(ct);
@@ -105,6 +105,12 @@ public sealed partial class CaseDeadlines(
         }
 
         CaseActions.Record(audit, outbox, c, action);
+        if (c.BundleApplicationId is not null)
+        {
+            // A sub-case ended by the job (补正 window passed, pledge broken) may complete its bundle's decisions.
+            await bundleSteps.AfterSubCaseStepAsync(c, action, ct);
+        }
+
         try
         {
             await db.SaveChangesAsync(ct);

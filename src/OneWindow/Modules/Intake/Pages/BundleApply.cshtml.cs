@@ -69,7 +69,7 @@ public sealed class BundleApplyModel(Bundles bundles, BundleApplications applica
         Kept = given.Where(m => m.FileId is not null).ToDictionary(m => m.MaterialCode!, m => m.FileId!.Value);
         if (!Errors.Any)
         {
-            var applied = await applications.ApplyAsync(new BundleApplyRequest(Bundle.Code, Applicant.ToInput(), null, [.. given], null), Values, Key, ct);
+            var applied = await applications.ApplyAsync(new BundleApplyRequest(Bundle.Code, Applicant.ToInput(), null, [.. given], null), Values, Key, null, ct);
             if (applied.IsSuccess)
             {
                 var created = applied.Value.Created;

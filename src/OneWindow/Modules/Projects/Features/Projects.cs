@@ -25,6 +25,9 @@ public sealed class ProjectsOptions
 
     public bool DeadlineJob { get; set; } = true;
 
+    /// <summary>拿地即开工: the licences that count as "the land is obtained" (a pre-reviewed item is granted once the owner holds one).</summary>
+    public List<string> LandLicenseTypes { get; set; } = ["LandUsePlanningPermit", "RealEstateCertificate"];
+
     public int DeadlineScanSeconds { get; set; } = 300;
 }
 
@@ -74,7 +77,8 @@ public sealed record ProjectInput
 
 public sealed record StewardInput(string? UserName);
 
-public sealed record StageApplication(Dictionary<string, JsonElement>? Form, List<MaterialInput?>? Materials);
+/// <param name="PreReview">拿地即开工: apply before the stage before is decided; the items are pre-reviewed and granted once the land licence exists.</param>
+public sealed record StageApplication(Dictionary<string, JsonElement>? Form, List<MaterialInput?>? Materials, bool? PreReview = null);
 
 /// <summary>Steward coverage and completion: who follows how many projects and how many are through.</summary>
 public sealed record StewardReport(int Projects, int WithSteward, double Coverage, IReadOnlyList<StewardLine> Stewards);
@@ -245,7 +249,7 @@ public sealed partial class Projects(
     /// (name, code, owner, place, investment). A stage opens when the one before it is decided.
     /// </summary>
     public Task<Result<BundleFacts>> ApplyForStageAsync(Guid id, int number, StageApplication body, string? key, CancellationToken ct) =>
-        ApplyForStageAsync(id, number, Catalog.Contracts.CatalogQueries.FormValues(body.Form), body.Materials, key, ct);
+        ApplyForStageAsync(id, number, Catalog.Contracts.CatalogQueries.FormValues(body.Form), body.Materials, body.PreReview == true, key, ct);
 
     /// <summary>The form fields a stage's application takes from the project itself.</summary>
     public static readonly IReadOnlySet<string> ProjectFields =
@@ -253,7 +257,7 @@ public sealed partial class Projects(
 
     /// <summary>The same with the form as text values (as the project page posts it).</summary>
     public async Task<Result<BundleFacts>> ApplyForStageAsync(
-        Guid id, int number, IReadOnlyDictionary<string, string[]> formValues, List<MaterialInput?>? materials, string? key, CancellationToken ct)
+        Guid id, int number, IReadOnlyDictionary<string, string[]> formValues, List<MaterialInput?>? materials, bool preReview, string? key, CancellationToken ct)
     {
         var project = await db.Set<Project>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (project is null || !await CanSeeAsync(project, ct))
@@ -272,9 +276,12 @@ public sealed partial class Projects(
             return Error.Conflict("project:stage-applied", $"“{stage.Name}”阶段已申请");
         }
 
-        if (number > 1 && !await DecidedAsync(stages.Single(s => s.Number == number - 1), ct))
+        // 拿地即开工: a later stage may start before the one before it is decided; its items are pre-reviewed
+        // (预审意见) and granted once the owner holds the land licence.
+        var early = number > 1 && !await DecidedAsync(stages.Single(s => s.Number == number - 1), ct);
+        if (early && !preReview)
         {
-            return Error.Conflict("project:stage-closed", "上一阶段尚未审批完成，本阶段暂不能申请");
+            return Error.Conflict("project:stage-closed", "上一阶段尚未审批完成，本阶段暂不能申请；需提前开展的，可按“拿地即开工”申请预审");
         }
 
         var form = formValues.Where(kv => !ProjectFields.Contains(kv.Key)).ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -291,14 +298,15 @@ public sealed partial class Projects(
 
         var applied = await bundles.ApplyAsync(
             new BundleApplyRequest(stage.BundleCode, new ApplicantInput("enterprise", null, project.OwnerCode, project.OwnerName, project.OwnerMobile), null,
-                materials, "assisted"), form, key, ct);
+                materials, "assisted"), form, key, early ? options.Value.LandLicenseTypes : null, ct);
         if (!applied.IsSuccess)
         {
             return applied.Error!;
         }
 
         stage.ApplicationId = applied.Value!.Id;
-        audit.Record(new AuditRecord(project.RegionCode, "Project", project.Id.ToString(), "StageApplied", new { stage.Number, stage.Name, application = applied.Value.Number }));
+        audit.Record(new AuditRecord(project.RegionCode, "Project", project.Id.ToString(), "StageApplied",
+            new { stage.Number, stage.Name, application = applied.Value.Number, preReview = early }));
         await db.SaveChangesAsync(ct);
         return applied.Value;
     }

@@ -27,6 +27,9 @@ public sealed class ProjectDetailModel(
     /// <summary>The stage that may be applied for now, with its merged form and materials.</summary>
     public (StageView Stage, MergedItems Merged)? OpenStage { get; private set; }
 
+    /// <summary>The open stage's predecessor is not decided yet: it can only be applied for as 拿地即开工 (pre-review).</summary>
+    public bool PreReviewOnly { get; private set; }
+
     public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
 
     public Dictionary<string, string[]> Values { get; private set; } = [];
@@ -64,7 +67,7 @@ public sealed class ProjectDetailModel(
             case "apply" when OpenStage is { } open:
                 Values = FormFieldsView.Posted(open.Merged.Form, Request.Form);
                 var given = await UploadAsync(ct);
-                Result<Intake.Contracts.BundleFacts>? applied = Errors.Any ? default(Result<Intake.Contracts.BundleFacts>?) : await projects.ApplyForStageAsync(id, open.Stage.Number, Values, given, Request.Form["key"], ct);
+                Result<Intake.Contracts.BundleFacts>? applied = Errors.Any ? default(Result<Intake.Contracts.BundleFacts>?) : await projects.ApplyForStageAsync(id, open.Stage.Number, Values, given, Request.Form["preReview"] == "true", Request.Form["key"], ct);
                 error = applied is not { } result ? Errors.ToError("project:invalid-materials", "材料有误") : result.Error;
                 if (applied is { IsSuccess: true } ok)
                 {
@@ -176,10 +179,10 @@ public sealed class ProjectDetailModel(
         Project = found.Value!;
         var stages = Project.Stages;
         var next = stages.FirstOrDefault(s => s.Application is null);
-        if (MayManage && next is not null && (next.Number == 1 || stages.Single(s => s.Number == next.Number - 1).Application?.DecidedOn is not null)
-            && await bundles.MergedAsync(next.BundleCode, ct) is { } merged)
+        if (MayManage && next is not null && await bundles.MergedAsync(next.BundleCode, ct) is { } merged)
         {
             OpenStage = (next, merged);
+            PreReviewOnly = next.Number > 1 && stages.Single(s => s.Number == next.Number - 1).Application?.DecidedOn is null;
         }
 
         DepartmentNames = await departments.NamesAsync(
