@@ -65,4 +65,31 @@ public sealed class BundlePageTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.Equal("办理中", (await enterprise.TextContentAsync("[data-testid=bundle-status]"))!.Trim());
         Assert.Contains("证照联发", await enterprise.TextContentAsync("[data-testid=no-licenses]"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_admin_defines_a_bundle_and_sees_what_merging_made_of_it()
+    {
+        var admin = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(admin, "admin");
+        await admin.GotoAsync("/admin/bundles/new");
+        await admin.FillAsync("#code", "KCG");
+        await admin.FillAsync("#name", "开餐馆一件事");
+        await admin.FillAsync("#items", "XK-SCJ-001\nXK-SCJ-008");
+        await admin.FillAsync("#days", "5");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        // The lead department was left out: the page says so and keeps what was typed.
+        await admin.Locator("[data-testid=message]").WaitForAsync();
+        Assert.Contains("牵头部门", await admin.TextContentAsync("[data-testid=message]"), StringComparison.Ordinal);
+        Assert.Equal("开餐馆一件事", await admin.InputValueAsync("#name"));
+        await admin.FillAsync("#lead", "371600-SCJ");
+        await admin.CheckAsync("input[name=Issuance][value=Joint]");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await admin.Locator("[data-testid=message]").WaitForAsync();
+        var saved = await admin.TextContentAsync("[data-testid=message]");
+        Assert.True(saved!.Contains("已保存", StringComparison.Ordinal), saved);
+        Assert.Contains("开餐馆一件事", await admin.TextContentAsync("[data-testid=admin-bundles]"), StringComparison.Ordinal);
+
+        await admin.GotoAsync("/bundles/KCG");
+        Assert.Equal(2, await admin.Locator("[data-testid=bundle-items] tbody tr").CountAsync());
+    }
 }

@@ -88,6 +88,21 @@ public sealed class Bundles(AppDbContext db, CatalogQueries catalog, DepartmentD
         return (bundle, items, MergedItems.Of(items, bundle.Resolutions));
     }
 
+    /// <summary>The field conflicts of a set of items under the given resolutions (for the admin page: which item wins each key).</summary>
+    public async Task<IReadOnlyList<FieldConflict>> ConflictsAsync(IEnumerable<string> itemCodes, IReadOnlyDictionary<string, string> resolutions, CancellationToken ct)
+    {
+        var items = new List<PublishedItem>();
+        foreach (var code in itemCodes.Distinct())
+        {
+            if (await catalog.CurrentAsync(code, ct) is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return MergedItems.Of(items, resolutions).Conflicts;
+    }
+
     /// <summary>Checks filled-in values against the merged form (the catalogue's one validator).</summary>
     internal Result<IReadOnlyDictionary<string, string[]>> ValidateForm(MergedItems merged, IReadOnlyDictionary<string, string[]> values, DateOnly today) =>
         catalog.ValidateForm(merged.Form, values, today);
