@@ -67,4 +67,32 @@ public sealed class ProjectPageTests(BrowserFixture fixture) : IClassFixture<Bro
         Assert.Equal(0, await steward.Locator("text=特别程序中，暂停计时").CountAsync());
         await BrowserFixture.ScreenshotAsync(steward, "project");
     }
+
+    [Fact]
+    public async Task A_clerk_registers_a_project_and_its_risk_class_sets_the_limit()
+    {
+        var clerk = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(clerk, "clerk");
+        await clerk.GotoAsync("/projects");
+        Assert.Contains("100%", await clerk.TextContentAsync("[data-testid=steward-report]"), StringComparison.Ordinal);
+        await clerk.ClickAsync("[data-testid=project-new]");
+        await clerk.FillAsync("#code", "2611-371600-04-01-000123");
+        await clerk.FillAsync("#name", "滨州港物流仓储中心");
+        await clerk.FillAsync("#ownerName", "滨州市黄河餐饮管理有限公司");
+        await clerk.FillAsync("#ownerUscc", "91371602MA3C8K2L6X");
+        await clerk.FillAsync("#ownerMobile", "15305431111");
+        await clerk.FillAsync("#location", "滨州港经济开发区");
+        await clerk.FillAsync("#investment", "12000");
+        await clerk.SelectOptionAsync("#riskClass", "Industrial");
+        await clerk.SelectOptionAsync("#steward", "steward");
+        await clerk.ClickAsync("[data-testid=project-save]");
+        // A wrong check character in the credit code is named; everything typed stays.
+        await clerk.Locator("[data-testid=form-message]").WaitForAsync();
+        Assert.Equal("滨州港物流仓储中心", await clerk.InputValueAsync("#name"));
+        await clerk.FillAsync("#ownerUscc", "91371602MA3C8K2L6B");
+        await clerk.ClickAsync("[data-testid=project-save]");
+        await clerk.Locator("[data-testid=project-clock]").WaitForAsync();
+        Assert.Contains("0 / 45", await clerk.TextContentAsync("[data-testid=project-clock]"), StringComparison.Ordinal);
+        Assert.Equal("赵管家（项目管家）", (await clerk.TextContentAsync("[data-testid=steward]"))!.Trim());
+    }
 }

@@ -8,7 +8,7 @@ namespace OneWindow.Modules.Projects.Pages;
 
 /// <summary>工程建设项目: staff see their region's projects (a steward also their own), an owner its own. Search and paging.</summary>
 [Authorize]
-public sealed class ProjectListModel(Features.Projects projects) : PageModel
+public sealed class ProjectListModel(Features.Projects projects, OneWindow.Platform.ICurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -18,5 +18,15 @@ public sealed class ProjectListModel(Features.Projects projects) : PageModel
 
     public Page<ProjectSummary> Results { get; private set; } = Page<ProjectSummary>.Empty(20);
 
-    public async Task OnGetAsync(CancellationToken ct) => Results = await projects.ListAsync(Q, Math.Max(1, PageNumber), 20, ct);
+    /// <summary>帮办代办 coverage and completion, for staff.</summary>
+    public StewardReport? Report { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Results = await projects.ListAsync(Q, Math.Max(1, PageNumber), 20, ct);
+        if (user.IsStaff)
+        {
+            Report = await projects.StewardReportAsync(ct);
+        }
+    }
 }
