@@ -179,6 +179,43 @@ public abstract class BundleTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_helper_who_applies_for_the_applicant_follows_the_bundle_and_hears_of_its_deficiencies()
+    {
+        // 帮办代办: the hall guide applies for the enterprise at the helper desk.
+        var guide = await App.SignedIn("guide");
+        var created = await ApplyForStartUpAsync(guide);
+        var id = created.GetProperty("id").GetString()!;
+        var view = await Http.Json(await guide.GetAsync($"/api/v1/bundle-applications/{id}"));
+        Assert.Equal("王导服", view.GetProperty("helperName").GetString());
+        Assert.Equal("assisted", view.GetProperty("channel").GetString());
+        var mine = await Http.Json(await guide.GetAsync("/api/v1/bundle-applications?view=mine"));
+        Assert.Contains(mine.GetProperty("items").EnumerateArray(), a => a.GetProperty("id").GetString() == id);
+
+        await Http.Json(await (await App.SignedIn("clerk")).PostAsync($"/api/v1/bundle-applications/{id}/accept", null));
+        await Applications.ActAsync(await App.SignedIn("approver.rsj"), SubCase(created, "371600-RSJ"), "request-supplement",
+            new { items = new[] { new { materialCode = "application", reason = "社保登记表缺参保人数" } } });
+        await OutboxSettledAsync();
+        await using (var scope = App.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var guideId = await db.Users.Where(u => u.UserName == "guide").Select(u => u.Id).SingleAsync();
+            var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.Inbox>().RecentAsync(guideId, 50);
+            Assert.Contains(inbox, m => m.Title == "帮办提醒" && m.Body.Contains("缺参保人数", StringComparison.Ordinal));
+        }
+
+        // The helper prepares the materials with the applicant and answers the notice for them.
+        var file = await Applications.UploadAsync(guide, "补正后的社保登记表.pdf");
+        var answered = await Http.Json(await guide.PostAsJsonAsync($"/api/v1/bundle-applications/{id}/supplement",
+            new { materials = new[] { new { materialCode = "application", fileId = file } } }));
+        Assert.Equal("inProgress", answered.GetProperty("status").GetString());
+
+        // Another helper can be named; the applicant cannot name one.
+        var reassigned = await Http.Json(await (await App.SignedIn("clerk")).PutAsJsonAsync($"/api/v1/bundle-applications/{id}/helper", new { userName = "steward" }));
+        Assert.Equal("赵管家（项目管家）", reassigned.GetProperty("helperName").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignedIn("enterprise2")).PutAsJsonAsync($"/api/v1/bundle-applications/{id}/helper", new { userName = "guide" })).StatusCode);
+    }
+
+    [Fact]
     public async Task A_denial_stops_a_bundle_configured_to_stop_and_nothing_is_issued()
     {
         var enterprise = await App.SignedIn("enterprise");

@@ -18,6 +18,9 @@ public sealed record BundleChanged(
     /// <summary>With BundleDecided: the sub-cases granted (their licences are released now when the bundle issues jointly).</summary>
     public IReadOnlyList<Guid>? GrantedCases { get; init; }
 
+    /// <summary>The helper (帮办代办) following the application: told of deficiencies and outcomes too.</summary>
+    public string? HelperUserId { get; init; }
+
     public static BundleChanged Of(BundleApplication a, string action, string? detail = null) =>
-        new(a.Id, a.Number, a.BundleName, action, a.ApplicantUserId, a.ApplicantMobile, a.RegionCode) { Detail = detail };
+        new(a.Id, a.Number, a.BundleName, action, a.ApplicantUserId, a.ApplicantMobile, a.RegionCode) { Detail = detail, HelperUserId = a.HelperUserId };
 }

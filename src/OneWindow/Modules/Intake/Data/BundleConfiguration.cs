@@ -40,11 +40,14 @@ internal sealed class BundleConfiguration : IEntityTypeConfiguration<Bundle>, IE
         b.Property(x => x.SubmittedById).HasMaxLength(64);
         b.Property(x => x.IdempotencyKey).HasMaxLength(100);
         b.Property(x => x.StopReason).HasMaxLength(200);
+        b.Property(x => x.HelperUserId).HasMaxLength(64);
+        b.Property(x => x.HelperName).HasMaxLength(100);
         b.Property(x => x.Form).HasColumnName("form_json").HasJsonConversion(Json, () => new Dictionary<string, string[]>());
         b.Property(x => x.Materials).HasColumnName("materials_json").HasJsonConversion(Json, () => new List<SubmittedMaterial>());
         b.HasIndex(x => x.Number).IsUnique();
         b.HasIndex(x => new { x.SubmittedById, x.IdempotencyKey }).IsUnique();
         b.HasIndex(x => x.ApplicantUserId);
+        b.HasIndex(x => x.HelperUserId);
         b.HasIndex(x => new { x.RegionCode, x.SubmittedAt });
     }
 }

@@ -109,6 +109,11 @@ public sealed class BundleApplication : OneWindow.Platform.Data.IVersioned
     /// <summary>The day the last item was decided (or the bundle stopped): the government's part ends here.</summary>
     public DateOnly? DecidedOn { get; set; }
 
+    /// <summary>帮办代办: the named helper who follows this application (the one who submitted it for the applicant, or one assigned later).</summary>
+    public string? HelperUserId { get; set; }
+
+    public string? HelperName { get; set; }
+
     /// <summary>Why the bundle stopped (a denial under <see cref="DenialConsequence.Stop"/>).</summary>
     public string? StopReason { get; set; }
 

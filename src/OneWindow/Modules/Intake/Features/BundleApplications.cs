@@ -19,6 +19,8 @@ public sealed record SubCaseView(
     Guid Id, string Number, string ItemCode, string ItemName, string Department, CaseStatus Status, string StatusLabel, DateOnly? DueDate,
     DeadlineState DeadlineState, string? Outcome, string? Reason);
 
+public sealed record HelperRequest(string? UserName);
+
 public sealed record BundleCreated(Guid Id, string Number, BundleStatus Status, IReadOnlyList<SubCaseView> SubCases);
 
 public sealed record BundleApplicationView(
@@ -26,7 +28,11 @@ public sealed record BundleApplicationView(
     string ApplicantKind, string ApplicantName, string ApplicantCode, Channel Channel, DateTimeOffset SubmittedAt, DateOnly? AcceptedOn, DateOnly? DueDate,
     int CommittedDays, bool Overdue, Issuance Issuance, DenialConsequence OnDenial, string? StopReason, IReadOnlyList<SubCaseView> SubCases,
     IReadOnlyList<BundleDeficiency> Notice, IReadOnlyList<CaseLicense> Licenses, IReadOnlyDictionary<string, string[]> Form,
-    IReadOnlyList<SubmittedMaterial> Materials, int Version);
+    IReadOnlyList<SubmittedMaterial> Materials, int Version)
+{
+    /// <summary>帮办代办: the helper following the application.</summary>
+    public string? HelperName { get; init; }
+}
 
 public sealed record BundleApplicationSummary(
     Guid Id, string Number, string BundleName, BundleStatus Status, string StatusLabel, string ApplicantName, DateTimeOffset SubmittedAt, DateOnly? DueDate, int SubCases);
@@ -110,6 +116,8 @@ public sealed class BundleApplications(
             ApplicantKind = applicant.Kind, ApplicantName = applicant.Name, ApplicantCode = applicant.Code, ApplicantMobile = applicant.Mobile,
             ApplicantUserId = await submit.ApplicantAccountAsync(channel, applicant.Code, ct), SubmittedById = user.UserId!, IdempotencyKey = key,
             Channel = channel, SubmittedAt = now, Form = values.ToDictionary(kv => kv.Key, kv => kv.Value), Materials = materials,
+            // A helper applying for the applicant follows the application from then on.
+            HelperUserId = channel == Channel.Assisted ? user.UserId : null, HelperName = channel == Channel.Assisted ? user.DisplayName : null,
         };
         var subCases = items.Select(item => new Case
         {
@@ -190,7 +198,10 @@ public sealed class BundleApplications(
         return new BundleApplicationView(a.Id, a.Number, a.BundleCode, a.BundleName, status, BundleProgress.Label(status), a.LeadDepartment,
             a.ApplicantKind, a.ApplicantName, own ? a.ApplicantCode : Mask.IdentityCode(a.ApplicantCode), a.Channel, a.SubmittedAt, a.AcceptedOn,
             a.DueDate, a.CommittedDays, overdue, a.Issuance, a.OnDenial, a.StopReason, [.. subCases.Select(View)], await steps.NoticeAsync(subCases, ct),
-            issued, a.Form, a.Materials, a.Version);
+            issued, a.Form, a.Materials, a.Version)
+        {
+            HelperName = a.HelperName,
+        };
     }
 
     /// <summary>Runs one step over the bundle's sub-cases and the bundle itself in one unit of work.</summary>
@@ -333,6 +344,28 @@ public sealed class BundleApplications(
             return Result.Ok();
         }, ct);
 
+    /// <summary>帮办代办: names the helper who follows the application (clerks, helpers, admins); they are told of its deficiencies and outcome.</summary>
+    public Task<Result<BundleApplicationView>> AssignHelperAsync(Guid id, string? userName, int? expectedVersion, CancellationToken ct) =>
+        OnAllAsync(id, expectedVersion, async (a, _, _) =>
+        {
+            if (!user.IsInRole(Roles.IntakeClerk) && !user.IsInRole(Roles.HallGuide) && !user.IsInRole(Roles.Admin))
+            {
+                return Error.Forbidden("bundle-application:forbidden", "只有综合窗口、帮办代办人员或管理员可以指定帮办人");
+            }
+
+            var helper = string.IsNullOrWhiteSpace(userName) ? null
+                : await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.UserName == userName.Trim() && u.Kind == AccountKind.Staff, ct);
+            if (helper is null)
+            {
+                return Error.Field("userName", string.IsNullOrWhiteSpace(userName) ? "请指定帮办人" : $"工作人员 {userName} 不存在");
+            }
+
+            a.HelperUserId = helper.Id;
+            a.HelperName = helper.DisplayName;
+            audit.Record(new AuditRecord(a.RegionCode, "BundleApplication", a.Id.ToString(), "HelperAssigned", new { helper = helper.DisplayName }));
+            return Result.Ok();
+        }, ct);
+
     public async Task<Result<Page<BundleApplicationSummary>>> ListAsync(string? view, string? q, int page, int pageSize, CancellationToken ct)
     {
         if (view is not (null or "" or "mine" or "all") || page < 1 || pageSize is < 1 or > 200)
@@ -341,9 +374,14 @@ public sealed class BundleApplications(
         }
 
         var query = db.Set<BundleApplication>().AsNoTracking();
-        if (!user.IsStaff || view == "mine")
+        if (!user.IsStaff)
         {
             query = query.Where(a => a.ApplicantUserId == user.UserId);
+        }
+        else if (view == "mine")
+        {
+            // A helper's own: the applications they follow.
+            query = query.Where(a => a.HelperUserId == user.UserId);
         }
         else if (!user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Supervisor))
         {
@@ -395,6 +433,9 @@ public sealed class BundleApplications(
         group.MapPost("/{id:guid}/supplement", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (
                 Guid id, MaterialsRequest body, HttpRequest http, BundleApplications apps, CancellationToken ct) =>
             Reply(await apps.SupplementAsync(id, body.Materials, IfMatch(http), ct))).WithSummary("一次补正，全部待补正子办件继续办理");
+        group.MapPut("/{id:guid}/helper", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (
+                Guid id, HelperRequest body, HttpRequest http, BundleApplications apps, CancellationToken ct) =>
+            Reply(await apps.AssignHelperAsync(id, body.UserName, IfMatch(http), ct))).WithSummary("指定帮办代办人员");
     }
 
     private static int? IfMatch(HttpRequest http) =>

@@ -28,10 +28,21 @@ internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel c
 
     public async Task HandleAsync(BundleChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (BundleTemplate(e.Action) is { } template && !await db.Set<Notification>().AnyAsync(n => n.SourceMessageId == context.MessageId, ct))
+        if (BundleTemplate(e.Action) is not { } template || await db.Set<Notification>().AnyAsync(n => n.SourceMessageId == context.MessageId, ct))
         {
-            await TellApplicantAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, e.BundleName, e.Number, e.Detail),
-                e.ApplicantMobile, e.ApplicantUserId, e.RegionCode, context.MessageId, ct);
+            return;
+        }
+
+        var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, e.BundleName, e.Number, e.Detail);
+        await TellApplicantAsync(text, e.ApplicantMobile, e.ApplicantUserId, e.RegionCode, context.MessageId, ct);
+        if (e.HelperUserId is { } helper && e.Action is "BundleSupplementRequested" or "BundleStopped" or "BundleDecided")
+        {
+            // 帮办代办: the helper prepares the materials with the applicant, so hears of the same notice.
+            db.Add(new Notification
+            {
+                Id = Guid.CreateVersion7(), RegionCode = e.RegionCode, UserId = helper, Channel = "inbox", To = "",
+                Title = "帮办提醒", Body = "【帮办提醒】" + text, CreatedAt = clock.Now(), SourceMessageId = context.MessageId,
+            });
         }
     }
 
