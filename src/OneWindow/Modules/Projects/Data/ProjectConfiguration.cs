@@ -6,11 +6,11 @@ using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Projects.Data;
 
-internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>, IEntityTypeConfiguration<ProjectStage>, IEntityTypeConfiguration<JointReview>
+internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ConstructionProject>, IEntityTypeConfiguration<ProjectStage>, IEntityTypeConfiguration<JointReview>
 {
     private static readonly JsonSerializerOptions Json = JsonColumns.Options;
 
-    public void Configure(EntityTypeBuilder<Project> b)
+    public void Configure(EntityTypeBuilder<ConstructionProject> b)
     {
         b.ToTable("projects");
         b.HasKey(p => p.Id);

@@ -73,7 +73,7 @@ public sealed class JointReviews(
 
     public async Task<Result<ReviewView>> ScheduleAsync(Guid projectId, ScheduleReview input, CancellationToken ct)
     {
-        var project = await db.Set<Project>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, ct);
+        var project = await db.Set<ConstructionProject>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, ct);
         if (project is null || !await projects.CanSeeAsync(project, ct))
         {
             return Error.NotFound("project:not-found", "项目不存在");
@@ -271,8 +271,8 @@ public sealed class JointReviews(
     }
 
     /// <summary>The review's project, when this person may see the review (the project's people, and the invited departments).</summary>
-    private async Task<Project?> VisibleProjectAsync(JointReview review, CancellationToken ct) =>
-        await db.Set<Project>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == review.ProjectId, ct) is { } p
+    private async Task<ConstructionProject?> VisibleProjectAsync(JointReview review, CancellationToken ct) =>
+        await db.Set<ConstructionProject>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == review.ProjectId, ct) is { } p
         && (await projects.CanSeeAsync(p, ct) || (user.DepartmentCode is { } d && review.Departments.Contains(d)))
             ? p
             : null;

@@ -27,7 +27,7 @@ internal sealed class ProjectWatch(AppDbContext db, Outbox outbox) : IOutboxHand
         };
         if (text is not null)
         {
-            await AlertAsync(e.BundleApplicationId, e.Action, text, ct);
+            await AlertAsync(e.BundleApplicationId, e.Action, text, ct, alreadyTold: e.HelperUserId);
         }
     }
 
@@ -39,11 +39,12 @@ internal sealed class ProjectWatch(AppDbContext db, Outbox outbox) : IOutboxHand
         }
     }
 
-    private async Task AlertAsync(Guid applicationId, string kind, string text, CancellationToken ct)
+    /// <param name="alreadyTold">The bundle's helper, who hears of it with the bundle: a steward who is that helper gets no second message.</param>
+    private async Task AlertAsync(Guid applicationId, string kind, string text, CancellationToken ct, string? alreadyTold = null)
     {
         var found = await db.Set<ProjectStage>().AsNoTracking().Where(s => s.ApplicationId == applicationId)
-            .Join(db.Set<Project>().AsNoTracking(), s => s.ProjectId, p => p.Id, (s, p) => new { Stage = s, Project = p }).SingleOrDefaultAsync(ct);
-        if (found?.Project.StewardUserId is { } steward)
+            .Join(db.Set<ConstructionProject>().AsNoTracking(), s => s.ProjectId, p => p.Id, (s, p) => new { Stage = s, Project = p }).SingleOrDefaultAsync(ct);
+        if (found?.Project.StewardUserId is { } steward && steward != alreadyTold)
         {
             outbox.Enqueue(new ProjectAlert(found.Project.Id, found.Project.Name, kind, $"第{found.Stage.Number}阶段“{found.Stage.Name}”{text}", steward, found.Project.RegionCode));
         }
@@ -65,7 +66,7 @@ public sealed class ProjectDeadlines(AppDbContext db, Projects projects, AuditTr
         var ids = await db.Set<ProjectStage>().AsNoTracking().Where(s => s.ApplicationId != null).Select(s => s.ProjectId).Distinct().ToListAsync(ct);
         foreach (var id in ids)
         {
-            var project = await db.Set<Project>().SingleAsync(p => p.Id == id, ct);
+            var project = await db.Set<ConstructionProject>().SingleAsync(p => p.Id == id, ct);
             var state = await projects.ClockAsync(project, ct);
             if (!state.IsSuccess || state.Value.Clock.State == project.DeadlineState)
             {

@@ -109,7 +109,7 @@ public sealed partial class Projects(
     internal bool CanManage => Registrars.Any(user.IsInRole);
 
     /// <summary>Who sees a project: staff of its region (and supervisors), its steward, and its owner.</summary>
-    internal async Task<bool> CanSeeAsync(Project p, CancellationToken ct) =>
+    internal async Task<bool> CanSeeAsync(ConstructionProject p, CancellationToken ct) =>
         (user.IsStaff && (user.RegionCode == p.RegionCode || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor) || p.StewardUserId == user.UserId))
         || (!user.IsStaff && user.UserId is { } me && await db.Users.AnyAsync(u => u.Id == me && u.IdentityCode == p.OwnerCode, ct));
 
@@ -125,7 +125,7 @@ public sealed partial class Projects(
         {
             errors.Add("code", "项目代码格式应为 2611-371600-04-01-000001（投资项目在线审批监管平台赋码）");
         }
-        else if (await db.Set<Project>().AnyAsync(p => p.Code == code, ct))
+        else if (await db.Set<ConstructionProject>().AnyAsync(p => p.Code == code, ct))
         {
             errors.Add("code", "该项目代码已登记");
         }
@@ -181,7 +181,7 @@ public sealed partial class Projects(
             return errors.ToError("project:invalid", "项目信息有误");
         }
 
-        var project = new Project
+        var project = new ConstructionProject
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), Code = code, Name = name, RegionCode = user.RegionCode ?? DemoCity.City, OwnerName = ownerName,
             OwnerCode = uscc.Normalized, OwnerMobile = mobile.Normalized, Location = input.Location!.Trim(), Latitude = input.Latitude, Longitude = input.Longitude,
@@ -219,7 +219,7 @@ public sealed partial class Projects(
 
     public async Task<Result<ProjectView>> AssignStewardAsync(Guid id, string? userName, CancellationToken ct)
     {
-        var project = await db.Set<Project>().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var project = await db.Set<ConstructionProject>().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (project is null || !await CanSeeAsync(project, ct))
         {
             return NotFound;
@@ -259,7 +259,7 @@ public sealed partial class Projects(
     public async Task<Result<BundleFacts>> ApplyForStageAsync(
         Guid id, int number, IReadOnlyDictionary<string, string[]> formValues, List<MaterialInput?>? materials, bool preReview, string? key, CancellationToken ct)
     {
-        var project = await db.Set<Project>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var project = await db.Set<ConstructionProject>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         if (project is null || !await CanSeeAsync(project, ct))
         {
             return NotFound;
@@ -316,11 +316,11 @@ public sealed partial class Projects(
 
     public async Task<Result<ProjectView>> GetAsync(Guid id, CancellationToken ct)
     {
-        var project = await db.Set<Project>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        var project = await db.Set<ConstructionProject>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
         return project is null || !await CanSeeAsync(project, ct) ? NotFound : await ViewAsync(project, ct);
     }
 
-    private async Task<Result<ProjectView>> ViewAsync(Project project, CancellationToken ct)
+    private async Task<Result<ProjectView>> ViewAsync(ConstructionProject project, CancellationToken ct)
     {
         var measured = await ClockAsync(project, ct);
         if (!measured.IsSuccess)
@@ -330,14 +330,14 @@ public sealed partial class Projects(
 
         var (state, stages, reviews) = measured.Value;
         return new ProjectView(project.Id, project.Code, project.Name, project.RegionCode, project.OwnerName, project.OwnerCode, project.Location,
-            project.Latitude, project.Longitude, project.Investment, project.FloorArea, project.RiskClass, Project.Label(project.RiskClass), state.LimitDays,
+            project.Latitude, project.Longitude, project.Investment, project.FloorArea, project.RiskClass, ConstructionProject.Label(project.RiskClass), state.LimitDays,
             state.UsedDays, state.PausedDays, state.RemainingDays, state.State, state.ProjectedDueDate,
             project.StewardUserId is { } s ? new StewardView(s, project.StewardName ?? "") : null, stages,
             [.. reviews.Select(JointReviews.View)], project.Version);
     }
 
     /// <summary>The project's clock: its stages' days (from the sub-cases' bundles) less the days of its joint reviews and inspections.</summary>
-    internal async Task<Result<(ProjectClock Clock, IReadOnlyList<StageView> Stages, IReadOnlyList<JointReview> Reviews)>> ClockAsync(Project project, CancellationToken ct)
+    internal async Task<Result<(ProjectClock Clock, IReadOnlyList<StageView> Stages, IReadOnlyList<JointReview> Reviews)>> ClockAsync(ConstructionProject project, CancellationToken ct)
     {
         var stages = await db.Set<ProjectStage>().AsNoTracking().Where(s => s.ProjectId == project.Id).OrderBy(s => s.Number).ToListAsync(ct);
         var facts = (await bundles.FindAsync([.. stages.Where(s => s.ApplicationId is not null).Select(s => s.ApplicationId!.Value)], ct)).ToDictionary(f => f.Id);
@@ -366,7 +366,7 @@ public sealed partial class Projects(
 
     public async Task<Page<ProjectSummary>> ListAsync(string? q, int page, int pageSize, CancellationToken ct)
     {
-        var query = db.Set<Project>().AsNoTracking();
+        var query = db.Set<ConstructionProject>().AsNoTracking();
         if (!user.IsStaff)
         {
             var code = await db.Users.Where(u => u.Id == user.UserId).Select(u => u.IdentityCode).SingleOrDefaultAsync(ct);
@@ -390,14 +390,14 @@ public sealed partial class Projects(
         var ids = rows.Select(p => p.Id).ToList();
         var stages = (await db.Set<ProjectStage>().AsNoTracking().Where(s => ids.Contains(s.ProjectId) && s.ApplicationId != null).ToListAsync(ct)).ToLookup(s => s.ProjectId);
         var decided = (await bundles.FindAsync([.. stages.SelectMany(g => g).Select(s => s.ApplicationId!.Value)], ct)).Where(f => f.DecidedOn is not null).Select(f => f.Id).ToHashSet();
-        return new Page<ProjectSummary>([.. rows.Select(p => new ProjectSummary(p.Id, p.Code, p.Name, p.RiskClass, Project.Label(p.RiskClass), p.OwnerName, p.StewardName,
+        return new Page<ProjectSummary>([.. rows.Select(p => new ProjectSummary(p.Id, p.Code, p.Name, p.RiskClass, ConstructionProject.Label(p.RiskClass), p.OwnerName, p.StewardName,
             p.DeadlineState, stages[p.Id].Count(s => decided.Contains(s.ApplicationId!.Value))))], total, page, pageSize);
     }
 
     /// <summary>帮办代办 coverage and completion: projects with a steward, and per steward how many are through all four stages.</summary>
     public async Task<StewardReport> StewardReportAsync(CancellationToken ct)
     {
-        var projects = await db.Set<Project>().AsNoTracking().Select(p => new { p.Id, p.StewardUserId, p.StewardName, p.DeadlineState }).ToListAsync(ct);
+        var projects = await db.Set<ConstructionProject>().AsNoTracking().Select(p => new { p.Id, p.StewardUserId, p.StewardName, p.DeadlineState }).ToListAsync(ct);
         var lastStages = await db.Set<ProjectStage>().AsNoTracking().Where(s => s.Number == StageDefinitions.Count && s.ApplicationId != null)
             .Select(s => new { s.ProjectId, s.ApplicationId }).ToListAsync(ct);
         var through = (await bundles.FindAsync([.. lastStages.Select(s => s.ApplicationId!.Value)], ct)).Where(f => f.DecidedOn is not null).Select(f => f.Id).ToHashSet();

@@ -34,7 +34,7 @@ internal sealed class ProjectsDemoData(AppDbContext db, Projects projects) : IDe
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        var existing = (await db.Set<Project>().Select(p => p.Code).ToListAsync(ct)).ToHashSet();
+        var existing = (await db.Set<ConstructionProject>().Select(p => p.Code).ToListAsync(ct)).ToHashSet();
         foreach (var input in Definitions.Where(d => !existing.Contains(d.Code!)))
         {
             var saved = await projects.RegisterAsync(input, ct);

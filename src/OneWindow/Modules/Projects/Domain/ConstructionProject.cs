@@ -28,7 +28,7 @@ public enum ProjectDeadline
 /// (立项用地规划许可, 工程建设许可, 施工许可, 竣工验收), each one 一件事 application. Its whole-process
 /// limit counts the government's working days across the stages, less the days of 特别程序.
 /// </summary>
-public sealed class Project : OneWindow.Platform.Data.IVersioned
+public sealed class ConstructionProject : OneWindow.Platform.Data.IVersioned
 {
     public Guid Id { get; set; }
 
