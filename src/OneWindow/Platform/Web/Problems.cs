@@ -37,6 +37,33 @@ public static class Problems
     /// <summary>The one way an endpoint turns a typed error into a response.</summary>
     public static ProblemHttpResult ToProblem(this Error error) => TypedResults.Problem(ToProblemDetails(error));
 
+    /// <summary>A result as 200 with its value, or as its problem details.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> ToOkOrProblem<T>(this Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
+
+    /// <summary>Runs a change with the version the request's <c>If-Match</c> names (if any): 200 with the result, or problem details.</summary>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> WithIfMatchAsync<T>(this HttpRequest http, Func<int?, Task<Result<T>>> change)
+    {
+        var version = http.IfMatchVersion();
+        return version.IsSuccess ? (await change(version.Value)).ToOkOrProblem() : version.Error!.ToProblem();
+    }
+
+    /// <summary>
+    /// The version an <c>If-Match</c> header names (<c>"3"</c> or <c>W/"3"</c>): null when there is none, a
+    /// field error when it is not a version (optimistic concurrency: a stale version is answered with 409).
+    /// </summary>
+    public static Result<int?> IfMatchVersion(this HttpRequest http)
+    {
+        if (http.Headers.IfMatch.FirstOrDefault() is not { } tag)
+        {
+            return (int?)null;
+        }
+
+        return int.TryParse(tag.Trim('"', 'W', '/'), out var version)
+            ? version
+            : Error.Field("If-Match", "If-Match 应为版本号（version），如 \"3\"");
+    }
+
     /// <summary>
     /// Last line of defence: malformed bodies become 400, lost concurrency races 409; only a genuine
     /// fault is a 500, and its problem says so in Chinese without leaking internals.

@@ -372,17 +372,9 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
 
         Materials = [.. Materials.Where(m => !materials.Any(d => d.MaterialCode == m.MaterialCode)), .. materials];
 
-        if (PausedSince is { } since && AcceptedOn is { } accepted)
+        if (PausedSince is { } since && ClockResumes(since, today, calendar) is { IsSuccess: false } failed)
         {
-            var pauses = Pauses.Append(new PausedPeriod(since, today)).ToList();
-            var due = calendar.DueDate(accepted, CommittedDays, pauses);
-            if (!due.IsSuccess)
-            {
-                return due.Error!;
-            }
-
-            Pauses = pauses;
-            DueDate = due.Value;
+            return failed;
         }
 
         Status = resume;
@@ -556,17 +548,13 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
         }
 
         PledgeFulfilledOn = today;
-        if (SuspendedSince is { } since && AcceptedOn is { } accepted)
+        if (SuspendedSince is { } since)
         {
-            var pauses = Pauses.Append(new PausedPeriod(since, today)).ToList();
-            var due = calendar.DueDate(accepted, CommittedDays, pauses);
-            if (!due.IsSuccess)
+            if (ClockResumes(since, today, calendar) is { IsSuccess: false } failed)
             {
-                return due.Error!;
+                return failed;
             }
 
-            Pauses = pauses;
-            DueDate = due.Value;
             SuspendedSince = null;
         }
 
@@ -607,6 +595,29 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
         return changed;
     }
 
+    /// <summary>
+    /// The clock, stopped since <paramref name="since"/> (补正 after acceptance, 中止, 特别程序), runs again:
+    /// the pause is recorded and the due date moves by exactly its working days.
+    /// </summary>
+    private Result ClockResumes(DateOnly since, DateOnly today, CalendarRules calendar)
+    {
+        if (AcceptedOn is not { } accepted)
+        {
+            return Result.Ok();
+        }
+
+        var pauses = Pauses.Append(new PausedPeriod(since, today)).ToList();
+        var due = calendar.DueDate(accepted, CommittedDays, pauses);
+        if (!due.IsSuccess)
+        {
+            return due.Error!;
+        }
+
+        Pauses = pauses;
+        DueDate = due.Value;
+        return Result.Ok();
+    }
+
     /// <summary>特别程序 begins (联合评审, 现场踏勘): the clock stops today.</summary>
     public Result StartSpecialProcedure(DateOnly today, string kind, string title)
     {
@@ -623,20 +634,16 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>特别程序 concludes: its conclusion is recorded on the case and the due date moves by exactly the working days it took.</summary>
     public Result EndSpecialProcedure(DateOnly today, CalendarRules calendar, string conclusion)
     {
-        if (SpecialProcedureSince is not { } since || AcceptedOn is not { } accepted)
+        if (SpecialProcedureSince is not { } since)
         {
             return Error.Conflict("case:no-procedure", "办件没有进行中的特别程序");
         }
 
-        var pauses = Pauses.Append(new PausedPeriod(since, today)).ToList();
-        var due = calendar.DueDate(accepted, CommittedDays, pauses);
-        if (!due.IsSuccess)
+        if (ClockResumes(since, today, calendar) is { IsSuccess: false } failed)
         {
-            return due.Error!;
+            return failed;
         }
 
-        Pauses = pauses;
-        DueDate = due.Value;
         SpecialProcedureSince = null;
         Procedures = [.. Procedures.SkipLast(1), Procedures[^1] with { To = today, Conclusion = conclusion }];
         return Result.Ok();

@@ -422,25 +422,19 @@ public sealed class BundleApplications(
             .WithSummary("申请一件事：一张表单、一套材料（Idempotency-Key 重试返回同一申请）");
         group.MapGet("/", async Task<Results<Ok<Page<BundleApplicationSummary>>, ProblemHttpResult>> (
                 string? view, string? q, BundleApplications apps, CancellationToken ct, int page = 1, int pageSize = 20) =>
-            Reply(await apps.ListAsync(view, q, page, pageSize, ct))).WithSummary("一件事申请列表");
+            (await apps.ListAsync(view, q, page, pageSize, ct)).ToOkOrProblem()).WithSummary("一件事申请列表");
         group.MapGet("/{id:guid}", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (Guid id, BundleApplications apps, CancellationToken ct) =>
-            Reply(await apps.GetAsync(id, ct))).WithSummary("一件事申请：总体状态、时限、各子办件、证照");
+            (await apps.GetAsync(id, ct)).ToOkOrProblem()).WithSummary("一件事申请：总体状态、时限、各子办件、证照");
         group.MapPost("/{id:guid}/accept", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (Guid id, HttpRequest http, BundleApplications apps, CancellationToken ct) =>
-            Reply(await apps.AcceptAsync(id, IfMatch(http), ct))).WithSummary("综合窗口一次受理全部子办件");
+            await http.WithIfMatchAsync(version => apps.AcceptAsync(id, version, ct))).WithSummary("综合窗口一次受理全部子办件");
         group.MapPost("/{id:guid}/request-supplement", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (
                 Guid id, SupplementRequest body, HttpRequest http, BundleApplications apps, CancellationToken ct) =>
-            Reply(await apps.RequestSupplementAsync(id, body.Items, IfMatch(http), ct))).WithSummary("一次性告知（合并告知全部子办件）");
+            await http.WithIfMatchAsync(version => apps.RequestSupplementAsync(id, body.Items, version, ct))).WithSummary("一次性告知（合并告知全部子办件）");
         group.MapPost("/{id:guid}/supplement", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (
                 Guid id, MaterialsRequest body, HttpRequest http, BundleApplications apps, CancellationToken ct) =>
-            Reply(await apps.SupplementAsync(id, body.Materials, IfMatch(http), ct))).WithSummary("一次补正，全部待补正子办件继续办理");
+            await http.WithIfMatchAsync(version => apps.SupplementAsync(id, body.Materials, version, ct))).WithSummary("一次补正，全部待补正子办件继续办理");
         group.MapPut("/{id:guid}/helper", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (
                 Guid id, HelperRequest body, HttpRequest http, BundleApplications apps, CancellationToken ct) =>
-            Reply(await apps.AssignHelperAsync(id, body.UserName, IfMatch(http), ct))).WithSummary("指定帮办代办人员");
+            await http.WithIfMatchAsync(version => apps.AssignHelperAsync(id, body.UserName, version, ct))).WithSummary("指定帮办代办人员");
     }
-
-    private static int? IfMatch(HttpRequest http) =>
-        http.Headers.IfMatch.FirstOrDefault() is { } tag && int.TryParse(tag.Trim('"', 'W', '/'), out var v) ? v : null;
-
-    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Result<T> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
 }

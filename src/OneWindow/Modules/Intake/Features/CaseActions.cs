@@ -344,7 +344,7 @@ public sealed class CaseActions(
     public static void Map(RouteGroupBuilder cases)
     {
         cases.MapGet("/{id:guid}", async Task<Results<Ok<CaseView>, ProblemHttpResult>> (Guid id, CaseActions actions, CancellationToken ct) =>
-            Reply(await actions.GetAsync(id, ct))).WithSummary("办件详情与进度（时间线）");
+            (await actions.GetAsync(id, ct)).ToOkOrProblem()).WithSummary("办件详情与进度（时间线）");
 
         foreach (var d in Definitions)
         {
@@ -356,25 +356,17 @@ public sealed class CaseActions(
                         return new Error("request:unsupported-media-type", "请求内容应为 application/json", ErrorKind.Validation).ToProblem();
                     }
 
-                    int? expected = null;
-                    if (http.Headers.IfMatch.FirstOrDefault() is { } tag)
+                    var expected = http.IfMatchVersion();
+                    if (!expected.IsSuccess)
                     {
-                        if (!int.TryParse(tag.Trim('"', 'W', '/'), out var v))
-                        {
-                            return Error.Field("If-Match", "If-Match 应为办件的 version，如 \"3\"").ToProblem();
-                        }
-
-                        expected = v;
+                        return expected.Error!.ToProblem();
                     }
 
-                    return Reply(await actions.RunAsync(d.Route, id, body, expected, ct));
+                    return (await actions.RunAsync(d.Route, id, body, expected.Value, ct)).ToOkOrProblem();
                 })
                 .WithSummary(d.What);
         }
     }
 
     public sealed record EmptyRequest;
-
-    private static Results<Ok<CaseView>, ProblemHttpResult> Reply(Result<CaseView> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
 }

@@ -300,15 +300,9 @@ public sealed class JointReviews(
         var group = app.MapGroup("/api/v1/joint-reviews").WithTags("工程建设项目").RequireAuthorization();
         group.MapPost("/{id:guid}/opinions", async Task<Results<Ok<ReviewView>, ProblemHttpResult>> (
                 Guid id, OpinionInput input, HttpRequest http, JointReviews reviews, CancellationToken ct) =>
-            Reply(await reviews.OpinionAsync(id, input, IfMatch(http), ct))).WithSummary("受邀部门填写意见（可附照片、文件）");
+            await http.WithIfMatchAsync(version => reviews.OpinionAsync(id, input, version, ct))).WithSummary("受邀部门填写意见（可附照片、文件）");
         group.MapPost("/{id:guid}/conclude", async Task<Results<Ok<ReviewView>, ProblemHttpResult>> (
                 Guid id, ConcludeInput input, HttpRequest http, JointReviews reviews, CancellationToken ct) =>
-            Reply(await reviews.ConcludeAsync(id, input, IfMatch(http), ct))).WithSummary("形成结论：写入所涉各办件，恢复计时");
+            await http.WithIfMatchAsync(version => reviews.ConcludeAsync(id, input, version, ct))).WithSummary("形成结论：写入所涉各办件，恢复计时");
     }
-
-    private static int? IfMatch(HttpRequest http) =>
-        http.Headers.IfMatch.FirstOrDefault() is { } tag && int.TryParse(tag.Trim('"', 'W', '/'), out var v) ? v : null;
-
-    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Result<T> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
 }

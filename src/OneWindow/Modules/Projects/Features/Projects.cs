@@ -419,9 +419,9 @@ public sealed partial class Projects(
             await p.CreateAsync(input, ct) is var r && r.IsSuccess ? TypedResults.Created($"/api/v1/projects/{r.Value!.Id}", r.Value) : r.Error!.ToProblem())
             .WithSummary("登记工程建设项目（风险等级决定全流程时限）");
         group.MapGet("/{id:guid}", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (Guid id, Projects p, CancellationToken ct) =>
-            Reply(await p.GetAsync(id, ct))).WithSummary("项目：各阶段、全流程时限、项目管家、联合评审");
+            (await p.GetAsync(id, ct)).ToOkOrProblem()).WithSummary("项目：各阶段、全流程时限、项目管家、联合评审");
         group.MapPut("/{id:guid}/steward", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (Guid id, StewardInput input, Projects p, CancellationToken ct) =>
-            Reply(await p.AssignStewardAsync(id, input.UserName, ct))).WithSummary("指定项目管家");
+            (await p.AssignStewardAsync(id, input.UserName, ct)).ToOkOrProblem()).WithSummary("指定项目管家");
         group.MapPost("/{id:guid}/stages/{number:int}/applications", async Task<Results<Created<BundleFacts>, ProblemHttpResult>> (
                 Guid id, int number, StageApplication body, HttpRequest http, Projects p, CancellationToken ct) =>
             await p.ApplyForStageAsync(id, number, body, http.Headers["Idempotency-Key"].FirstOrDefault(), ct) is var r && r.IsSuccess
@@ -432,7 +432,4 @@ public sealed partial class Projects(
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Supervisor, Roles.HallGuide, Roles.DepartmentHead))
             .WithSummary("帮办代办覆盖率与完成率");
     }
-
-    private static Results<Ok<T>, ProblemHttpResult> Reply<T>(Result<T> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
 }
