@@ -18,6 +18,9 @@ public enum ErrorKind
 /// </summary>
 public sealed record Error(string Code, string Title, ErrorKind Kind, IReadOnlyDictionary<string, string[]>? Fields = null, string? Detail = null)
 {
+    /// <summary>The refusal as one sentence for a page: the title, then every field message.</summary>
+    public string Describe() => Fields is { Count: > 0 } fields ? Title + "：" + string.Join("；", fields.SelectMany(f => f.Value)) : Title;
+
     public static Error Validation(string code, string title, IReadOnlyDictionary<string, string[]> fields) =>
         new(code, title, ErrorKind.Validation, fields);
 
@@ -85,6 +88,20 @@ public sealed class FieldErrors
         }
 
         list.Add(message);
+        return this;
+    }
+
+    /// <summary>Takes over an error's field messages (under <paramref name="prefix"/>), each message once per field.</summary>
+    public FieldErrors AddAll(Error? error, string prefix = "")
+    {
+        foreach (var (field, messages) in error?.Fields ?? new Dictionary<string, string[]>())
+        {
+            foreach (var m in messages.Where(m => !Of(prefix + field).Contains(m)))
+            {
+                Add(prefix + field, m);
+            }
+        }
+
         return this;
     }
 

@@ -90,13 +90,7 @@ public sealed class BundleApplications(
         var applicant = submit.CheckApplicant(request.Applicant, items.All(i => i.AcceptsPersons), items.All(i => i.AcceptsEnterprises), errors);
         await submit.CheckOwnNameAsync(channel, applicant.Code, errors, ct);
         var form = bundles.ValidateForm(merged, formValues, clock.TodayInChina());
-        foreach (var (field, messages) in form.Error?.Fields ?? new Dictionary<string, string[]>())
-        {
-            foreach (var m in messages)
-            {
-                errors.Add("form." + field, m);
-            }
-        }
+        errors.AddAll(form.Error, "form.");
 
         var asked = merged.Materials.Where(m => m.AskedOfApplicant).ToList();
         var materials = await checkMaterials.CheckAsync(request.Materials, asked.Select(m => m.Code).ToHashSet(),

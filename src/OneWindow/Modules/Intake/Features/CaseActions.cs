@@ -225,13 +225,7 @@ public sealed class CaseActions(
             }
 
             first ??= result.Error!;
-            foreach (var (field, messages) in result.Error!.Fields ?? new Dictionary<string, string[]>())
-            {
-                foreach (var m in messages.Where(m => !errors.Of(field).Contains(m)))
-                {
-                    errors.Add(field, m);
-                }
-            }
+            errors.AddAll(result.Error);
         }
 
         if (first is not null)

@@ -57,13 +57,7 @@ public sealed class SubmitCase(
         var channel = ChannelOf(request.Channel, errors);
         var applicant = CheckApplicant(request.Applicant, item.AcceptsPersons, item.AcceptsEnterprises, errors);
         var form = catalog.ValidateForm(item, formValues, clock.TodayInChina());
-        foreach (var (field, messages) in form.Error?.Fields ?? new Dictionary<string, string[]>())
-        {
-            foreach (var m in messages)
-            {
-                errors.Add("form." + field, m);
-            }
-        }
+        errors.AddAll(form.Error, "form.");
 
         await CheckOwnNameAsync(channel, applicant.Code, errors, ct);
         var materials = await checkMaterials.CheckAsync(request.Materials, item, applicant.Code, errors, ct);

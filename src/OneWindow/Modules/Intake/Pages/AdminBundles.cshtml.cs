@@ -102,14 +102,8 @@ public sealed class AdminBundlesModel(Bundles bundles) : PageModel
             return Redirect($"/admin/bundles/{saved.Value.Code}");
         }
 
-        Message = NewCaseModel.Describe(saved.Error!);
-        foreach (var (field, messages) in saved.Error!.Fields ?? new Dictionary<string, string[]>())
-        {
-            foreach (var m in messages)
-            {
-                Errors.Add(field, m);
-            }
-        }
+        Message = saved.Error!.Describe();
+        Errors.AddAll(saved.Error);
 
         Conflicts = await bundles.ConflictsAsync(items, resolutions, ct);
         All = await bundles.ListAsync(ct);

@@ -79,20 +79,14 @@ public sealed class BundleApplyModel(Bundles bundles, BundleApplications applica
                     var accepted = await applications.AcceptAsync(created.Id, null, ct);
                     TempData["message"] = accepted.IsSuccess
                         ? $"已受理，一件事编号 {created.Number}，{created.SubCases.Count} 个事项已分送各部门并联办理，承诺 {accepted.Value!.DueDate:yyyy-MM-dd} 前办结。"
-                        : $"已收件（{created.Number}），但未能受理：{NewCaseModel.Describe(accepted.Error!)}";
+                        : $"已收件（{created.Number}），但未能受理：{accepted.Error!.Describe()}";
                 }
 
                 return Redirect($"/bundle-applications/{created.Id}");
             }
 
             Message = applied.Error!.Title;
-            foreach (var (field, messages) in applied.Error.Fields ?? new Dictionary<string, string[]>())
-            {
-                foreach (var m in messages)
-                {
-                    Errors.Add(field, m);
-                }
-            }
+            Errors.AddAll(applied.Error);
 
             Response.StatusCode = applied.Error.Kind == ErrorKind.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             return Page();

@@ -85,14 +85,8 @@ public sealed class BundleDetailModel(BundleApplications applications, Bundles b
             return Redirect($"/bundle-applications/{id}");
         }
 
-        Problem = NewCaseModel.Describe(result.Error!);
-        foreach (var (field, messages) in result.Error!.Fields ?? new Dictionary<string, string[]>())
-        {
-            foreach (var m in messages)
-            {
-                Errors.Add(field, m);
-            }
-        }
+        Problem = result.Error!.Describe();
+        Errors.AddAll(result.Error);
 
         Response.StatusCode = result.Error.Kind switch
         {

@@ -71,7 +71,7 @@ public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials
                 return Redirect($"/cases/{id}");
             }
 
-            Problem = NewCaseModel.Describe(result.Error!);
+            Problem = result.Error!.Describe();
             Response.StatusCode = result.Error!.Kind switch
             {
                 ErrorKind.Conflict => StatusCodes.Status409Conflict,

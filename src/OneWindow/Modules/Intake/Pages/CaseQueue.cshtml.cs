@@ -58,7 +58,7 @@ public class CaseListModel(CaseQueries queries, ICurrentUser user) : PageModel
         }
         else
         {
-            Problem = NewCaseModel.Describe(result.Error!);
+            Problem = result.Error!.Describe();
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
 
@@ -75,7 +75,7 @@ public class CaseListModel(CaseQueries queries, ICurrentUser user) : PageModel
             var result = await queries.ListAsync(new CaseQuery(View, Status, Deadline, Q, Sort, page, 200), ct);
             if (!result.IsSuccess)
             {
-                return BadRequest(NewCaseModel.Describe(result.Error!));
+                return BadRequest(result.Error!.Describe());
             }
 
             foreach (var c in result.Value!.Items)

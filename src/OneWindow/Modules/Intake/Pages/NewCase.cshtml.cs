@@ -133,30 +133,20 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
                         : await actions.RunAsync("accept", id, new CaseActions.EmptyRequest(), null, ct);
                     TempData["message"] = accepted.IsSuccess
                         ? $"已受理，办件编号 {submitted.Value.Case.Number}，承诺办结日期 {accepted.Value!.DueDate:yyyy-MM-dd}。"
-                        : $"已收件（{submitted.Value.Case.Number}），但未能受理：{Describe(accepted.Error!)}";
+                        : $"已收件（{submitted.Value.Case.Number}），但未能受理：{accepted.Error!.Describe()}";
                 }
 
                 return Redirect($"/cases/{id}");
             }
 
             Message = submitted.Error!.Title;
-            foreach (var (field, messages) in submitted.Error.Fields ?? new Dictionary<string, string[]>())
-            {
-                foreach (var m in messages)
-                {
-                    Errors.Add(field, m);
-                }
-            }
+            Errors.AddAll(submitted.Error);
         }
 
         Message ??= "有内容需要修改";
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
-
-    /// <summary>A refusal with its field messages, as one sentence for the page.</summary>
-    public static string Describe(Error error) =>
-        error.Fields is { Count: > 0 } fields ? error.Title + "：" + string.Join("；", fields.SelectMany(f => f.Value)) : error.Title;
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {

@@ -128,14 +128,8 @@ public sealed class ProjectDetailModel(
             return Redirect($"/projects/{id}");
         }
 
-        Problem = error.Fields is { Count: > 0 } fields ? error.Title + "：" + string.Join("；", fields.SelectMany(f => f.Value)) : error.Title;
-        foreach (var (field, messages) in error.Fields ?? new Dictionary<string, string[]>())
-        {
-            foreach (var m in messages)
-            {
-                Errors.Add(field, m);
-            }
-        }
+        Problem = error.Describe();
+        Errors.AddAll(error);
 
         Response.StatusCode = error.Kind switch
         {

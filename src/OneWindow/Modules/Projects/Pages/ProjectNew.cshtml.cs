@@ -34,13 +34,7 @@ public sealed class ProjectNewModel(Features.Projects projects, UserManager<AppU
         }
 
         Message = created.Error!.Title;
-        foreach (var (field, messages) in created.Error.Fields ?? new Dictionary<string, string[]>())
-        {
-            foreach (var m in messages)
-            {
-                Errors.Add(field, m);
-            }
-        }
+        Errors.AddAll(created.Error);
 
         Helpers = [.. (await users.GetUsersInRoleAsync(Roles.HallGuide)).OrderBy(u => u.UserName)];
         Response.StatusCode = StatusCodes.Status400BadRequest;
