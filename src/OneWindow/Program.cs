@@ -5,6 +5,8 @@ using OneWindow.Modules.Licenses;
 using OneWindow.Modules.Notifications;
 using OneWindow.Modules.Organisation;
 using OneWindow.Modules.Projects;
+using OneWindow.Modules.Queue;
+using OneWindow.Modules.Ratings;
 using OneWindow.Platform;
 using OneWindow.Platform.Cli;
 
@@ -20,6 +22,8 @@ builder.AddCatalogModule();
 builder.AddIntakeModule();
 builder.AddLicensesModule();
 builder.AddProjectsModule();
+builder.AddQueueModule();
+builder.AddRatingsModule();
 
 var app = builder.Build();
 
@@ -36,6 +40,8 @@ app.MapCatalogModule();
 app.MapIntakeModule();
 app.MapLicensesModule();
 app.MapProjectsModule();
+app.MapQueueModule();
+app.MapRatingsModule();
 
 await app.PrepareDatabaseAsync(demo: demo && app.Configuration.GetValue("Demo:Enabled", true));
 await app.RunAsync();

@@ -1,3 +1,4 @@
+using OneWindow.Platform.Printing;
 using System.Security.Cryptography;
 using OneWindow.Modules.Licenses.Domain;
 
@@ -96,13 +97,13 @@ public sealed class LicenseCodecTests
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var text = LicenseQr.Encode(BusinessLicence, Kids.Of(key), key);
-        using (var data = OneWindow.Modules.Licenses.Features.QrImages.Data(text))
+        using (var data = OneWindow.Platform.Printing.QrImages.Data(text))
         {
             Assert.InRange(data.Version, 1, 20);
         }
 
         var png = Path.Combine(Path.GetTempPath(), $"onewindow-qr-{Guid.NewGuid():N}.png");
-        File.WriteAllBytes(png, OneWindow.Modules.Licenses.Features.QrImages.Png(text));
+        File.WriteAllBytes(png, OneWindow.Platform.Printing.QrImages.Png(text));
         var read = Tools.ReadQr(png);
         File.Delete(png);
         Assert.Equal(text, read);

@@ -17,5 +17,6 @@ public static class AccountsModule
     {
         SignInHandler.Map(app);
         RegisterHandler.Map(app);
+        StaffAccountEndpoints.Map(app);
     }
 }

@@ -17,5 +17,6 @@ public static class NotificationsModule
         builder.Services.AddOutboxHandler<CaseChanged, NotifyOnCaseChange>();
         builder.Services.AddOutboxHandler<BundleChanged, NotifyOnCaseChange>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Projects.Contracts.ProjectAlert, NotifyOnProjectAlert>();
+        builder.Services.AddOutboxHandler<OneWindow.Modules.Ratings.Contracts.RectificationOpened, NotifyOnRectification>();
     }
 }

@@ -220,4 +220,11 @@ public static class Timestamps
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), China).DateTime);
 
     public static DateTimeOffset InChina(DateTimeOffset value) => TimeZoneInfo.ConvertTime(value, China);
+
+    /// <summary>The instant a Beijing date and time names, in UTC (as stored and compared).</summary>
+    public static DateTimeOffset AtChinaTime(DateOnly day, TimeOnly time = default)
+    {
+        var local = day.ToDateTime(time);
+        return new DateTimeOffset(local, China.GetUtcOffset(local)).ToUniversalTime();
+    }
 }

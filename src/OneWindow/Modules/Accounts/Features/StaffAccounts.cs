@@ -3,6 +3,7 @@ using OneWindow.Platform;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.Identity;
+using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Accounts.Features;
 
@@ -52,4 +53,71 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RoleManager<Identi
         await db.SaveChangesAsync();
         return true;
     }
+}
+
+public sealed record NewStaffAccount
+{
+    public string? UserName { get; init; }
+
+    public string? DisplayName { get; init; }
+
+    public string? Password { get; init; }
+
+    public string? RegionCode { get; init; }
+
+    public string? DepartmentCode { get; init; }
+
+    public List<string>? Roles { get; init; }
+}
+
+public sealed record StaffAccountCreated(string UserName, string DisplayName, IReadOnlyList<string> Roles);
+
+/// <summary>Administrators open staff accounts (a hall's counter officers, a department's reviewers) over the API.</summary>
+internal static class StaffAccountEndpoints
+{
+    public static void Map(WebApplication app) =>
+        app.MapPost("/api/v1/staff", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Created<StaffAccountCreated>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                NewStaffAccount input, StaffAccounts staff, OneWindow.Modules.Organisation.Contracts.DepartmentDirectory departments, ICurrentUser user, CancellationToken ct) =>
+            {
+                var errors = new FieldErrors();
+                if (string.IsNullOrWhiteSpace(input.UserName))
+                {
+                    errors.Add("userName", "请填写用户名");
+                }
+
+                if (string.IsNullOrWhiteSpace(input.DisplayName))
+                {
+                    errors.Add("displayName", "请填写姓名");
+                }
+
+                if (string.IsNullOrEmpty(input.Password))
+                {
+                    errors.Add("password", "请设置初始密码");
+                }
+
+                var roles = (input.Roles ?? []).Distinct().ToList();
+                if (roles.Count == 0 || roles.Any(r => !Roles.Staff.Contains(r)))
+                {
+                    errors.Add("roles", $"请选择角色：{string.Join("、", Roles.Staff)}");
+                }
+
+                var department = string.IsNullOrWhiteSpace(input.DepartmentCode) ? null : input.DepartmentCode.Trim();
+                var found = department is null ? null : await departments.FindAsync(department, ct);
+                if (department is not null && found is null)
+                {
+                    errors.Add("departmentCode", $"部门 {department} 不存在");
+                }
+
+                if (errors.Any)
+                {
+                    return errors.ToError("account:invalid", "账户信息有误").ToProblem();
+                }
+
+                var account = new StaffAccount(input.UserName!.Trim(), input.DisplayName!.Trim(), found?.RegionCode ?? input.RegionCode ?? user.RegionCode ?? DemoCity.City, department, roles);
+                var created = await staff.EnsureAsync(account, input.Password!);
+                return !created.IsSuccess ? created.Error!.ToProblem()
+                    : !created.Value ? Error.Conflict("account:exists", $"用户名 {account.UserName} 已被使用").ToProblem()
+                    : Microsoft.AspNetCore.Http.TypedResults.Created($"/api/v1/staff/{account.UserName}", new StaffAccountCreated(account.UserName, account.DisplayName, roles));
+            })
+            .RequireAuthorization(Policies.Admin).WithTags("账户").WithSummary("新建工作人员账户（管理员）");
 }

@@ -17,7 +17,14 @@ public sealed record SubCaseFacts(
 /// <summary>A 一件事 application as other modules read it: its state, its days, its sub-cases.</summary>
 public sealed record BundleFacts(
     Guid Id, string Number, string BundleCode, string BundleName, string Status, string StatusLabel, DateOnly? AcceptedOn, DateOnly? DecidedOn,
-    DateOnly? DueDate, int OpenDeficiencies, IReadOnlyList<SubCaseFacts> SubCases);
+    DateOnly? DueDate, int OpenDeficiencies, IReadOnlyList<SubCaseFacts> SubCases)
+{
+    public string RegionCode { get; init; } = "";
+
+    public string LeadDepartment { get; init; } = "";
+
+    public string? ApplicantUserId { get; init; }
+}
 
 /// <summary>
 /// What other modules may do with 一件事 applications: apply (a construction project's stage), read
@@ -51,7 +58,10 @@ public sealed class BundleIntake(
             return new BundleFacts(a.Id, a.Number, a.BundleCode, a.BundleName, status.ToString(), BundleProgress.Label(status), a.AcceptedOn, a.DecidedOn, a.DueDate,
                 subs.Sum(c => c.Status == CaseStatus.Supplementing ? c.Deficiencies.Count : 0),
                 [.. subs.Select(c => new SubCaseFacts(c.Id, c.Number, c.ItemCode, c.ItemName, c.DepartmentCode, c.Status.ToString(), c.StatusText, c.DueDate,
-                    c.DeadlineState.ToString(), c.SpecialProcedureSince is not null))]);
+                    c.DeadlineState.ToString(), c.SpecialProcedureSince is not null))])
+            {
+                RegionCode = a.RegionCode, LeadDepartment = a.LeadDepartment, ApplicantUserId = a.ApplicantUserId,
+            };
         })];
     }
 

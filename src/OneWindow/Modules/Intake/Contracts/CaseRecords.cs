@@ -15,6 +15,10 @@ public sealed record CaseFacts(
 
 public sealed class CaseRecords(AppDbContext db)
 {
+    /// <summary>The case a 办件编号 names (the service hall links the cases accepted during a service by their numbers).</summary>
+    public async Task<Guid?> IdOfNumberAsync(string number, CancellationToken ct = default) =>
+        await db.Set<Case>().AsNoTracking().Where(c => c.Number == number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+
     public async Task<CaseFacts?> FindAsync(Guid id, CancellationToken ct = default)
     {
         var c = await db.Set<Case>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);

@@ -1,3 +1,4 @@
+using OneWindow.Platform.Printing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Licenses.Contracts;

@@ -1,6 +1,6 @@
 using QRCoder;
 
-namespace OneWindow.Modules.Licenses.Features;
+namespace OneWindow.Platform.Printing;
 
 /// <summary>
 /// QR images. The 扫码亮证 string itself: error correction Q; an LC1 string is all alphanumeric, so

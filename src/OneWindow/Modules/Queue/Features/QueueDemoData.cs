@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Queue.Domain;
+using OneWindow.Platform;
+using OneWindow.Platform.Data;
+
+namespace OneWindow.Modules.Queue.Features;
+
+/// <summary>The demo halls: the city's 市民服务中心 (general counters, two dedicated groups, a green channel) and 滨城区's centre.</summary>
+internal sealed class QueueDemoData(AppDbContext db, TimeProvider clock) : IDemoSeeder
+{
+    public int Order => 60;
+
+    public static readonly Guid CityHall = Guid.Parse("0193a000-0000-7000-8000-000000371600");
+
+    public static readonly Guid BinchengHall = Guid.Parse("0193a000-0000-7000-8000-000000371602");
+
+    private static string D(string abbr) => $"{DemoCity.City}-{abbr}";
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        if (await db.Set<Hall>().AnyAsync(h => h.Id == CityHall || h.Id == BinchengHall, ct))
+        {
+            return;
+        }
+
+        db.Add(new Hall
+        {
+            Id = CityHall, RegionCode = DemoCity.City, Name = "滨州市市民服务中心", Address = "滨州市黄河五路 597 号", OpensAt = new(9, 0), ClosesAt = new(17, 0),
+            Groups =
+            [
+                new() { Code = "A", Name = "综合受理", Description = "无差别受理各类政务服务事项", ServiceMinutes = 12, SlotCapacity = 6 },
+                new() { Code = "B", Name = "企业开办", Description = "营业执照、公章刻制、涉税、社保、公积金", Departments = [D("SCJ"), D("SWJ"), D("GAJ"), D("RSJ"), D("GJJ")], ServiceMinutes = 15, SlotCapacity = 4 },
+                new() { Code = "C", Name = "工程建设", Description = "用地规划、工程规划、施工许可、竣工验收", Departments = [D("ZJJ"), D("ZRJ"), D("HBJ")], ServiceMinutes = 20, SlotCapacity = 3 },
+                new() { Code = "D", Name = "社会事务", Description = "医疗卫生、民政、医保、交通运输", Departments = [D("WJW"), D("MZJ"), D("YBJ"), D("JTJ")], ServiceMinutes = 10, SlotCapacity = 4 },
+            ],
+        });
+        for (var n = 1; n <= 6; n++)
+        {
+            Add(CityHall, DemoCity.City, n, $"{n} 号综合窗口", CounterKind.General, [], D("XSP"));
+        }
+
+        Add(CityHall, DemoCity.City, 7, "7 号企业开办专窗", CounterKind.Dedicated, ["B"], D("XSP"));
+        Add(CityHall, DemoCity.City, 8, "8 号工程建设专窗", CounterKind.Dedicated, ["C"], D("XSP"));
+        Add(CityHall, DemoCity.City, 9, "9 号绿色通道", CounterKind.Green, [], D("XSP"));
+
+        db.Add(new Hall
+        {
+            Id = BinchengHall, RegionCode = DemoCity.Bincheng, Name = "滨城区政务服务中心", Address = "滨城区黄河八路 566 号", OpensAt = new(9, 0), ClosesAt = new(17, 0),
+            Groups = [new() { Code = "A", Name = "综合受理", Description = "无差别受理", ServiceMinutes = 10, SlotCapacity = 4 }],
+        });
+        for (var n = 1; n <= 3; n++)
+        {
+            Add(BinchengHall, DemoCity.Bincheng, n, $"{n} 号综合窗口", CounterKind.General, [], $"{DemoCity.Bincheng}-XSP");
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void Add(Guid hall, string region, int number, string name, CounterKind kind, List<string> groups, string department) =>
+        db.Add(new Counter
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()), HallId = hall, RegionCode = region, Number = number, Name = name, Kind = kind, Groups = groups,
+            DepartmentCode = department, OpensAt = new(9, 0), ClosesAt = new(17, 0), State = CounterState.Closed,
+        });
+}

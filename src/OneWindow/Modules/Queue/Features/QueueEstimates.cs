@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneWindow.Modules.Queue.Domain;
+using OneWindow.Platform.Data;
+
+namespace OneWindow.Modules.Queue.Features;
+
+/// <summary>Settings of the service hall queue.</summary>
+public sealed class QueueOptions
+{
+    /// <summary>重呼 allowed before the next recall marks the ticket 过号.</summary>
+    public int MaxRecalls { get; set; } = 2;
+
+    /// <summary>Recent services of a group the estimate averages over.</summary>
+    public int EstimateSample { get; set; } = 20;
+
+    /// <summary>How far ahead appointments may be booked, in days.</summary>
+    public int AppointmentDaysAhead { get; set; } = 14;
+}
+
+/// <summary>
+/// Position and estimated wait: the tickets ahead in the same queue, times the group's recent average
+/// service time (its last N services in the past week, or its configured minutes until it has some),
+/// divided among the open counters that serve the group.
+/// </summary>
+public sealed class QueueEstimates(AppDbContext db, TimeProvider clock, IOptions<QueueOptions> options)
+{
+    public async Task<(int? Position, int? Minutes)> ForAsync(Hall hall, QueueTicket ticket, CancellationToken ct)
+    {
+        var waiting = db.Set<QueueTicket>().AsNoTracking()
+            .Where(t => t.HallId == hall.Id && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Transferred));
+        var group = ticket.GroupCode;
+        var queue = ticket.TargetCounterId is { } target
+            ? waiting.Where(t => t.TargetCounterId == target)
+            : waiting.Where(t => t.TargetCounterId == null && t.GroupCode == group);
+        var order = await HallQueue.InCallingOrder(queue).Select(t => t.Id).ToListAsync(ct);
+        var position = order.IndexOf(ticket.Id) + 1;
+        if (position == 0)
+        {
+            return (null, null);
+        }
+
+        var minutes = await ServiceMinutesAsync(hall.Id, group, hall.Group(group)?.ServiceMinutes ?? 10, ct);
+        var counters = await db.Set<Counter>().AsNoTracking().Where(c => c.HallId == hall.Id && c.State == CounterState.Open).ToListAsync(ct);
+        var serving = ticket.TargetCounterId is not null ? 1 : Math.Max(1, counters.Count(c => c.Serves(ticket.GroupCode)));
+        return (position, (int)Math.Ceiling(position * minutes / serving));
+    }
+
+    public async Task<double> ServiceMinutesAsync(Guid hallId, string group, int fallback, CancellationToken ct)
+    {
+        var since = clock.Now().AddDays(-7);
+        var recent = await db.Set<QueueTicket>().AsNoTracking()
+            .Where(t => t.HallId == hallId && t.GroupCode == group && t.Status == TicketStatus.Done && t.FinishedAt != null && t.FinishedAt > since)
+            .OrderByDescending(t => t.FinishedAt).Take(options.Value.EstimateSample).ToListAsync(ct);
+        var samples = recent.Select(t => t.ServiceMinutes).OfType<double>().ToList();
+        return samples.Count >= 3 ? samples.Average() : fallback;
+    }
+}

@@ -1,0 +1,230 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using OneWindow.Modules.Intake.Contracts;
+using OneWindow.Modules.Queue.Contracts;
+using OneWindow.Modules.Ratings.Contracts;
+using OneWindow.Modules.Ratings.Domain;
+using OneWindow.Platform;
+using OneWindow.Platform.Audit;
+using OneWindow.Platform.Calendar;
+using OneWindow.Platform.Data;
+using OneWindow.Platform.Outbox;
+
+namespace OneWindow.Modules.Ratings.Features;
+
+/// <summary>Settings of 好差评.</summary>
+public sealed class RatingsOptions
+{
+    /// <summary>Working days a department has to verify, rectify and report back after a bad rating.</summary>
+    public int RectificationDays { get; set; } = 5;
+
+    /// <summary>How long after a counter finished a ticket its rating pad still asks about it.</summary>
+    public int PadMinutes { get; set; } = 10;
+}
+
+public sealed record RatingInput
+{
+    public RatingSubject? SubjectType { get; init; }
+
+    public string? SubjectId { get; init; }
+
+    public int? Level { get; init; }
+
+    public string? Comment { get; init; }
+
+    /// <summary>A ticket's phone-link secret (who holds the ticket may rate its service).</summary>
+    public string? AccessCode { get; init; }
+
+    public RatingChannel? Channel { get; init; }
+}
+
+public sealed record RectificationRef(Guid Id, DateOnly DueDate, string Status);
+
+public sealed record RatingView(Guid Id, RatingSubject SubjectType, string SubjectId, string SubjectLabel, int Level, string LevelLabel, string? Comment, string DepartmentCode,
+    DateTimeOffset CreatedAt, RectificationRef? Rectification);
+
+/// <summary>
+/// 好差评 at every service event: a ticket served at a counter (its pad, or the phone link), a case or a
+/// 一件事 completed (the applicant, on the portal). One rating per event — the second is refused (409),
+/// also when two arrive at once (a unique index). 不满意 or worse opens a rectification for the
+/// department that served, due in working days, and tells its officers.
+/// </summary>
+public sealed class GiveRating(
+    AppDbContext db, QueueRecords tickets, CaseRecords cases, BundleIntake bundles, WorkingDayCalendar calendar, AuditTrail audit, Outbox outbox,
+    ICurrentUser user, TimeProvider clock, IOptions<RatingsOptions> options)
+{
+    private static Error AlreadyRated => Error.Conflict("rating:already-rated", "该次服务已评价，每次服务只能评价一次");
+
+    private sealed record Subject(string Id, string Label, string Region, string Department, string? StaffId, string? StaffName, RatingChannel Channel);
+
+    public async Task<Result<RatingView>> GiveAsync(RatingInput input, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (input.SubjectType is null)
+        {
+            errors.Add("subjectType", "请指明评价对象：ticket（窗口服务）、case（办件）、bundle（一件事）或 workOrder（12345 工单）");
+        }
+
+        if (input.Level is not (>= 1 and <= 5))
+        {
+            errors.Add("level", "评价等级为 1–5：5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意");
+        }
+
+        var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
+        if (comment?.Length > 500)
+        {
+            errors.Add("comment", "评价内容不超过 500 字");
+        }
+
+        if (input.Level is <= Rating.BadFrom and >= 1 && comment is null)
+        {
+            errors.Add("comment", "差评请简要说明不满意的原因，以便整改");
+        }
+
+        if (!Guid.TryParse(input.SubjectId, out var subjectId))
+        {
+            errors.Add("subjectId", "评价对象编号有误");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError("rating:invalid", "评价有误");
+        }
+
+        var subject = await SubjectAsync(input.SubjectType!.Value, subjectId, input, ct);
+        if (!subject.IsSuccess)
+        {
+            return subject.Error!;
+        }
+
+        var s = subject.Value!;
+        var type = input.SubjectType.Value;
+        if (await db.Set<Rating>().AnyAsync(r => r.SubjectType == type && r.SubjectId == s.Id, ct))
+        {
+            return AlreadyRated;
+        }
+
+        var now = clock.Now();
+        var rating = new Rating
+        {
+            Id = Guid.CreateVersion7(now), RegionCode = s.Region, SubjectType = type, SubjectId = s.Id, SubjectLabel = s.Label, Level = input.Level!.Value, Comment = comment,
+            Channel = input.Channel ?? s.Channel, DepartmentCode = s.Department, StaffUserId = s.StaffId, StaffName = s.StaffName, RatedBy = user.UserId, CreatedAt = now,
+        };
+        db.Add(rating);
+        Rectification? rectification = null;
+        if (rating.IsBad)
+        {
+            var due = (await calendar.RulesAsync(ct)).AddWorkingDays(clock.TodayInChina(), options.Value.RectificationDays);
+            rectification = new Rectification
+            {
+                Id = Guid.CreateVersion7(now), RegionCode = s.Region, RatingId = rating.Id, DepartmentCode = s.Department, Subject = s.Label, Level = rating.Level,
+                Comment = comment, Status = RectificationStatus.Verifying, OpenedAt = now,
+                DueDate = due.IsSuccess ? due.Value : clock.TodayInChina().AddDays(options.Value.RectificationDays + 2),
+            };
+            rating.RectificationId = rectification.Id;
+            db.Add(rectification);
+            audit.Record(new AuditRecord(s.Region, "Rectification", rectification.Id.ToString(), "RectificationOpened",
+                new { rating = rating.Id, level = rating.Level, department = s.Department, rectification.DueDate }));
+            outbox.Enqueue(new RectificationOpened(rectification.Id, s.Department, s.Label, Rating.Label(rating.Level), comment, rectification.DueDate, s.Region));
+        }
+
+        audit.Record(new AuditRecord(s.Region, "Rating", rating.Id.ToString(), "RatingGiven", new { subject = type.ToString(), subjectId = s.Id, level = rating.Level }));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        {
+            // Two ratings of one event at once: the unique index lets one through.
+            if (await RatedMeanwhileAsync(type, s.Id))
+            {
+                return AlreadyRated;
+            }
+
+            throw;
+        }
+
+        return View(rating, rectification);
+    }
+
+    private async Task<bool> RatedMeanwhileAsync(RatingSubject type, string id)
+    {
+        db.ChangeTracker.Clear();
+        return await db.Set<Rating>().AnyAsync(r => r.SubjectType == type && r.SubjectId == id);
+    }
+
+    internal static RatingView View(Rating r, Rectification? rect) => new(r.Id, r.SubjectType, r.SubjectId, r.SubjectLabel, r.Level, Rating.Label(r.Level), r.Comment, r.DepartmentCode,
+        r.CreatedAt, rect is null ? null : new RectificationRef(rect.Id, rect.DueDate, rect.Status.ToString()));
+
+    private async Task<Result<Subject>> SubjectAsync(RatingSubject type, Guid id, RatingInput input, CancellationToken ct)
+    {
+        var notFound = Error.NotFound("rating:subject-not-found", "评价对象不存在，或您无权评价");
+        switch (type)
+        {
+            case RatingSubject.Ticket:
+            {
+                var t = await tickets.FindTicketAsync(id, ct);
+                if (t is null)
+                {
+                    return notFound;
+                }
+
+                var counter = t.CounterId is { } c ? await tickets.CounterAsync(c, ct) : null;
+                var atPad = counter is { } k && k.StaffUserId is not null && k.StaffUserId == user.UserId;
+                if (!(t.Opens(input.AccessCode) || (t.UserId is not null && t.UserId == user.UserId) || atPad))
+                {
+                    return notFound;
+                }
+
+                if (!t.Served || t.DepartmentCode is null)
+                {
+                    return Error.Conflict("rating:not-served", $"{t.Number} 号尚未办结，办结后再评价");
+                }
+
+                return new Subject(t.Id.ToString(), $"{t.HallName} {t.Number} 号（{t.CounterNumber} 号窗口）", t.RegionCode, t.DepartmentCode, t.ServedBy, t.ServedByName,
+                    atPad ? RatingChannel.Pad : RatingChannel.Phone);
+            }
+
+            case RatingSubject.Case:
+            {
+                var c = await cases.FindAsync(id, ct);
+                if (c is null || c.ApplicantUserId is null || c.ApplicantUserId != user.UserId)
+                {
+                    return notFound;
+                }
+
+                if (c.Status != "Completed")
+                {
+                    return Error.Conflict("rating:not-completed", $"办件 {c.Number} 尚未办结，办结后再评价");
+                }
+
+                return new Subject(c.Id.ToString(), $"办件 {c.Number}（{c.ItemName}）", c.RegionCode, c.DepartmentCode, null, null, RatingChannel.Portal);
+            }
+
+            case RatingSubject.Bundle:
+            {
+                var found = await bundles.FindAsync([id], ct);
+                var b = found.Count > 0 ? found[0] : null;
+                if (b is null || b.ApplicantUserId is null || b.ApplicantUserId != user.UserId)
+                {
+                    return notFound;
+                }
+
+                if (b.Status != "Completed")
+                {
+                    return Error.Conflict("rating:not-completed", $"一件事 {b.Number} 尚未办结，办结后再评价");
+                }
+
+                return new Subject(b.Id.ToString(), $"一件事 {b.Number}（{b.BundleName}）", b.RegionCode, b.LeadDepartment, null, null, RatingChannel.Portal);
+            }
+
+            case RatingSubject.WorkOrder:
+                return Error.Validation("rating:invalid", "评价有误", new Dictionary<string, string[]>
+                {
+                    ["subjectType"] = ["12345 工单评价随热线模块提供，当前尚不能评价工单"],
+                });
+            default:
+                return notFound;
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using OneWindow.Platform;
+using OneWindow.Platform.Identity;
+using OneWindow.Platform.Web;
+
+namespace OneWindow.Modules.Ratings.Features;
+
+internal static class RatingEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/api/v1/ratings", async Task<Results<Created<RatingView>, ProblemHttpResult>> (RatingInput input, GiveRating ratings, CancellationToken ct) =>
+                await ratings.GiveAsync(input, ct) is var r && r.IsSuccess ? TypedResults.Created($"/api/v1/ratings/{r.Value!.Id}", r.Value) : r.Error!.ToProblem())
+            .WithTags("好差评").WithSummary("好差评：5 非常满意 … 1 非常不满意；每次服务一次；不满意及以下自动生成整改");
+        app.MapGet("/api/v1/ratings/summary", async (string? department, DateOnly? from, DateOnly? to, Rectifications r, CancellationToken ct) =>
+                TypedResults.Ok(await r.SummaryAsync(department, from, to, ct)))
+            .RequireAuthorization(Policies.Staff).WithTags("好差评").WithSummary("评价统计与满意率（满意率 =（非常满意+满意+基本满意）/ 全部）");
+
+        var group = app.MapGroup("/api/v1/rectifications").WithTags("好差评").RequireAuthorization(Policies.Staff);
+        group.MapGet("/", async (string? department, string? status, int? page, int? pageSize, Rectifications r, CancellationToken ct) =>
+                TypedResults.Ok(await r.ListAsync(department, status != "all", Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100), ct)))
+            .WithSummary("差评整改（默认未办结的，按期限排序；status=all 含已办结）");
+        group.MapGet("/{id:guid}", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, Rectifications r, CancellationToken ct) =>
+            await r.FindAsync(id, ct) is { } v ? TypedResults.Ok(v) : Error.NotFound("rectification:not-found", "整改记录不存在").ToProblem());
+        group.MapPost("/{id:guid}/verify", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, RectificationStep step, HttpRequest http, Rectifications r, CancellationToken ct) =>
+            await http.WithIfMatchAsync(v => r.VerifyAsync(id, step, v, ct))).WithSummary("核实（founded：属实进入整改，不属实办结）");
+        group.MapPost("/{id:guid}/rectify", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, RectificationStep step, HttpRequest http, Rectifications r, CancellationToken ct) =>
+            await http.WithIfMatchAsync(v => r.RectifyAsync(id, step, v, ct))).WithSummary("提交整改情况");
+        group.MapPost("/{id:guid}/feedback", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, RectificationStep step, HttpRequest http, Rectifications r, CancellationToken ct) =>
+            await http.WithIfMatchAsync(v => r.FeedbackAsync(id, step, v, ct))).WithSummary("反馈评价人，办结");
+    }
+}

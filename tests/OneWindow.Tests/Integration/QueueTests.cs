@@ -1,0 +1,318 @@
+namespace OneWindow.Tests.Integration;
+
+/// <summary>
+/// Issue 7 through the API: tickets on the phone with position and estimate, calling across general,
+/// dedicated and green counters in priority → appointment → ticket-time order, 1,000 concurrent
+/// call-next requests across 50 counters, hall metrics from real tickets.
+/// </summary>
+public abstract class QueueTests(AppFixture fixture)
+{
+    // Monday 2 March 2026, 09:00 in China.
+    private static readonly DateTimeOffset Opening = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
+    private const string CityHall = "0193a000-0000-7000-8000-000000371600";
+
+    private static async Task<JsonElement> TakeAsync(HttpClient client, object body, HttpStatusCode expect = HttpStatusCode.Created) =>
+        expect == HttpStatusCode.Created
+            ? await Http.Json(await client.PostAsJsonAsync($"/api/v1/halls/{CityHall}/tickets", body), HttpStatusCode.Created)
+            : await Http.Problem(await client.PostAsJsonAsync($"/api/v1/halls/{CityHall}/tickets", body), expect);
+
+    private static async Task<string> CounterAsync(HttpClient client, int number, string hall = CityHall)
+    {
+        var counters = await Http.Json(await client.GetAsync($"/api/v1/halls/{hall}/counters"));
+        return counters.EnumerateArray().Single(c => c.GetProperty("number").GetInt32() == number).GetProperty("id").GetString()!;
+    }
+
+    private static async Task<HttpClient> AtCounterAsync(TestApp app, string userName, int number)
+    {
+        var officer = await app.SignedIn(userName);
+        await Http.Json(await officer.PostAsync($"/api/v1/counters/{await CounterAsync(officer, number)}/sign-in", null));
+        return officer;
+    }
+
+    /// <summary>call-next: the ticket's number, or null on 204.</summary>
+    private static async Task<JsonElement?> CallNextAsync(HttpClient officer, string counterId)
+    {
+        var response = await officer.PostAsync($"/api/v1/counters/{counterId}/call-next", null);
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return null;
+        }
+
+        return (await Http.Json(response)).GetProperty("ticket");
+    }
+
+    private static async Task<JsonElement> ActAsync(HttpClient officer, string ticketId, string action, object? body = null, HttpStatusCode expect = HttpStatusCode.OK)
+    {
+        var response = await officer.PostAsJsonAsync($"/api/v1/tickets/{ticketId}/{action}", body ?? new { });
+        return expect == HttpStatusCode.OK ? await Http.Json(response) : await Http.Problem(response, expect);
+    }
+
+    private static readonly string[] UnknownGroup = ["Q"];
+
+    private static string Id(JsonElement ticket) => ticket.GetProperty("id").GetString()!;
+
+    [Fact]
+    public async Task A_citizen_takes_a_ticket_on_the_phone_a_general_counter_calls_it_and_the_metrics_come_from_the_tickets()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        var clock = new TestClock(Opening);
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var phone = app.Anonymous();
+
+        var tickets = new List<JsonElement>();
+        foreach (var mobile in new[] { "13805431234", "13905439876", "15305431111" })
+        {
+            tickets.Add(await TakeAsync(phone, new { group = "A", mobile }));
+        }
+
+        Assert.Equal(["A001", "A002", "A003"], tickets.Select(t => t.GetProperty("number").GetString()));
+        var third = tickets[2];
+        Assert.Equal(3, third.GetProperty("position").GetInt32());
+        Assert.Equal(36, third.GetProperty("estimatedWaitMinutes").GetInt32()); // 3 × 12 minutes, no counter open yet: one assumed
+        Assert.Equal("153****1111", third.GetProperty("mobile").GetString());
+        var code = third.GetProperty("accessCode").GetString()!;
+
+        // The phone link shows the ticket; without its secret nobody else sees it.
+        Assert.Equal("waiting", (await Http.Json(await phone.GetAsync($"/api/v1/tickets/{Id(third)}?code={code}"))).GetProperty("status").GetString());
+        await Http.Problem(await phone.GetAsync($"/api/v1/tickets/{Id(third)}"), HttpStatusCode.NotFound, "ticket:not-found");
+        await Http.Problem(await phone.GetAsync($"/api/v1/tickets/{Id(third)}?code=0000"), HttpStatusCode.NotFound, "ticket:not-found");
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+        var clerk = await AtCounterAsync(app, "clerk", 1);
+        var counter1 = await CounterAsync(clerk, 1);
+        var called = (await CallNextAsync(clerk, counter1))!.Value;
+        Assert.Equal("A001", called.GetProperty("number").GetString());
+        Assert.Equal("called", called.GetProperty("status").GetString());
+        Assert.Equal(1, called.GetProperty("counterNumber").GetInt32());
+
+        var now = await Http.Json(await phone.GetAsync($"/api/v1/tickets/{Id(third)}?code={code}"));
+        Assert.Equal(2, now.GetProperty("position").GetInt32());
+        Assert.Equal(24, now.GetProperty("estimatedWaitMinutes").GetInt32());
+
+        var display = await Http.Json(await phone.GetAsync($"/api/v1/halls/{CityHall}/display"));
+        var current = display.GetProperty("current")[0];
+        Assert.Equal("A001", current.GetProperty("number").GetString());
+        Assert.Equal(1, current.GetProperty("counterNumber").GetInt32());
+        Assert.Equal("请 A001 号到 1 号窗口", current.GetProperty("announcement").GetString());
+        Assert.Equal(2, display.GetProperty("waiting").EnumerateArray().Single(w => w.GetProperty("group").GetString() == "A").GetProperty("waiting").GetInt32());
+
+        // Only the officer signed in at a counter acts on it; a busy counter cannot call again.
+        var guide = await AtCounterAsync(app, "guide", 2);
+        await Http.Problem(await guide.PostAsync($"/api/v1/counters/{counter1}/call-next", null), HttpStatusCode.Forbidden, "counter:not-yours");
+        await ActAsync(guide, Id(called), "finish", expect: HttpStatusCode.Forbidden);
+        await Http.Problem(await clerk.PostAsync($"/api/v1/counters/{counter1}/call-next", null), HttpStatusCode.Conflict, "counter:serving");
+
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("serving", (await ActAsync(clerk, Id(called), "start")).GetProperty("status").GetString());
+        clock.Advance(TimeSpan.FromMinutes(8));
+        Assert.Equal("done", (await ActAsync(clerk, Id(called), "finish", new { caseIds = Array.Empty<Guid>() })).GetProperty("status").GetString());
+        await ActAsync(clerk, Id(called), "finish", expect: HttpStatusCode.Conflict);
+
+        // A002 does not come: recalled twice, the third recall marks it 过号.
+        var second = (await CallNextAsync(clerk, counter1))!.Value;
+        Assert.Equal("A002", second.GetProperty("number").GetString());
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, (await ActAsync(clerk, Id(second), "recall")).GetProperty("recalls").GetInt32());
+        Assert.Equal(2, (await ActAsync(clerk, Id(second), "recall")).GetProperty("recalls").GetInt32());
+        Assert.Equal("noShow", (await ActAsync(clerk, Id(second), "recall")).GetProperty("status").GetString());
+
+        clock.Advance(TimeSpan.FromMinutes(9));
+        var metrics = await Http.Json(await clerk.GetAsync($"/api/v1/halls/{CityHall}/metrics"));
+        Assert.Equal(3, metrics.GetProperty("issued").GetInt32());
+        Assert.Equal(1, metrics.GetProperty("served").GetInt32());
+        Assert.Equal(1, metrics.GetProperty("noShows").GetInt32());
+        Assert.Equal(1, metrics.GetProperty("waiting").GetInt32());
+        Assert.Equal(15.0, metrics.GetProperty("averageWaitMinutes").GetDouble()); // A001 waited 10, A002 20
+        Assert.Equal(20.0, metrics.GetProperty("p90WaitMinutes").GetDouble());
+        Assert.Equal(8.0, metrics.GetProperty("averageServiceMinutes").GetDouble());
+        Assert.Equal(0.5, metrics.GetProperty("noShowRate").GetDouble());
+        var desk1 = metrics.GetProperty("counters").EnumerateArray().Single(c => c.GetProperty("number").GetInt32() == 1);
+        Assert.Equal(20.0, desk1.GetProperty("openMinutes").GetDouble()); // signed in at 09:10, now 09:30
+        Assert.Equal(11.0, desk1.GetProperty("busyMinutes").GetDouble()); // A001 09:10–09:20, A002 09:20–09:21
+        Assert.Equal(0.55, desk1.GetProperty("utilisation").GetDouble());
+        Assert.Equal(1, metrics.GetProperty("byHour").EnumerateArray().Single(h => h.GetProperty("hour").GetInt32() == 9).GetProperty("served").GetInt32());
+
+        // Every ticket change is in the audit chain, and the chain holds.
+        var audit = await Http.Json(await (await app.SignedIn("admin")).GetAsync("/api/v1/audit/verify"));
+        Assert.True(audit.GetProperty("ok").GetBoolean());
+        await Http.Problem(await phone.GetAsync($"/api/v1/halls/{CityHall}/metrics"), HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Calling_order_is_priority_then_appointment_time_then_ticket_time_and_counters_keep_to_their_groups()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        var clock = new TestClock(Opening);
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var phone = app.Anonymous();
+        var citizen = await app.SignedIn("citizen");
+
+        // Book 09:30 today for group A; group C's 09:30 slot holds three.
+        var booked = await Http.Json(await citizen.PostAsJsonAsync($"/api/v1/halls/{CityHall}/appointments",
+            new { group = "A", day = "2026-03-02", slot = "09:30", mobile = "13805431234" }), HttpStatusCode.Created);
+        var checkIn = booked.GetProperty("checkInCode").GetString()!;
+        Assert.Matches("^[0-9]{6}$", checkIn);
+        for (var i = 0; i < 3; i++)
+        {
+            await Http.Json(await citizen.PostAsJsonAsync($"/api/v1/halls/{CityHall}/appointments", new { group = "C", day = "2026-03-02", slot = "09:30", mobile = "13805431234" }),
+                HttpStatusCode.Created);
+        }
+
+        await Http.Problem(await citizen.PostAsJsonAsync($"/api/v1/halls/{CityHall}/appointments", new { group = "C", day = "2026-03-02", slot = "09:30", mobile = "13805431234" }),
+            HttpStatusCode.Conflict, "appointment:slot-full");
+        var slots = await Http.Json(await phone.GetAsync($"/api/v1/halls/{CityHall}/slots?group=C&day=2026-03-02"));
+        Assert.Equal(0, slots.EnumerateArray().Single(s => s.GetProperty("start").GetString() == "09:30:00").GetProperty("left").GetInt32());
+        var bad = await Http.Problem(await citizen.PostAsJsonAsync($"/api/v1/halls/{CityHall}/appointments", new { group = "A", day = "2026-03-07", slot = "10:00", mobile = "123" }),
+            HttpStatusCode.BadRequest, "appointment:invalid");
+        Assert.True(bad.GetProperty("errors").TryGetProperty("day", out _)); // a Saturday
+        Assert.True(bad.GetProperty("errors").TryGetProperty("mobile", out _));
+
+        var a001 = await TakeAsync(phone, new { group = "A" });
+        clock.Advance(TimeSpan.FromMinutes(1));
+        var a002 = await TakeAsync(phone, new { group = "A" });
+        clock.Advance(TimeSpan.FromMinutes(1));
+        // Priority is given at the guide desk, not claimed on a phone.
+        await TakeAsync(phone, new { group = "A", priority = "priority" }, HttpStatusCode.BadRequest);
+        var guide = await app.SignedIn("guide");
+        var a003 = await TakeAsync(guide, new { group = "A", priority = "priority" });
+        Assert.Equal("guideDesk", a003.GetProperty("channel").GetString());
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var a004 = await TakeAsync(phone, new { checkInCode = checkIn });
+        Assert.Equal("appointment", a004.GetProperty("channel").GetString());
+        await TakeAsync(phone, new { checkInCode = checkIn }, HttpStatusCode.Conflict); // checked in once
+        // The guide picks the group from the item: 食品经营许可 is 市场监管's, group B.
+        var b001 = await TakeAsync(guide, new { itemCode = "XK-SCJ-001" });
+        Assert.Equal("B001", b001.GetProperty("number").GetString());
+
+        var clerk = await AtCounterAsync(app, "clerk", 1);
+        var counter1 = await CounterAsync(clerk, 1);
+        var order = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            var t = (await CallNextAsync(clerk, counter1))!.Value;
+            order.Add(t.GetProperty("number").GetString()!);
+            await ActAsync(clerk, Id(t), "finish");
+        }
+
+        Assert.Equal(["A003", "A004", "A001", "A002"], order);
+
+        // B001 waits, but a dedicated 工程建设 counter keeps to its group; the green channel takes a priority ticket of any group first.
+        var steward = await AtCounterAsync(app, "steward", 8);
+        Assert.Null(await CallNextAsync(steward, await CounterAsync(steward, 8)));
+        var a005 = await TakeAsync(phone, new { group = "A" });
+        var d001 = await TakeAsync(guide, new { group = "D", priority = "priority" });
+        var green = await AtCounterAsync(app, "guide", 9);
+        Assert.Equal(Id(d001), Id((await CallNextAsync(green, await CounterAsync(green, 9)))!.Value));
+
+        // A general counter serves every group in ticket time: B001 before A005.
+        var next = (await CallNextAsync(clerk, counter1))!.Value;
+        Assert.Equal(Id(b001), Id(next));
+        await ActAsync(clerk, Id(next), "finish");
+        Assert.Equal(Id(a005), Id((await CallNextAsync(clerk, counter1))!.Value));
+
+        // Transferred to the 企业开办 group, A005 reaches the B counter.
+        var moved = await ActAsync(clerk, Id(a005), "transfer", new { group = "B" });
+        Assert.Equal("transferred", moved.GetProperty("status").GetString());
+        await ActAsync(clerk, Id(a005), "transfer", new { }, HttpStatusCode.BadRequest);
+        var scj = await app.StaffClientAsync("counter.b", "371600-XSP", "371600", "IntakeClerk");
+        var counter7 = await CounterAsync(scj, 7);
+        await Http.Json(await scj.PostAsync($"/api/v1/counters/{counter7}/sign-in", null));
+        Assert.Equal(Id(a005), Id((await CallNextAsync(scj, counter7))!.Value));
+        Assert.Null(await CallNextAsync(clerk, counter1));
+    }
+
+    [Fact]
+    public async Task A_thousand_concurrent_calls_across_fifty_counters_call_every_ticket_exactly_once()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database, settings: new Dictionary<string, string?> { ["Intake:DeadlineJob"] = "false", ["Projects:DeadlineJob"] = "false" });
+        var admin = await app.SignedIn("admin");
+        var hall = await Http.Json(await admin.PostAsJsonAsync("/api/v1/halls", new
+        {
+            name = "并发测试大厅", regionCode = "371600", groups = new[] { new { code = "A", name = "综合受理", serviceMinutes = 10, slotCapacity = 0 } },
+        }), HttpStatusCode.Created);
+        var hallId = hall.GetProperty("id").GetString()!;
+        var officers = new List<(HttpClient Client, string Counter)>();
+        for (var n = 1; n <= 50; n++)
+        {
+            var counter = await Http.Json(await admin.PostAsJsonAsync($"/api/v1/halls/{hallId}/counters", new { number = n, kind = "general", departmentCode = "371600-XSP" }),
+                HttpStatusCode.Created);
+            var officer = await app.StaffClientAsync($"window{n:00}", "371600-XSP", "371600", "IntakeClerk");
+            var id = counter.GetProperty("id").GetString()!;
+            await Http.Json(await officer.PostAsync($"/api/v1/counters/{id}/sign-in", null));
+            officers.Add((officer, id));
+        }
+
+        const int Tickets = 600;
+        var phone = app.Anonymous();
+        var issued = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(Enumerable.Range(0, Tickets), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
+        {
+            var t = await Http.Json(await phone.PostAsJsonAsync($"/api/v1/halls/{hallId}/tickets", new { group = "A" }, ct), HttpStatusCode.Created);
+            issued.Add(Id(t));
+        });
+        Assert.Equal(Tickets, issued.Distinct().Count());
+
+        // Fifty counters press "call next" twenty times each, all at once: 1,000 requests.
+        var called = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var empty = 0;
+        await Task.WhenAll(officers.Select(o => Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var response = await o.Client.PostAsync($"/api/v1/counters/{o.Counter}/call-next", null);
+                if (response.StatusCode == HttpStatusCode.NoContent)
+                {
+                    Interlocked.Increment(ref empty);
+                    continue;
+                }
+
+                var ticket = (await Http.Json(response)).GetProperty("ticket");
+                called.Add(Id(ticket));
+                await Http.Json(await o.Client.PostAsJsonAsync($"/api/v1/tickets/{Id(ticket)}/finish", new { }));
+            }
+        })));
+
+        Assert.Equal(1000, called.Count + empty);
+        Assert.Equal(called.Count, called.Distinct().Count()); // nobody called twice
+        Assert.Equal(Tickets, called.Count); // none lost
+        Assert.Equal(issued.Order(), called.Order());
+        var display = await Http.Json(await phone.GetAsync($"/api/v1/halls/{hallId}/display"));
+        Assert.Equal(0, display.GetProperty("waiting")[0].GetProperty("waiting").GetInt32());
+        Assert.True((await Http.Json(await admin.GetAsync("/api/v1/audit/verify"))).GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Hall_set_up_and_tickets_refuse_bad_input_with_field_errors()
+    {
+        var admin = await fixture.App.SignedIn("admin");
+        var bad = await Http.Problem(await admin.PostAsJsonAsync("/api/v1/halls", new { name = "", regionCode = "3716", groups = new[] { new { code = "ab", name = "" } } }),
+            HttpStatusCode.BadRequest, "hall:invalid");
+        foreach (var field in new[] { "name", "regionCode", "groups[0].code", "groups[0].name" })
+        {
+            Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), field);
+        }
+
+        var counter = await Http.Problem(await admin.PostAsJsonAsync($"/api/v1/halls/{CityHall}/counters", new { number = 1, kind = "dedicated", groups = UnknownGroup, departmentCode = "none" }),
+            HttpStatusCode.BadRequest, "counter:invalid");
+        foreach (var field in new[] { "number", "groups", "departmentCode" })
+        {
+            Assert.True(counter.GetProperty("errors").TryGetProperty(field, out _), field);
+        }
+
+        var phone = fixture.App.Anonymous();
+        var ticket = await TakeAsync(phone, new { group = "Z", mobile = "12" }, HttpStatusCode.BadRequest);
+        Assert.True(ticket.GetProperty("errors").TryGetProperty("mobile", out _));
+        var group = await TakeAsync(phone, new { group = "Z" }, HttpStatusCode.BadRequest);
+        Assert.Contains("A（综合受理）", group.GetProperty("errors").GetProperty("group")[0].GetString(), StringComparison.Ordinal);
+        await Http.Problem(await phone.PostAsJsonAsync($"/api/v1/halls/{Guid.NewGuid()}/tickets", new { group = "A" }), HttpStatusCode.NotFound, "hall:not-found");
+        await Http.Problem(await phone.PostAsync($"/api/v1/halls/{CityHall}/tickets", new StringContent("{", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.App.SignedIn("clerk")).PostAsJsonAsync("/api/v1/halls", new { name = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await phone.PostAsync($"/api/v1/counters/{Guid.NewGuid()}/call-next", null)).StatusCode);
+    }
+}
+
+public sealed class QueueTestsOnSqlite(SqliteFixture fixture) : QueueTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class QueueTestsOnPostgres(PostgresFixture fixture) : QueueTests(fixture), IClassFixture<PostgresFixture>;
