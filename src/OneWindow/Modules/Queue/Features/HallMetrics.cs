@@ -55,16 +55,17 @@ public sealed class HallMetrics(AppDbContext db, TimeProvider clock)
         double Clip(DateTimeOffset a, DateTimeOffset? b) =>
             Math.Max(0, ((b ?? now) < end ? b ?? now : end).Subtract(a > start ? a : start).TotalMinutes);
 
-        var uses = counters.Select(c =>
+        var raw = counters.Select(c =>
         {
             var open = sessions.Where(s => s.CounterId == c.Id).Sum(s => Clip(s.StartedAt, s.EndedAt));
             var mine = tickets.Where(t => t.CounterId == c.Id && t.CalledAt is not null).ToList();
             var busy = mine.Sum(t => Clip(t.FirstCalledAt ?? t.CalledAt!.Value, t.FinishedAt));
-            return new CounterUse(c.Number, c.Name, mine.Count(t => t.Status == TicketStatus.Done), Math.Round(open, 1), Math.Round(busy, 1),
-                open > 0 ? Math.Round(Math.Min(1, busy / open), 3) : 0);
+            return (Counter: c, Served: mine.Count(t => t.Status == TicketStatus.Done), Open: open, Busy: Math.Min(busy, open));
         }).ToList();
-        var openMinutes = uses.Sum(u => u.OpenMinutes);
-        var busyMinutes = uses.Sum(u => u.BusyMinutes);
+        var uses = raw.Select(u => new CounterUse(u.Counter.Number, u.Counter.Name, u.Served, Math.Round(u.Open, 1), Math.Round(u.Busy, 1),
+            u.Open > 0 ? Math.Round(u.Busy / u.Open, 3) : 0)).ToList();
+        var openMinutes = raw.Sum(u => u.Open);
+        var busyMinutes = raw.Sum(u => u.Busy);
 
         var byHour = Enumerable.Range(0, 24).Select(h => new HourCount(h,
             tickets.Count(t => Timestamps.InChina(t.IssuedAt).Hour == h),
@@ -81,7 +82,7 @@ public sealed class HallMetrics(AppDbContext db, TimeProvider clock)
 
         return new HallMetricsView(hall.Id, hall.Name, first, last, tickets.Count, served, noShows, tickets.Count(t => t.IsWaiting),
             waits.Count > 0 ? Math.Round(waits.Average(), 1) : null, waits.Count > 0 ? Math.Round(Percentile(waits, 0.9), 1) : null,
-            services.Count > 0 ? Math.Round(services.Average(), 1) : null, openMinutes > 0 ? Math.Round(Math.Min(1, busyMinutes / openMinutes), 3) : 0,
+            services.Count > 0 ? Math.Round(services.Average(), 1) : null, openMinutes > 0 ? Math.Round(busyMinutes / openMinutes, 3) : 0,
             openMinutes > 0 ? Math.Round(served / (openMinutes / 60), 1) : 0, called > 0 ? Math.Round((double)noShows / called, 3) : 0, byHour, uses, groups);
     }
 

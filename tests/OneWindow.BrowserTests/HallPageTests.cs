@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Microsoft.Playwright;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace OneWindow.BrowserTests;
+
+/// <summary>
+/// Issue 7 through the pages: a citizen takes a ticket on a phone and sees position and estimate; a
+/// general counter calls it; the hall display, open all along, shows the call pushed live; the citizen
+/// rates the service on the counter's pad (非常不满意 → a rectification the department sees); the hall
+/// dashboard draws its charts from the real tickets.
+/// </summary>
+public sealed class HallPageTests(BrowserFixture fixture, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+{
+    private const string CityHall = "0193a000-0000-7000-8000-000000371600";
+
+    [Fact]
+    public async Task A_phone_ticket_is_called_at_a_general_counter_and_the_display_shows_it_live()
+    {
+        var display = await fixture.NewPageAsync();
+        await display.GotoAsync($"/halls/{CityHall}/display");
+        await display.Locator("[data-testid=live-state][data-live=signalr]").WaitForAsync();
+        await display.EvaluateAsync("() => { window.sameDocument = true; }");
+
+        var phone = await fixture.Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            BaseURL = fixture.BaseUrl, Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
+        });
+        phone.SetDefaultTimeout(60_000);
+        await phone.GotoAsync($"/halls/{CityHall}/ticket");
+        await phone.FillAsync("#mobile", "13805431234");
+        await phone.ClickAsync("[data-testid=take]");
+        await phone.Locator("[data-testid=ticket-number]").WaitForAsync();
+        var number = (await phone.TextContentAsync("[data-testid=ticket-number]"))!.Trim();
+        Assert.Equal("A001", number);
+        Assert.Equal("0", (await phone.TextContentAsync("[data-testid=ticket-ahead]"))!.Trim());
+        Assert.Equal("12", (await phone.TextContentAsync("[data-testid=ticket-wait]"))!.Trim());
+        await BrowserFixture.ScreenshotAsync(phone, "hall-phone-ticket");
+
+        var clerk = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(clerk, "clerk");
+        await clerk.GotoAsync("/halls");
+        await clerk.ClickAsync("[data-testid=counter-link] >> text=1 号综合窗口");
+        await clerk.ClickAsync("[data-testid=sign-in]");
+        await clerk.Locator("[data-testid=call-next]").WaitForAsync();
+
+        var watch = Stopwatch.StartNew();
+        await clerk.ClickAsync("[data-testid=call-next]");
+        await display.Locator($"#current tr[data-number={number}]").WaitForAsync();
+        output.WriteLine($"call → display: {watch.ElapsedMilliseconds} ms (includes the counter page's own round trip)");
+        Assert.True(await display.EvaluateAsync<bool>("() => window.sameDocument === true"), "the display updated in place, pushed, not by reloading");
+        Assert.Contains("1 号窗口", await display.TextContentAsync($"#current tr[data-number={number}]"), StringComparison.Ordinal);
+        Assert.Equal(number, (await clerk.TextContentAsync("[data-testid=current-ticket]"))!.Trim());
+        await BrowserFixture.ScreenshotAsync(display, "hall-display");
+
+        // The phone page follows the ticket by itself.
+        await phone.Locator("[data-testid=ticket-call]").WaitForAsync();
+        Assert.Contains("1 号窗口", await phone.TextContentAsync("[data-testid=ticket-call]"), StringComparison.Ordinal);
+
+        await clerk.ClickAsync("[data-testid=start]");
+        await clerk.Locator("[data-testid=finish]").WaitForAsync();
+        await clerk.ClickAsync("[data-testid=finish]");
+        await clerk.Locator("[data-testid=message]").WaitForAsync();
+
+        // The counter's rating pad asks about the service just finished; a bad rating needs a reason.
+        var pad = await clerk.Context.NewPageAsync();
+        await pad.GotoAsync(new Uri(clerk.Url).AbsolutePath + "/pad");
+        Assert.Equal(number, (await pad.TextContentAsync("[data-testid=pad-ticket]"))!.Trim());
+        await pad.ClickAsync("[data-testid=level-1]");
+        await pad.Locator("[data-testid=problem]").WaitForAsync();
+        await pad.CheckAsync("input[name=reasons][value=等候时间太长]");
+        await pad.ClickAsync("[data-testid=level-1]");
+        await pad.Locator("[data-testid=message]").WaitForAsync();
+        Assert.Contains("非常不满意", await pad.TextContentAsync("[data-testid=message]"), StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(pad, "hall-rating-pad");
+
+        await clerk.GotoAsync("/rectifications");
+        var row = clerk.Locator("[data-testid=rectifications] tbody tr", new() { HasText = number });
+        Assert.Contains("待核实", await row.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Contains("等候时间太长", await row.TextContentAsync(), StringComparison.Ordinal);
+
+        // The dashboard draws its charts from the tickets: one issued, one served.
+        await clerk.GotoAsync($"/halls/{CityHall}/dashboard");
+        await clerk.Locator("body[data-charts-ready='1']").WaitForAsync();
+        Assert.Equal(1, await clerk.Locator("#chart-hours canvas").CountAsync());
+        Assert.Equal(1, await clerk.Locator("#chart-counters canvas").CountAsync());
+        Assert.Equal("1", (await clerk.TextContentAsync("[data-testid=kpi-served]"))!.Trim());
+        await BrowserFixture.ScreenshotAsync(clerk, "hall-dashboard");
+    }
+}
