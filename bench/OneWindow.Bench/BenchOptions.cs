@@ -26,7 +26,7 @@ public sealed record BenchOptions(
           dotnet run -c Release --project bench/OneWindow.Bench -- [options]
 
         Options:
-          --scenario NAME     due-date | sign-in | catalog-search | all (default: all; repeatable)
+          --scenario NAME     due-date | sign-in | catalog-search | submit | bundle | lifecycle | verify | issue | queue | all (default: all; repeatable)
           --provider NAME     sqlite | postgres (default: sqlite)
           --postgres CS       a PostgreSQL server where the bench may create a database
                               (default: environment ONEWINDOW_BENCH_POSTGRES or ONEWINDOW_TEST_POSTGRES)
@@ -49,6 +49,10 @@ public sealed record BenchOptions(
                      materials, a fresh Idempotency-Key); target ≥ 50% of the raw commit rate, p99 < 50 ms at 16
           lifecycle  one case end to end: submit → the clerk accepts → the approver approves → the clerk
                      completes (four requests, about a dozen rows with audit and outbox); counted per case
+          queue      the service hall: a hall with 50 general counters and their officers (opened through the
+                     admin API); --clients ticket takers fill the queue for T s (tickets/s, p99), then the 50
+                     counters press call next + finish at once until it is empty (calls/s, call-next p50/p99,
+                     no ticket twice), while a probe counter times call → the display's long poll showing it
           verify     POST /api/v1/licenses/verify with the 扫码亮证 string of a licence issued during set-up
                      (decode, signature, key lookup, register status); compared with the raw ECDSA P-256
                      verify rate on every core

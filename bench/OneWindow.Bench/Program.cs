@@ -40,6 +40,7 @@ if (options.Scenarios.Contains("verify"))
 
 var baselines = new List<BaselineResult>();
 IssuanceResult? issuance = null;
+QueueResult? queue = null;
 var results = new List<ScenarioResult>();
 foreach (var clients in options.ClientCounts)
 {
@@ -47,6 +48,12 @@ foreach (var clients in options.ClientCounts)
     Console.Error.WriteLine($"[bench] {options.Provider}: measuring the raw baseline ({pass.Seconds}s, {clients} clients)…");
     var baseline = await Baseline.MeasureAsync(database, pass);
     baselines.Add(baseline with { Clients = clients });
+    if (options.Scenarios.Contains("queue") && queue is null)
+    {
+        // Issue 7: tickets issued and called per second with 50 counters calling at once, call-next p99, call → display.
+        queue = await QueueBench.RunAsync(server.BaseUrl, pass, baseline);
+    }
+
     foreach (var scenario in Scenarios.Select(options.Scenarios, cases, licensePayload))
     {
         Console.Error.WriteLine($"[bench] {scenario.Name}: {clients} clients × {pass.Seconds}s…");
@@ -105,6 +112,7 @@ var report = new
     searchBaseline,
     verifyBaseline,
     issuance,
+    queue,
     catalogItems,
     server = new { idleRssMb = idleRss, peakRssMb = server.PeakMegabytes(), idleGoalMb = 250, idleWithinGoal = idleRss < 250 },
     scenarios = results,

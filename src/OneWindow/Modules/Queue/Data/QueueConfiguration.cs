@@ -63,8 +63,12 @@ internal sealed class QueueConfiguration :
         b.Property(t => t.DepartmentCode).HasMaxLength(30);
         b.Property(t => t.CaseIds).HasColumnName("case_ids_json").HasJsonConversion(Json, () => new List<Guid>());
         b.HasIndex(t => new { t.HallId, t.Day, t.GroupCode, t.Sequence }).IsUnique();
-        b.HasIndex(t => new { t.HallId, t.Status, t.IssuedAt });
-        b.HasIndex(t => new { t.HallId, t.FirstCalledAt });
+        b.HasIndex(t => new { t.HallId, t.WaitingKey });
+        b.HasIndex(t => new { t.HallId, t.GroupCode, t.WaitingKey });
+        b.HasIndex(t => new { t.TargetCounterId, t.WaitingKey });
+        b.HasIndex(t => new { t.CounterId, t.FinishedAt });
+        b.HasIndex(t => new { t.HallId, t.CalledAt });
+        b.HasIndex(t => new { t.HallId, t.GroupCode, t.FinishedAt });
         b.HasIndex(t => t.AppointmentId);
     }
 

@@ -109,7 +109,31 @@ public sealed class QueueTicket : IVersioned
 
     public int Version { get; set; }
 
+    /// <summary>
+    /// The calling order while the ticket waits (null once called): priority, then appointment time, then
+    /// the time the ticket was taken, as one sortable number, so "call next" reads the first row of an
+    /// index instead of sorting the hall's queue.
+    /// </summary>
+    public long? WaitingKey { get; set; }
+
     public bool IsWaiting => Status is TicketStatus.Waiting or TicketStatus.Transferred;
+
+    private static readonly DateTimeOffset KeyEpoch = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Bit 61: not a priority ticket; bit 60: no appointment; bits 7–59: microseconds since 2020 of the
+    /// appointment or of taking the ticket; bits 0–6: the daily sequence, so tickets of one instant keep
+    /// the order they were numbered in.
+    /// </summary>
+    public static long CallingKey(TicketPriority priority, DateTimeOffset? appointmentAt, DateTimeOffset issuedAt, int sequence)
+    {
+        var at = appointmentAt ?? issuedAt;
+        var micros = Math.Clamp((at - KeyEpoch).Ticks / 10, 0, (1L << 53) - 1);
+        return ((priority == TicketPriority.Priority ? 0L : 1L) << 61) | ((appointmentAt is null ? 1L : 0L) << 60) | (micros << 7) | (sequence & 127L);
+    }
+
+    /// <summary>Into the queue (taken, checked in, or transferred): it keeps its place in time.</summary>
+    public void Queue() => WaitingKey = CallingKey(Priority, AppointmentAt, IssuedAt, Sequence);
 
     public static string Label(TicketStatus s) => s switch
     {
@@ -148,6 +172,7 @@ public sealed class QueueTicket : IVersioned
         }
 
         Status = TicketStatus.Called;
+        WaitingKey = null;
         CounterId = counter.Id;
         CounterNumber = counter.Number;
         TargetCounterId = null;
@@ -229,8 +254,8 @@ public sealed class QueueTicket : IVersioned
 
         if (Status == TicketStatus.Called)
         {
-            // Served at once, without a separate 开始办理 click.
-            Start(counter, userId, name, now);
+            // Served at once, without a separate 开始办理 click: the service began with the call.
+            Start(counter, userId, name, CalledAt ?? now);
         }
 
         if (Status != TicketStatus.Serving)
@@ -263,6 +288,8 @@ public sealed class QueueTicket : IVersioned
         {
             GroupCode = group;
         }
+
+        Queue();
 
         TargetCounterId = target?.Id;
         CounterId = null;

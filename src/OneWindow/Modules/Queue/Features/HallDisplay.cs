@@ -34,7 +34,7 @@ public sealed class HallDisplay(AppDbContext db, QueueEstimates estimates, TimeP
         var recent = await db.Set<QueueTicket>().AsNoTracking().Where(t => t.HallId == hallId && t.Day == today && t.CalledAt != null)
             .OrderByDescending(t => t.CalledAt).Take(10).ToListAsync(ct);
         var waiting = await db.Set<QueueTicket>().AsNoTracking()
-            .Where(t => t.HallId == hallId && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Transferred))
+            .Where(t => t.HallId == hallId && t.WaitingKey != null)
             .GroupBy(t => t.GroupCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var open = counters.Values.Where(c => c.State == CounterState.Open).ToList();
 
@@ -89,6 +89,7 @@ public sealed partial class HallDisplayFeed(IServiceScopeFactory scopes, IHubCon
     private readonly ConcurrentDictionary<Guid, long> _stamps = new();
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _waiters = new();
     private readonly ConcurrentDictionary<Guid, int> _polls = new();
+    private readonly ConcurrentDictionary<Guid, DisplayView> _views = new();
     private readonly SemaphoreSlim _wake = new(0);
 
     public void Watch(Guid hallId, string connectionId)
@@ -108,8 +109,18 @@ public sealed partial class HallDisplayFeed(IServiceScopeFactory scopes, IHubCon
         }
     }
 
-    /// <summary>Long poll: returns once the hall's stamp is beyond <paramref name="after"/>, or when <paramref name="timeout"/> passes.</summary>
-    public async Task WaitForChangeAsync(Guid hallId, long after, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Long poll: returns once the hall's stamp is beyond <paramref name="after"/>, or when <paramref name="timeout"/>
+    /// passes. The answer is the display the feed computed for that change (one computation serves every
+    /// display of the hall), or null when there is none newer than <paramref name="after"/>.
+    /// </summary>
+    public async Task<DisplayView?> WaitForChangeAsync(Guid hallId, long after, TimeSpan timeout, CancellationToken ct)
+    {
+        await WaitAsync(hallId, after, timeout, ct);
+        return _views.TryGetValue(hallId, out var view) && view.Stamp > after ? view : null;
+    }
+
+    private async Task WaitAsync(Guid hallId, long after, TimeSpan timeout, CancellationToken ct)
     {
         _polls.AddOrUpdate(hallId, 1, (_, n) => n + 1);
         try
@@ -189,9 +200,13 @@ public sealed partial class HallDisplayFeed(IServiceScopeFactory scopes, IHubCon
             }
 
             _stamps[s.Id] = s.Stamp;
-            if (_connections.Values.Contains(s.Id) && await scope.ServiceProvider.GetRequiredService<HallDisplay>().ViewAsync(s.Id, ct) is { } view)
+            if (await scope.ServiceProvider.GetRequiredService<HallDisplay>().ViewAsync(s.Id, ct) is { } view)
             {
-                await hub.Clients.Group(HallDisplayHub.GroupOf(s.Id)).SendAsync("display", view, ct);
+                _views[s.Id] = view;
+                if (_connections.Values.Contains(s.Id))
+                {
+                    await hub.Clients.Group(HallDisplayHub.GroupOf(s.Id)).SendAsync("display", view, ct);
+                }
             }
 
             if (_waiters.TryRemove(s.Id, out var waiter))

@@ -160,6 +160,7 @@ public sealed class HallQueue(
                 t.AppointmentAt = appointment.StartsAt;
             }
 
+            t.Queue();
             db.Add(t);
             Record(t, "TicketIssued", new { t.Number, group = t.GroupCode, priority = t.Priority.ToString(), channel = t.Channel.ToString(), appointment = t.AppointmentId });
             return t;
@@ -243,8 +244,8 @@ public sealed class HallQueue(
 
     private async Task<QueueTicket?> NextForAsync(Hall hall, Counter counter, CancellationToken ct)
     {
-        var waiting = db.Set<QueueTicket>().Where(t => t.HallId == hall.Id && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Transferred));
-        if (await InCallingOrder(waiting.Where(t => t.TargetCounterId == counter.Id)).FirstOrDefaultAsync(ct) is { } mine)
+        var waiting = db.Set<QueueTicket>().Where(t => t.HallId == hall.Id && t.WaitingKey != null);
+        if (await InCallingOrder(db.Set<QueueTicket>().Where(t => t.TargetCounterId == counter.Id && t.WaitingKey != null)).FirstOrDefaultAsync(ct) is { } mine)
         {
             return mine;
         }
@@ -264,9 +265,9 @@ public sealed class HallQueue(
         return await InCallingOrder(open).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>Priority first, then appointments by their time, then the time the ticket was taken.</summary>
+    /// <summary>Priority first, then appointments by their time, then the time the ticket was taken (<see cref="QueueTicket.WaitingKey"/>).</summary>
     internal static IOrderedQueryable<QueueTicket> InCallingOrder(IQueryable<QueueTicket> tickets) =>
-        tickets.OrderByDescending(t => t.Priority).ThenBy(t => t.AppointmentAt == null).ThenBy(t => t.AppointmentAt).ThenBy(t => t.IssuedAt).ThenBy(t => t.Sequence);
+        tickets.OrderBy(t => t.WaitingKey).ThenBy(t => t.Id);
 
     public Task<Result<TicketView>> RecallAsync(Guid ticketId, CancellationToken ct) =>
         AtCounterAsync(ticketId, (t, c, now) =>

@@ -20,14 +20,15 @@ public sealed class HallWork(AppDbContext db, HallDisplayFeed feed)
 
     public async Task<Result<T>> RunAsync<T>(Guid hallId, Func<Hall, Task<Result<T>>> work, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var locked = await db.Set<Hall>().Where(h => h.Id == hallId).ExecuteUpdateAsync(s => s.SetProperty(h => h.Stamp, h => h.Stamp + 1), ct);
-        if (locked == 0)
+        // The hall's set-up (groups, hours) is read before the lock: the lock covers only the queue itself.
+        var hall = await db.Set<Hall>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == hallId, ct);
+        if (hall is null)
         {
             return HallNotFound;
         }
 
-        var hall = await db.Set<Hall>().AsNoTracking().SingleAsync(h => h.Id == hallId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Set<Hall>().Where(h => h.Id == hallId).ExecuteUpdateAsync(s => s.SetProperty(h => h.Stamp, h => h.Stamp + 1), ct);
         var result = await work(hall);
         if (!result.IsSuccess)
         {

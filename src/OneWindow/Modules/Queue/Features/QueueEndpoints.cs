@@ -29,10 +29,10 @@ internal static class QueueEndpoints
         halls.MapGet("/{hallId:guid}/display", async Task<Results<Ok<DisplayView>, ProblemHttpResult>> (
                 Guid hallId, long? after, int? wait, HallDisplay display, HallDisplayFeed feed, CancellationToken ct) =>
             {
-                if (after is { } known && wait is > 0)
+                // Long poll (the display's fallback without WebSockets): answered once something changed, with the feed's view of it.
+                if (after is { } known && wait is > 0 && await feed.WaitForChangeAsync(hallId, known, TimeSpan.FromSeconds(Math.Min(wait.Value, 30)), ct) is { } changed)
                 {
-                    // Long poll (the display's fallback without WebSockets): answer once something changed.
-                    await feed.WaitForChangeAsync(hallId, known, TimeSpan.FromSeconds(Math.Min(wait.Value, 30)), ct);
+                    return TypedResults.Ok(changed);
                 }
 
                 return await display.ViewAsync(hallId, ct) is { } v ? TypedResults.Ok(v) : HallWork.HallNotFound.ToProblem();

@@ -27,18 +27,18 @@ public sealed class QueueEstimates(AppDbContext db, TimeProvider clock, IOptions
 {
     public async Task<(int? Position, int? Minutes)> ForAsync(Hall hall, QueueTicket ticket, CancellationToken ct)
     {
-        var waiting = db.Set<QueueTicket>().AsNoTracking()
-            .Where(t => t.HallId == hall.Id && (t.Status == TicketStatus.Waiting || t.Status == TicketStatus.Transferred));
-        var group = ticket.GroupCode;
-        var queue = ticket.TargetCounterId is { } target
-            ? waiting.Where(t => t.TargetCounterId == target)
-            : waiting.Where(t => t.TargetCounterId == null && t.GroupCode == group);
-        var order = await HallQueue.InCallingOrder(queue).Select(t => t.Id).ToListAsync(ct);
-        var position = order.IndexOf(ticket.Id) + 1;
-        if (position == 0)
+        if (ticket.WaitingKey is not { } key)
         {
             return (null, null);
         }
+
+        // Tickets ahead in the same queue: an index range count (hall, group, key).
+        var group = ticket.GroupCode;
+        var ahead = db.Set<QueueTicket>().AsNoTracking().Where(t => t.HallId == hall.Id && t.WaitingKey != null && t.WaitingKey < key);
+        ahead = ticket.TargetCounterId is { } target
+            ? ahead.Where(t => t.TargetCounterId == target)
+            : ahead.Where(t => t.GroupCode == group && t.TargetCounterId == null);
+        var position = await ahead.CountAsync(ct) + 1;
 
         var minutes = await ServiceMinutesAsync(hall.Id, group, hall.Group(group)?.ServiceMinutes ?? 10, ct);
         var counters = await db.Set<Counter>().AsNoTracking().Where(c => c.HallId == hall.Id && c.State == CounterState.Open).ToListAsync(ct);

@@ -95,6 +95,7 @@ CREATE TABLE queue_tickets (
     department_code character varying(30),
     case_ids_json text NOT NULL,
     version integer NOT NULL,
+    waiting_key bigint,
     CONSTRAINT pk_queue_tickets PRIMARY KEY (id)
 );
 
@@ -116,8 +117,16 @@ CREATE INDEX ix_halls_region_code ON halls (region_code);
 
 CREATE INDEX ix_queue_tickets_appointment_id ON queue_tickets (appointment_id);
 
+CREATE INDEX ix_queue_tickets_counter_id_finished_at ON queue_tickets (counter_id, finished_at);
+
+CREATE INDEX ix_queue_tickets_hall_id_called_at ON queue_tickets (hall_id, called_at);
+
 CREATE UNIQUE INDEX ix_queue_tickets_hall_id_day_group_code_sequence ON queue_tickets (hall_id, day, group_code, sequence);
 
-CREATE INDEX ix_queue_tickets_hall_id_first_called_at ON queue_tickets (hall_id, first_called_at);
+CREATE INDEX ix_queue_tickets_hall_id_group_code_finished_at ON queue_tickets (hall_id, group_code, finished_at);
 
-CREATE INDEX ix_queue_tickets_hall_id_status_issued_at ON queue_tickets (hall_id, status, issued_at);
+CREATE INDEX ix_queue_tickets_hall_id_group_code_waiting_key ON queue_tickets (hall_id, group_code, waiting_key);
+
+CREATE INDEX ix_queue_tickets_hall_id_waiting_key ON queue_tickets (hall_id, waiting_key);
+
+CREATE INDEX ix_queue_tickets_target_counter_id_waiting_key ON queue_tickets (target_counter_id, waiting_key);

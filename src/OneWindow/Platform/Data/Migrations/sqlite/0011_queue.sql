@@ -90,7 +90,8 @@ CREATE TABLE "queue_tickets" (
     "served_by_name" TEXT NULL,
     "department_code" TEXT NULL,
     "case_ids_json" TEXT NOT NULL,
-    "version" INTEGER NOT NULL
+    "version" INTEGER NOT NULL,
+    "waiting_key" INTEGER NULL
 );
 
 CREATE INDEX "ix_appointments_hall_id_day_check_in_code" ON "appointments" ("hall_id", "day", "check_in_code");
@@ -111,8 +112,16 @@ CREATE INDEX "ix_halls_region_code" ON "halls" ("region_code");
 
 CREATE INDEX "ix_queue_tickets_appointment_id" ON "queue_tickets" ("appointment_id");
 
+CREATE INDEX "ix_queue_tickets_counter_id_finished_at" ON "queue_tickets" ("counter_id", "finished_at");
+
+CREATE INDEX "ix_queue_tickets_hall_id_called_at" ON "queue_tickets" ("hall_id", "called_at");
+
 CREATE UNIQUE INDEX "ix_queue_tickets_hall_id_day_group_code_sequence" ON "queue_tickets" ("hall_id", "day", "group_code", "sequence");
 
-CREATE INDEX "ix_queue_tickets_hall_id_first_called_at" ON "queue_tickets" ("hall_id", "first_called_at");
+CREATE INDEX "ix_queue_tickets_hall_id_group_code_finished_at" ON "queue_tickets" ("hall_id", "group_code", "finished_at");
 
-CREATE INDEX "ix_queue_tickets_hall_id_status_issued_at" ON "queue_tickets" ("hall_id", "status", "issued_at");
+CREATE INDEX "ix_queue_tickets_hall_id_group_code_waiting_key" ON "queue_tickets" ("hall_id", "group_code", "waiting_key");
+
+CREATE INDEX "ix_queue_tickets_hall_id_waiting_key" ON "queue_tickets" ("hall_id", "waiting_key");
+
+CREATE INDEX "ix_queue_tickets_target_counter_id_waiting_key" ON "queue_tickets" ("target_counter_id", "waiting_key");
