@@ -28,17 +28,26 @@ public sealed class WorkbenchModel(ICurrentUser user, DepartmentDirectory depart
             new("审计链校验", "校验全部审计记录的哈希链是否完整", "/api/v1/audit/verify"),
             new("事项管理", "事项目录、实施清单与办事指南；导入导出", "/admin/items"),
         ],
-        Roles.HallGuide => [new("大导服", "咨询引导、取号分流", null), new("帮办代办", "搜索事项，为申请人代为填报提交", "/search")],
+        Roles.HallGuide => [new("大导服", "咨询引导、取号分流：按业务分区或事项取号，发放优先号", "/halls"), new("帮办代办", "搜索事项，为申请人代为填报提交", "/search")],
         Roles.IntakeClerk =>
         [
             new("综合受理", "无差别一窗受理任一事项：搜索事项后点“我要申请”，容缺受理、一次性告知", "/search"),
+            new("窗口叫号", "在窗口签到，叫号、重呼、过号、转移、办结，群众在评价器上评价", "/halls"),
             new("待办与统一出件", "待受理、待出件的办件，按办结期限排序", "/workbench/cases?view=todo"),
         ],
         Roles.Reviewer => [new("审查", "审查本部门办件，提出审查意见", "/workbench/cases?view=todo")],
         Roles.Approver => [new("审批决定", "对本部门办件作出准予或不予许可决定", "/workbench/cases?view=todo")],
-        Roles.DepartmentHead => [new("部门督办", "本部门办件时限预警与超期", "/workbench/cases?view=all&deadline=warning"), new("事项管理", "维护本部门事项、发布新版本", "/admin/items")],
+        Roles.DepartmentHead =>
+        [
+            new("部门督办", "本部门办件时限预警与超期", "/workbench/cases?view=all&deadline=warning"), new("事项管理", "维护本部门事项、发布新版本", "/admin/items"),
+            new("差评整改", "本部门的好差评与差评整改（核实、整改、反馈）", "/rectifications"),
+        ],
         Roles.HotlineAgent => [new("12345 工单", "受理、派单、回访", null)],
-        Roles.Supervisor => [new("效能监督", "超期办件督办", "/workbench/cases?view=all&deadline=overdue"), new("审计链校验", "校验全部审计记录的哈希链是否完整", "/api/v1/audit/verify")],
+        Roles.Supervisor =>
+        [
+            new("效能监督", "超期办件督办", "/workbench/cases?view=all&deadline=overdue"), new("好差评监督", "各部门满意率与差评整改进度", "/rectifications"),
+            new("审计链校验", "校验全部审计记录的哈希链是否完整", "/api/v1/audit/verify"),
+        ],
         _ => [],
     };
 

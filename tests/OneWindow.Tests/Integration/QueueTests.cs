@@ -284,6 +284,29 @@ public abstract class QueueTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_display_long_poll_answers_when_the_hall_changes_and_a_made_up_stamp_does_not_stall_it()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database);
+        var screen = app.Anonymous();
+        var before = await Http.Json(await screen.GetAsync($"/api/v1/halls/{CityHall}/display"));
+        var stamp = before.GetProperty("stamp").GetInt64();
+
+        // A client claiming a stamp from the future waits out its time and gets the real view.
+        var bogus = await Http.Json(await screen.GetAsync($"/api/v1/halls/{CityHall}/display?after={stamp + 1000}&wait=1"));
+        Assert.Equal(stamp, bogus.GetProperty("stamp").GetInt64());
+
+        var poll = screen.GetAsync($"/api/v1/halls/{CityHall}/display?after={stamp}&wait=25");
+        await Task.Delay(300);
+        Assert.False(poll.IsCompleted);
+        await TakeAsync(app.Anonymous(), new { group = "B" });
+        var changed = await Http.Json(await poll);
+        Assert.True(changed.GetProperty("stamp").GetInt64() > stamp);
+        Assert.Equal(1, changed.GetProperty("waiting").EnumerateArray().Single(w => w.GetProperty("group").GetString() == "B").GetProperty("waiting").GetInt32());
+        await Http.Problem(await screen.GetAsync($"/api/v1/halls/{Guid.NewGuid()}/display?after=0&wait=5"), HttpStatusCode.NotFound, "hall:not-found");
+    }
+
+    [Fact]
     public async Task Hall_set_up_and_tickets_refuse_bad_input_with_field_errors()
     {
         var admin = await fixture.App.SignedIn("admin");

@@ -12,8 +12,7 @@ public sealed record TicketFacts(
     internal string AccessCode { get; init; } = "";
 
     /// <summary>Whether <paramref name="code"/> is the secret of the ticket's phone link.</summary>
-    public bool Opens(string? code) =>
-        code is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(code), System.Text.Encoding.ASCII.GetBytes(AccessCode));
+    public bool Opens(string? code) => QueueTicket.Opens(AccessCode, code);
 }
 
 public sealed class QueueRecords(AppDbContext db)

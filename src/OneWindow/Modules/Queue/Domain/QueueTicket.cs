@@ -118,6 +118,11 @@ public sealed class QueueTicket : IVersioned
 
     public bool IsWaiting => Status is TicketStatus.Waiting or TicketStatus.Transferred;
 
+    /// <summary>Whether <paramref name="code"/> is the secret of the ticket's phone link (compared in constant time).</summary>
+    public static bool Opens(string accessCode, string? code) =>
+        code is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(code), System.Text.Encoding.ASCII.GetBytes(accessCode));
+
     private static readonly DateTimeOffset KeyEpoch = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>

@@ -125,7 +125,7 @@ public sealed partial class HallDisplayFeed(IServiceScopeFactory scopes, IHubCon
         _polls.AddOrUpdate(hallId, 1, (_, n) => n + 1);
         try
         {
-            _stamps.TryAdd(hallId, after);
+            // What the client says it has seen is not trusted as the hall's stamp: the feed reads the real one.
             _wake.Release();
             while (!ct.IsCancellationRequested)
             {

@@ -180,7 +180,7 @@ public sealed class HallQueue(
     {
         var ticket = await db.Set<QueueTicket>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
         if (ticket is null || !(user.IsStaff && user.RegionCode is not null || (ticket.UserId is not null && ticket.UserId == user.UserId)
-                                || (accessCode is not null && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.ASCII.GetBytes(accessCode), System.Text.Encoding.ASCII.GetBytes(ticket.AccessCode)))))
+                                || QueueTicket.Opens(ticket.AccessCode, accessCode)))
         {
             return TicketNotFound;
         }

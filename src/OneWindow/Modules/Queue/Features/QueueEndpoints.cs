@@ -27,8 +27,13 @@ internal static class QueueEndpoints
                 await q.TakeAsync(hallId, input, ct) is var r && r.IsSuccess ? TypedResults.Created($"/api/v1/tickets/{r.Value!.Id}", r.Value) : r.Error!.ToProblem())
             .WithSummary("取号（导服台、自助机、手机，或预约签到）：返回号码、排队位置和预计等候时间");
         halls.MapGet("/{hallId:guid}/display", async Task<Results<Ok<DisplayView>, ProblemHttpResult>> (
-                Guid hallId, long? after, int? wait, HallDisplay display, HallDisplayFeed feed, CancellationToken ct) =>
+                Guid hallId, long? after, int? wait, HallDisplay display, HallDisplayFeed feed, Halls h, CancellationToken ct) =>
             {
+                if (after is not null && await h.FindAsync(hallId, ct) is null)
+                {
+                    return HallWork.HallNotFound.ToProblem();
+                }
+
                 // Long poll (the display's fallback without WebSockets): answered once something changed, with the feed's view of it.
                 if (after is { } known && wait is > 0 && await feed.WaitForChangeAsync(hallId, known, TimeSpan.FromSeconds(Math.Min(wait.Value, 30)), ct) is { } changed)
                 {
