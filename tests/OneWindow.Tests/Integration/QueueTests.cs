@@ -284,6 +284,38 @@ public abstract class QueueTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Holders_who_left_a_mobile_are_told_when_three_are_ahead_and_when_they_are_called()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database);
+        var phone = app.Anonymous();
+        var tickets = new List<JsonElement>();
+        for (var i = 1; i <= 5; i++)
+        {
+            tickets.Add(await TakeAsync(phone, new { group = "D", mobile = $"1390543000{i}" }));
+        }
+
+        var clerk = await AtCounterAsync(app, "clerk", 1);
+        var counter = await CounterAsync(clerk, 1);
+        var first = (await CallNextAsync(clerk, counter))!.Value;
+        Assert.Equal("D001", first.GetProperty("number").GetString());
+        await Http.Eventually(async () =>
+        {
+            var log = File.Exists(app.NotificationLog) ? await File.ReadAllTextAsync(app.NotificationLog) : "";
+            return log.Contains("请 D001 号到滨州市市民服务中心 1 号窗口办理", StringComparison.Ordinal) && log.Contains("139****0001", StringComparison.Ordinal)
+                && log.Contains("D005 号前面还有 3 人", StringComparison.Ordinal) && log.Contains("139****0005", StringComparison.Ordinal);
+        }, "the called holder and the one with three ahead should get an SMS (masked in the log)");
+
+        await ActAsync(clerk, Id(first), "finish");
+        var second = (await CallNextAsync(clerk, counter))!.Value;
+        await Http.Eventually(async () => (await File.ReadAllTextAsync(app.NotificationLog)).Contains("请 D002 号", StringComparison.Ordinal), "D002 is told it is called");
+        var log = await File.ReadAllTextAsync(app.NotificationLog);
+        Assert.Equal(1, log.Split("D005 号前面还有", StringSplitOptions.None).Length - 1); // once
+        Assert.DoesNotContain("13905430005", log, StringComparison.Ordinal);
+        Assert.Equal("D002", second.GetProperty("number").GetString());
+    }
+
+    [Fact]
     public async Task A_display_long_poll_answers_when_the_hall_changes_and_a_made_up_stamp_does_not_stall_it()
     {
         await using var database = await fixture.NewDatabaseAsync();

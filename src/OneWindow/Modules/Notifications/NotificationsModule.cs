@@ -18,5 +18,6 @@ public static class NotificationsModule
         builder.Services.AddOutboxHandler<BundleChanged, NotifyOnCaseChange>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Projects.Contracts.ProjectAlert, NotifyOnProjectAlert>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Ratings.Contracts.RectificationOpened, NotifyOnRectification>();
+        builder.Services.AddOutboxHandler<OneWindow.Modules.Queue.Contracts.TicketNotice, NotifyOnTicket>();
     }
 }

@@ -13,6 +13,7 @@ public static class QueueModule
             .Validate(o => o.MaxRecalls is >= 0 and <= 10, "Queue:MaxRecalls must be 0 to 10")
             .Validate(o => o.EstimateSample is >= 1 and <= 1000, "Queue:EstimateSample must be 1 to 1000")
             .Validate(o => o.AppointmentDaysAhead is >= 0 and <= 90, "Queue:AppointmentDaysAhead must be 0 to 90")
+            .Validate(o => o.RemindAhead is >= 0 and <= 50, "Queue:RemindAhead must be 0 to 50")
             .ValidateOnStart();
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<HallDisplayFeed>();

@@ -104,6 +104,9 @@ public sealed class QueueTicket : IVersioned
     /// <summary>The department of the counter that served it (ratings go there).</summary>
     public string? DepartmentCode { get; set; }
 
+    /// <summary>When the holder was told their turn is near (once).</summary>
+    public DateTimeOffset? RemindedAt { get; set; }
+
     /// <summary>Cases (办件) accepted during the service.</summary>
     public List<Guid> CaseIds { get; set; } = [];
 

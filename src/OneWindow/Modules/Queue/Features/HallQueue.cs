@@ -3,12 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Intake.Contracts;
+using OneWindow.Modules.Queue.Contracts;
 using OneWindow.Modules.Queue.Domain;
 using OneWindow.Platform;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.Identity;
 using OneWindow.Platform.IdentityCodes;
+using OneWindow.Platform.Outbox;
 
 namespace OneWindow.Modules.Queue.Features;
 
@@ -59,7 +61,7 @@ public sealed record TicketView(
 /// appends to the audit chain, and reaches the displays.
 /// </summary>
 public sealed class HallQueue(
-    AppDbContext db, HallWork work, QueueEstimates estimates, AuditTrail audit, CaseRecords cases, CatalogQueries catalog, ICurrentUser user, TimeProvider clock, IOptions<QueueOptions> options)
+    AppDbContext db, HallWork work, QueueEstimates estimates, AuditTrail audit, Outbox outbox, CaseRecords cases, CatalogQueries catalog, ICurrentUser user, TimeProvider clock, IOptions<QueueOptions> options)
 {
     private static Error TicketNotFound => Error.NotFound("ticket:not-found", "排队号不存在");
 
@@ -236,6 +238,12 @@ public sealed class HallQueue(
             }
 
             Record(next, "TicketCalled", new { next.Number, counter = counter.Number, waitMinutes = Math.Round(next.WaitMinutes ?? 0, 1) });
+            if (next.Mobile is { } mobile)
+            {
+                outbox.Enqueue(new TicketNotice(next.Id, next.Number, hall.Name, "Called", counter.Number, null, mobile, next.UserId, next.RegionCode));
+            }
+
+            await RemindNearAsync(hall, next, now, ct);
             return next;
         }, ct);
 
@@ -263,6 +271,30 @@ public sealed class HallQueue(
         }
 
         return await InCallingOrder(open).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// 叫号前提醒: after a call, the holder who now has <see cref="QueueOptions.RemindAhead"/> people ahead in that
+    /// group is sent an SMS (once), if they left a mobile number. Runs inside the call's unit of work.
+    /// </summary>
+    private async Task RemindNearAsync(Hall hall, QueueTicket called, DateTimeOffset now, CancellationToken ct)
+    {
+        var ahead = options.Value.RemindAhead;
+        if (ahead <= 0)
+        {
+            return;
+        }
+
+        // The ticket just called is still waiting as far as the database knows (its change is not saved yet).
+        var group = called.GroupCode;
+        var calledId = called.Id;
+        var near = await InCallingOrder(db.Set<QueueTicket>().Where(t => t.HallId == hall.Id && t.GroupCode == group && t.TargetCounterId == null && t.WaitingKey != null && t.Id != calledId))
+            .Skip(ahead).FirstOrDefaultAsync(ct);
+        if (near is { Mobile: { } mobile, RemindedAt: null })
+        {
+            near.RemindedAt = now;
+            outbox.Enqueue(new TicketNotice(near.Id, near.Number, hall.Name, "Near", null, ahead, mobile, near.UserId, near.RegionCode));
+        }
     }
 
     /// <summary>Priority first, then appointments by their time, then the time the ticket was taken (<see cref="QueueTicket.WaitingKey"/>).</summary>

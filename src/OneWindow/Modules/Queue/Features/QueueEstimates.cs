@@ -16,6 +16,9 @@ public sealed class QueueOptions
 
     /// <summary>How far ahead appointments may be booked, in days.</summary>
     public int AppointmentDaysAhead { get; set; } = 14;
+
+    /// <summary>A holder who left a mobile number gets an SMS when this many people are ahead (0: no reminder).</summary>
+    public int RemindAhead { get; set; } = 3;
 }
 
 /// <summary>

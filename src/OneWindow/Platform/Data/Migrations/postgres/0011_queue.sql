@@ -93,6 +93,7 @@ CREATE TABLE queue_tickets (
     served_by character varying(64),
     served_by_name character varying(100),
     department_code character varying(30),
+    reminded_at timestamp with time zone,
     case_ids_json text NOT NULL,
     version integer NOT NULL,
     waiting_key bigint,

@@ -89,6 +89,7 @@ CREATE TABLE "queue_tickets" (
     "served_by" TEXT NULL,
     "served_by_name" TEXT NULL,
     "department_code" TEXT NULL,
+    "reminded_at" INTEGER NULL,
     "case_ids_json" TEXT NOT NULL,
     "version" INTEGER NOT NULL,
     "waiting_key" INTEGER NULL
