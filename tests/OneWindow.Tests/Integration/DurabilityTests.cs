@@ -195,6 +195,12 @@ public abstract class DurabilityTests(AppFixture fixture)
         }
 
         await Http.Eventually(async () => (await Message(app, id)).ProcessedAt is not null, "the commit did not wake the outbox");
+
+        // A handler that changed nothing leaves no delivery record (and costs no commit).
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<OutboxDelivery>().CountAsync(d => d.MessageId == id));
+        }
     }
 
     private static async Task<OutboxMessage> Message(TestApp app, Guid id)

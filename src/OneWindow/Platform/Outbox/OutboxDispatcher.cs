@@ -176,8 +176,13 @@ public sealed partial class OutboxDispatcher(
         var method = HandleMethods.GetOrAdd(subscription.EventClrType, t => typeof(IOutboxHandler<>).MakeGenericType(t).GetMethod("HandleAsync")!);
         await (Task)method.Invoke(handler, System.Reflection.BindingFlags.DoNotWrapExceptions, null,
             [@event, new OutboxDeliveryContext(message.Id, message.Attempts + 1), ct], null)!;
-        db.Add(new OutboxDelivery { MessageId = message.Id, Handler = subscription.HandlerName, DeliveredAt = clock.Now() });
-        await db.SaveChangesAsync(ct);
+        // A handler that changed nothing (most handlers ignore most events: licences wait for CaseApproved)
+        // needs no delivery record and no commit: running it again after a crash changes nothing either.
+        if (db.ChangeTracker.HasChanges())
+        {
+            db.Add(new OutboxDelivery { MessageId = message.Id, Handler = subscription.HandlerName, DeliveredAt = clock.Now() });
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
