@@ -88,4 +88,37 @@ public sealed class HallPageTests(BrowserFixture fixture, ITestOutputHelper outp
         Assert.Equal("1", (await clerk.TextContentAsync("[data-testid=kpi-served]"))!.Trim());
         await BrowserFixture.ScreenshotAsync(clerk, "hall-dashboard");
     }
+
+    [Fact]
+    public async Task An_admin_sets_up_a_hall_with_its_groups_and_adds_a_dedicated_counter()
+    {
+        var admin = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(admin, "admin");
+        await admin.GotoAsync("/admin/halls");
+
+        // A hall without groups is refused field by field, nothing half-written.
+        await admin.FillAsync("#hall-name", "惠民县政务服务中心");
+        await admin.FillAsync("#hall-region", "371621");
+        await admin.ClickAsync("button:has-text('新建大厅')");
+        await admin.Locator("[data-testid=problem]").WaitForAsync();
+        Assert.Contains("请至少设置一个业务分区", await admin.TextContentAsync("[data-testid=problem]"), StringComparison.Ordinal);
+
+        await admin.FillAsync("#hall-name", "惠民县政务服务中心");
+        await admin.FillAsync("#hall-region", "371621");
+        await admin.FillAsync("#hall-groups", "A 综合受理 10 4\nB 企业开办 371621-SCJ 15 2");
+        await admin.ClickAsync("button:has-text('新建大厅')");
+        await admin.Locator("[data-testid=message]").WaitForAsync();
+        var hall = admin.Locator("[data-testid=admin-hall]", new() { HasText = "惠民县政务服务中心" });
+        Assert.Contains("371621-SCJ", await hall.TextContentAsync(), StringComparison.Ordinal);
+
+        await hall.Locator("select[name=kind]").SelectOptionAsync("Dedicated");
+        await hall.Locator("input[name=groups]").FillAsync("B");
+        await hall.Locator("button:has-text('新增窗口')").ClickAsync();
+        await admin.Locator("[data-testid=message]").WaitForAsync();
+        hall = admin.Locator("[data-testid=admin-hall]", new() { HasText = "惠民县政务服务中心" });
+        var counters = await hall.Locator("[data-testid=admin-counters]").TextContentAsync();
+        Assert.Contains("1 号窗口", counters, StringComparison.Ordinal);
+        Assert.Contains("专窗", counters, StringComparison.Ordinal);
+        await BrowserFixture.ScreenshotAsync(admin, "hall-admin");
+    }
 }

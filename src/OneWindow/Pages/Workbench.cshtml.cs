@@ -27,6 +27,7 @@ public sealed class WorkbenchModel(ICurrentUser user, DepartmentDirectory depart
             new("工作日历", "维护国务院节假日与调休安排，导入新年度", "/admin/calendar"),
             new("审计链校验", "校验全部审计记录的哈希链是否完整", "/api/v1/audit/verify"),
             new("事项管理", "事项目录、实施清单与办事指南；导入导出", "/admin/items"),
+            new("大厅设置", "服务大厅、业务分区、综合窗口、专窗与绿色通道", "/admin/halls"),
         ],
         Roles.HallGuide => [new("大导服", "咨询引导、取号分流：按业务分区或事项取号，发放优先号", "/halls"), new("帮办代办", "搜索事项，为申请人代为填报提交", "/search")],
         Roles.IntakeClerk =>

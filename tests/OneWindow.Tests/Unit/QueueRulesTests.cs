@@ -103,4 +103,14 @@ public sealed class QueueRulesTests
         Assert.Equal(RectificationStatus.Unfounded, unfounded.Status);
         Assert.False(unfounded.IsOpen);
     }
+
+    [Fact]
+    public void The_admin_page_reads_one_group_per_line_with_optional_departments_minutes_and_slots()
+    {
+        var groups = OneWindow.Modules.Queue.Pages.AdminHallsModel.ParseGroups("a 综合受理\nB 企业开办 371600-SCJ,371600-SWJ 15 4\n\n");
+        Assert.Equal(2, groups.Count);
+        Assert.Equal(("A", "综合受理", 0, 10, 4), (groups[0].Code, groups[0].Name, groups[0].Departments.Count, groups[0].ServiceMinutes, groups[0].SlotCapacity));
+        Assert.Equal(["371600-SCJ", "371600-SWJ"], groups[1].Departments);
+        Assert.Equal((15, 4), (groups[1].ServiceMinutes, groups[1].SlotCapacity));
+    }
 }
