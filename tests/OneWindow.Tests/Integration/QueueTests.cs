@@ -133,6 +133,17 @@ public abstract class QueueTests(AppFixture fixture)
         Assert.Equal(0.55, desk1.GetProperty("utilisation").GetDouble());
         Assert.Equal(1, metrics.GetProperty("byHour").EnumerateArray().Single(h => h.GetProperty("hour").GetInt32() == 9).GetProperty("served").GetInt32());
 
+        // The same tickets as a spreadsheet: one row each, phones masked.
+        var csv = await clerk.GetAsync($"/api/v1/halls/{CityHall}/tickets.csv?from=2026-03-02&to=2026-03-02");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("日期,号码,业务分区", lines[0], StringComparison.Ordinal);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("2026-03-02,A001,综合受理,普通,手机取号,09:00:00,09:10:00,1,09:20:00,已办结,10.0,8.0,0,138****1234", lines[1]);
+        Assert.Contains("已过号", lines[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("13805431234", lines[1], StringComparison.Ordinal);
+        await Http.Problem(await clerk.GetAsync($"/api/v1/halls/{CityHall}/tickets.csv?from=2026-03-02&to=2026-01-01"), HttpStatusCode.BadRequest);
+
         // Every ticket change is in the audit chain, and the chain holds.
         var audit = await Http.Json(await (await app.SignedIn("admin")).GetAsync("/api/v1/audit/verify"));
         Assert.True(audit.GetProperty("ok").GetBoolean());

@@ -1,3 +1,4 @@
+using OneWindow.Platform;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -236,19 +237,14 @@ public static class CatalogFiles
 
     private static byte[] WriteCsv(IReadOnlyList<ItemDocument> items)
     {
-        var sb = new StringBuilder();
-        void Line(IEnumerable<string> cells) => sb.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
-        Line(Columns);
+        var csv = new CsvText(Columns);
         foreach (var item in items)
         {
-            Line(ToRow(item));
+            csv.Add(ToRow(item));
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+        return csv.ToBytes();
     }
-
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
 
     private static List<(int, string[])> ReadCsv(Stream stream)
     {

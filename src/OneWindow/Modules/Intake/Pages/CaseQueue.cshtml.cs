@@ -69,7 +69,7 @@ public class CaseListModel(CaseQueries queries, ICurrentUser user) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
     {
         View ??= DefaultView;
-        var csv = new StringBuilder("办件编号,事项编码,事项名称,申请人,证件号码,状态,提交时间,承诺办结日期,时限\r\n");
+        var csv = new CsvText(["办件编号", "事项编码", "事项名称", "申请人", "证件号码", "状态", "提交时间", "承诺办结日期", "时限"]);
         for (var page = 1; ; page++)
         {
             var result = await queries.ListAsync(new CaseQuery(View, Status, Deadline, Q, Sort, page, 200), ct);
@@ -83,7 +83,7 @@ public class CaseListModel(CaseQueries queries, ICurrentUser user) : PageModel
                 string[] cells = [c.Number, c.ItemCode, c.ItemName, c.ApplicantName, c.ApplicantCode, c.StatusLabel,
                     c.SubmittedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture),
                     c.DueDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "", DeadlineLabel(c.DeadlineState)];
-                csv.Append(string.Join(',', cells.Select(x => x.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + x.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : x))).Append("\r\n");
+                csv.Add(cells);
             }
 
             if (page >= result.Value.Pages)
@@ -92,7 +92,7 @@ public class CaseListModel(CaseQueries queries, ICurrentUser user) : PageModel
             }
         }
 
-        return File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())], "text/csv; charset=utf-8", "办件清单.csv");
+        return File(csv.ToBytes(), CsvText.ContentType, "办件清单.csv");
     }
 
     public static string DeadlineLabel(Domain.DeadlineState state) => state switch

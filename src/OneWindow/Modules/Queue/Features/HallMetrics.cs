@@ -86,6 +86,38 @@ public sealed class HallMetrics(AppDbContext db, TimeProvider clock)
             openMinutes > 0 ? Math.Round(served / (openMinutes / 60), 1) : 0, called > 0 ? Math.Round((double)noShows / called, 3) : 0, byHour, uses, groups);
     }
 
+    /// <summary>The tickets of the period as CSV (排队办理记录): for the hall's own analysis in a spreadsheet; phones masked.</summary>
+    public async Task<Result<byte[]>> TicketsCsvAsync(Guid hallId, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
+        var first = from ?? clock.TodayInChina();
+        var last = to ?? first;
+        if (last < first || last.DayNumber - first.DayNumber > 366)
+        {
+            return Error.Field("to", "统计区间应为 1–366 天，且结束日期不早于开始日期");
+        }
+
+        var hall = await db.Set<Hall>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == hallId, ct);
+        if (hall is null)
+        {
+            return HallWork.HallNotFound;
+        }
+
+        var tickets = await db.Set<QueueTicket>().AsNoTracking().Where(t => t.HallId == hallId && t.Day >= first && t.Day <= last)
+            .OrderBy(t => t.Day).ThenBy(t => t.IssuedAt).ToListAsync(ct);
+        var csv = new CsvText(["日期", "号码", "业务分区", "优先", "取号渠道", "取号时间", "首次叫号", "窗口", "办结时间", "状态", "等候（分钟）", "办理（分钟）", "关联办件", "手机号"]);
+        static string Time(DateTimeOffset? t) => t is { } v ? Timestamps.InChina(v).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "";
+        static string Minutes(double? m) => m is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "";
+        foreach (var t in tickets)
+        {
+            csv.Add([t.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), t.Number, hall.Group(t.GroupCode)?.Name ?? t.GroupCode,
+                QueueTicket.Label(t.Priority), QueueTicket.Label(t.Channel), Time(t.IssuedAt), Time(t.FirstCalledAt), t.CounterNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                Time(t.FinishedAt), QueueTicket.Label(t.Status), Minutes(t.WaitMinutes), Minutes(t.ServiceMinutes), t.CaseIds.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                OneWindow.Platform.IdentityCodes.Mask.Mobile(t.Mobile)]);
+        }
+
+        return csv.ToBytes();
+    }
+
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     internal static double Percentile(IReadOnlyList<double> sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

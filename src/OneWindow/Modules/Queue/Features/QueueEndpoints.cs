@@ -46,6 +46,9 @@ internal static class QueueEndpoints
         halls.MapGet("/{hallId:guid}/metrics", async Task<Results<Ok<HallMetricsView>, ProblemHttpResult>> (Guid hallId, DateOnly? from, DateOnly? to, HallMetrics m, CancellationToken ct) =>
                 (await m.ComputeAsync(hallId, from, to, ct)).ToOkOrProblem())
             .RequireAuthorization(Policies.Staff).WithSummary("大厅运行指标：平均/P90 等候、平均办理时长、窗口利用率、每小时取号与办结、过号率");
+        halls.MapGet("/{hallId:guid}/tickets.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid hallId, DateOnly? from, DateOnly? to, HallMetrics m, CancellationToken ct) =>
+                await m.TicketsCsvAsync(hallId, from, to, ct) is var r && r.IsSuccess ? TypedResults.File(r.Value!, CsvText.ContentType, "排队办理记录.csv") : r.Error!.ToProblem())
+            .RequireAuthorization(Policies.Staff).WithSummary("排队办理记录（CSV，手机号脱敏）");
         halls.MapGet("/{hallId:guid}/slots", async Task<Results<Ok<SlotView[]>, ProblemHttpResult>> (
                 Guid hallId, string? group, DateOnly? day, Appointments a, CancellationToken ct) => (await a.SlotsAsync(hallId, group, day, ct)).ToOkOrProblem())
             .WithSummary("预约时段与余量");
