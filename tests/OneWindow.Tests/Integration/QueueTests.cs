@@ -327,6 +327,48 @@ public abstract class QueueTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_new_day_starts_without_yesterdays_tickets_and_the_day_end_job_closes_them()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        var clock = new TestClock(Opening.AddHours(7)); // Monday 16:00
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock),
+            settings: new Dictionary<string, string?> { ["Queue:DayEndJob"] = "false" });
+        var phone = app.Anonymous();
+        var a001 = await TakeAsync(phone, new { group = "A" });
+        var a002 = await TakeAsync(phone, new { group = "A" });
+        var clerk = await AtCounterAsync(app, "clerk", 1);
+        var counter = await CounterAsync(clerk, 1);
+        Assert.Equal(Id(a001), Id((await CallNextAsync(clerk, counter))!.Value));
+
+        // Tuesday 09:00: yesterday's A002 is not called, whatever its place in time.
+        clock.Advance(TimeSpan.FromHours(17));
+        clerk = await app.SignedIn("clerk"); // yesterday's session has expired
+        var guide = await AtCounterAsync(app, "guide", 2);
+        Assert.Null(await CallNextAsync(guide, await CounterAsync(guide, 2)));
+        var today = await TakeAsync(phone, new { group = "A" });
+        Assert.Equal("A001", today.GetProperty("number").GetString());
+        Assert.Equal(1, today.GetProperty("position").GetInt32());
+
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Queue.Features.QueueDayEnd>().CloseEarlierDaysAsync(default));
+        }
+
+        Assert.Equal("noShow", (await Http.Json(await clerk.GetAsync($"/api/v1/tickets/{Id(a001)}"))).GetProperty("status").GetString());
+        Assert.Equal("noShow", (await Http.Json(await clerk.GetAsync($"/api/v1/tickets/{Id(a002)}"))).GetProperty("status").GetString());
+        Assert.Equal("closed", (await Http.Json(await clerk.GetAsync($"/api/v1/counters/{counter}"))).GetProperty("state").GetString());
+        Assert.Equal("open", (await Http.Json(await guide.GetAsync($"/api/v1/counters/{await CounterAsync(guide, 2)}"))).GetProperty("state").GetString());
+        var monday = await Http.Json(await clerk.GetAsync($"/api/v1/halls/{CityHall}/metrics?from=2026-03-02&to=2026-03-02"));
+        Assert.Equal(60.0, monday.GetProperty("counters").EnumerateArray().Single(c => c.GetProperty("number").GetInt32() == 1).GetProperty("openMinutes").GetDouble()); // 16:00 to closing at 17:00
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Queue.Features.QueueDayEnd>().CloseEarlierDaysAsync(default));
+        }
+
+        Assert.True((await Http.Json(await (await app.SignedIn("admin")).GetAsync("/api/v1/audit/verify"))).GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_display_long_poll_answers_when_the_hall_changes_and_a_made_up_stamp_does_not_stall_it()
     {
         await using var database = await fixture.NewDatabaseAsync();

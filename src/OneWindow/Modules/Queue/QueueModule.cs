@@ -27,6 +27,11 @@ public static class QueueModule
         builder.Services.AddScoped<Appointments>();
         builder.Services.AddScoped<QueueRecords>();
         builder.Services.AddScoped<IDemoSeeder, QueueDemoData>();
+        builder.Services.AddPeriodicJob<QueueDayEnd>(sp =>
+        {
+            var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value;
+            return (o.DayEndJob, o.DayEndScanSeconds);
+        });
     }
 
     public static void MapQueueModule(this WebApplication app) => QueueEndpoints.Map(app);

@@ -309,6 +309,28 @@ public sealed class QueueTicket : IVersioned
         return Result.Ok();
     }
 
+    /// <summary>
+    /// 日终: a ticket of an earlier day still open when the hall has closed — never called or never
+    /// answered: 过号; being served: 办结 as of now (the officer did not press 办结).
+    /// </summary>
+    public Result Expire(Counter? counter, DateTimeOffset now)
+    {
+        if (Status is TicketStatus.Done or TicketStatus.NoShow)
+        {
+            return Not("日终结束");
+        }
+
+        Status = Status == TicketStatus.Serving ? TicketStatus.Done : TicketStatus.NoShow;
+        WaitingKey = null;
+        FinishedAt = now;
+        if (counter?.CurrentTicketId == Id)
+        {
+            counter.CurrentTicketId = null;
+        }
+
+        return Result.Ok();
+    }
+
     /// <summary>Minutes from taking the ticket (or the appointment time, if later) to the first call.</summary>
     public double? WaitMinutes
     {

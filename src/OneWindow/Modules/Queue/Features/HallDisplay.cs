@@ -34,7 +34,7 @@ public sealed class HallDisplay(AppDbContext db, QueueEstimates estimates, TimeP
         var recent = await db.Set<QueueTicket>().AsNoTracking().Where(t => t.HallId == hallId && t.Day == today && t.CalledAt != null)
             .OrderByDescending(t => t.CalledAt).Take(10).ToListAsync(ct);
         var waiting = await db.Set<QueueTicket>().AsNoTracking()
-            .Where(t => t.HallId == hallId && t.WaitingKey != null)
+            .Where(t => t.HallId == hallId && t.WaitingKey != null && t.Day == today)
             .GroupBy(t => t.GroupCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var open = counters.Values.Where(c => c.State == CounterState.Open).ToList();
 

@@ -252,8 +252,10 @@ public sealed class HallQueue(
 
     private async Task<QueueTicket?> NextForAsync(Hall hall, Counter counter, CancellationToken ct)
     {
-        var waiting = db.Set<QueueTicket>().Where(t => t.HallId == hall.Id && t.WaitingKey != null);
-        if (await InCallingOrder(db.Set<QueueTicket>().Where(t => t.TargetCounterId == counter.Id && t.WaitingKey != null)).FirstOrDefaultAsync(ct) is { } mine)
+        // Today's queue only: a ticket left over from an earlier day is not called (the day-end job closes it).
+        var today = clock.TodayInChina();
+        var waiting = db.Set<QueueTicket>().Where(t => t.HallId == hall.Id && t.WaitingKey != null && t.Day == today);
+        if (await InCallingOrder(db.Set<QueueTicket>().Where(t => t.TargetCounterId == counter.Id && t.WaitingKey != null && t.Day == today)).FirstOrDefaultAsync(ct) is { } mine)
         {
             return mine;
         }
@@ -288,7 +290,8 @@ public sealed class HallQueue(
         // The ticket just called is still waiting as far as the database knows (its change is not saved yet).
         var group = called.GroupCode;
         var calledId = called.Id;
-        var near = await InCallingOrder(db.Set<QueueTicket>().Where(t => t.HallId == hall.Id && t.GroupCode == group && t.TargetCounterId == null && t.WaitingKey != null && t.Id != calledId))
+        var day = called.Day;
+        var near = await InCallingOrder(db.Set<QueueTicket>().Where(t => t.HallId == hall.Id && t.GroupCode == group && t.TargetCounterId == null && t.WaitingKey != null && t.Day == day && t.Id != calledId))
             .Skip(ahead).FirstOrDefaultAsync(ct);
         if (near is { Mobile: { } mobile, RemindedAt: null })
         {

@@ -19,6 +19,11 @@ public sealed class QueueOptions
 
     /// <summary>A holder who left a mobile number gets an SMS when this many people are ahead (0: no reminder).</summary>
     public int RemindAhead { get; set; } = 3;
+
+    /// <summary>Whether this instance runs the day-end job (closes tickets and counters left open from earlier days).</summary>
+    public bool DayEndJob { get; set; } = true;
+
+    public int DayEndScanSeconds { get; set; } = 600;
 }
 
 /// <summary>
@@ -37,7 +42,8 @@ public sealed class QueueEstimates(AppDbContext db, TimeProvider clock, IOptions
 
         // Tickets ahead in the same queue: an index range count (hall, group, key).
         var group = ticket.GroupCode;
-        var ahead = db.Set<QueueTicket>().AsNoTracking().Where(t => t.HallId == hall.Id && t.WaitingKey != null && t.WaitingKey < key);
+        var day = ticket.Day;
+        var ahead = db.Set<QueueTicket>().AsNoTracking().Where(t => t.HallId == hall.Id && t.WaitingKey != null && t.WaitingKey < key && t.Day == day);
         ahead = ticket.TargetCounterId is { } target
             ? ahead.Where(t => t.TargetCounterId == target)
             : ahead.Where(t => t.GroupCode == group && t.TargetCounterId == null);
