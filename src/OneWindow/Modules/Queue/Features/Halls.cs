@@ -225,6 +225,7 @@ public sealed class Halls(AppDbContext db, HallWork work, DepartmentDirectory de
         return signed;
     }, mustBeAtCounter: false, ct);
 
+    /// <summary>签退: the officer at the counter; the hall's guide (值班) or an admin may sign out a counter someone left open.</summary>
     public Task<Result<CounterView>> SignOutAsync(Guid counterId, CancellationToken ct) => ShiftAsync(counterId, "CounterSignedOut", async (c, now) =>
     {
         var r = c.SignOut(now);
@@ -234,7 +235,7 @@ public sealed class Halls(AppDbContext db, HallWork work, DepartmentDirectory de
         }
 
         return r;
-    }, mustBeAtCounter: true, ct);
+    }, mustBeAtCounter: !(user.IsInRole(Roles.HallGuide) || user.IsInRole(Roles.Admin)), ct);
 
     public Task<Result<CounterView>> BreakAsync(Guid counterId, CancellationToken ct) => ShiftAsync(counterId, "CounterOnBreak", async (c, now) =>
     {
