@@ -170,7 +170,9 @@ public sealed class GiveRating(
                 }
 
                 var counter = t.CounterId is { } c ? await tickets.CounterAsync(c, ct) : null;
-                var atPad = counter is { } k && k.StaffUserId is not null && k.StaffUserId == user.UserId;
+                // The counter's pad asks only about the service it has just finished (an officer must not rate old tickets of their own counter).
+                var atPad = counter is { } k && k.StaffUserId is not null && k.StaffUserId == user.UserId
+                            && t.FinishedAt is { } finished && finished > clock.Now().AddMinutes(-options.Value.PadMinutes);
                 if (!(t.Opens(input.AccessCode) || (t.UserId is not null && t.UserId == user.UserId) || atPad))
                 {
                     return notFound;
