@@ -53,9 +53,12 @@
       tr.appendChild(td);
       current.appendChild(tr);
     }
+    const arrived = Date.now();
     view.current.forEach(function (c) {
       const tr = document.createElement('tr');
       tr.dataset.number = c.number;
+      // How long the call took to reach this screen (server and screen share a clock in the hall's network; shown to tests).
+      tr.dataset.latencyMs = String(Math.max(0, arrived - Date.parse(c.calledAt)));
       tr.appendChild(cell(c.number, 'ow-call-number'));
       tr.appendChild(cell(c.counterNumber + ' 号窗口'));
       tr.appendChild(cell(c.status));
