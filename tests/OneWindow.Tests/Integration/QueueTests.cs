@@ -392,6 +392,15 @@ public abstract class QueueTests(AppFixture fixture)
         Assert.True(changed.GetProperty("stamp").GetInt64() > stamp);
         Assert.Equal(1, changed.GetProperty("waiting").EnumerateArray().Single(w => w.GetProperty("group").GetString() == "B").GetProperty("waiting").GetInt32());
         await Http.Problem(await screen.GetAsync($"/api/v1/halls/{Guid.NewGuid()}/display?after=0&wait=5"), HttpStatusCode.NotFound, "hall:not-found");
+
+        // The QR at the door opens the hall's ticket page on a phone.
+        var png = Path.Combine(Path.GetTempPath(), $"hall-qr-{Guid.NewGuid():N}.png");
+        var qr = await screen.GetAsync($"/api/v1/halls/{CityHall}/qr.png");
+        Assert.Equal("image/png", qr.Content.Headers.ContentType?.MediaType);
+        await File.WriteAllBytesAsync(png, await qr.Content.ReadAsByteArrayAsync());
+        Assert.EndsWith($"/halls/{CityHall}/ticket", Tools.ReadQr(png), StringComparison.Ordinal);
+        var page = await screen.GetStringAsync($"/halls/{CityHall}/ticket");
+        Assert.Contains($"src=\"/api/v1/halls/{CityHall}/qr.png\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

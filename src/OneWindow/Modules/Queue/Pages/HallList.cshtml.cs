@@ -4,7 +4,7 @@ using OneWindow.Modules.Queue.Features;
 namespace OneWindow.Modules.Queue.Pages;
 
 /// <summary>The halls: take a ticket, book an appointment, watch the display; staff also the counters and the dashboard.</summary>
-public sealed class HallListModel(Halls halls, OneWindow.Platform.ICurrentUser user) : PageModel
+public sealed class HallListModel(Halls halls, HallDisplay display, OneWindow.Platform.ICurrentUser user) : PageModel
 {
     public IReadOnlyList<HallView> Halls { get; private set; } = [];
 
@@ -12,9 +12,22 @@ public sealed class HallListModel(Halls halls, OneWindow.Platform.ICurrentUser u
 
     public CounterView? Mine { get; private set; }
 
+    /// <summary>How many wait per group now, and roughly how long (what a person wants to know before coming in).</summary>
+    public IReadOnlyDictionary<Guid, DisplayView> Now { get; private set; } = new Dictionary<Guid, DisplayView>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Halls = await halls.ListAsync(null, ct);
+        var now = new Dictionary<Guid, DisplayView>();
+        foreach (var h in Halls)
+        {
+            if (await display.ViewAsync(h.Id, ct) is { } v)
+            {
+                now[h.Id] = v;
+            }
+        }
+
+        Now = now;
         if (user.IsStaff)
         {
             var counters = new Dictionary<Guid, IReadOnlyList<CounterView>>();
