@@ -50,6 +50,10 @@ public abstract class QueueTests(AppFixture fixture)
 
     private static readonly string[] UnknownGroup = ["Q"];
 
+    private static readonly string[] ClerkRole = ["IntakeClerk"];
+
+    private static readonly string[] ApplicantRole = ["Applicant"];
+
     private static string Id(JsonElement ticket) => ticket.GetProperty("id").GetString()!;
 
     [Fact]
@@ -177,6 +181,14 @@ public abstract class QueueTests(AppFixture fixture)
             HttpStatusCode.Conflict, "appointment:slot-full");
         var slots = await Http.Json(await phone.GetAsync($"/api/v1/halls/{CityHall}/slots?group=C&day=2026-03-02"));
         Assert.Equal(0, slots.EnumerateArray().Single(s => s.GetProperty("start").GetString() == "09:30:00").GetProperty("left").GetInt32());
+        // Cancelling one frees its place; the citizen's own list shows it cancelled; nobody else may cancel it.
+        var mine = await Http.Json(await citizen.GetAsync("/api/v1/appointments"));
+        var groupC = mine.EnumerateArray().First(a => a.GetProperty("group").GetString() == "C").GetProperty("id").GetString();
+        await Http.Problem(await (await app.SignedIn("citizen2")).PostAsync($"/api/v1/appointments/{groupC}/cancel", null), HttpStatusCode.NotFound, "appointment:not-found");
+        Assert.Equal("cancelled", (await Http.Json(await citizen.PostAsync($"/api/v1/appointments/{groupC}/cancel", null))).GetProperty("status").GetString());
+        await Http.Problem(await citizen.PostAsync($"/api/v1/appointments/{groupC}/cancel", null), HttpStatusCode.Conflict, "appointment:not-booked");
+        slots = await Http.Json(await phone.GetAsync($"/api/v1/halls/{CityHall}/slots?group=C&day=2026-03-02"));
+        Assert.Equal(1, slots.EnumerateArray().Single(s => s.GetProperty("start").GetString() == "09:30:00").GetProperty("left").GetInt32());
         var bad = await Http.Problem(await citizen.PostAsJsonAsync($"/api/v1/halls/{CityHall}/appointments", new { group = "A", day = "2026-03-07", slot = "10:00", mobile = "123" }),
             HttpStatusCode.BadRequest, "appointment:invalid");
         Assert.True(bad.GetProperty("errors").TryGetProperty("day", out _)); // a Saturday
@@ -372,6 +384,38 @@ public abstract class QueueTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_officer_takes_a_break_resumes_and_signing_in_elsewhere_leaves_the_first_counter()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        var clock = new TestClock(Opening);
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var phone = app.Anonymous();
+        await TakeAsync(phone, new { group = "A" });
+        var clerk = await AtCounterAsync(app, "clerk", 1);
+        var counter1 = await CounterAsync(clerk, 1);
+        clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal("onBreak", (await Http.Json(await clerk.PostAsync($"/api/v1/counters/{counter1}/break", null))).GetProperty("state").GetString());
+        await Http.Problem(await clerk.PostAsync($"/api/v1/counters/{counter1}/call-next", null), HttpStatusCode.Conflict, "counter:not-open");
+        clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal("open", (await Http.Json(await clerk.PostAsync($"/api/v1/counters/{counter1}/resume", null))).GetProperty("state").GetString());
+        clock.Advance(TimeSpan.FromMinutes(15));
+
+        // The break is not open time: 30 + 15 minutes open in the hour.
+        var metrics = await Http.Json(await clerk.GetAsync($"/api/v1/halls/{CityHall}/metrics"));
+        Assert.Equal(45.0, metrics.GetProperty("counters").EnumerateArray().Single(c => c.GetProperty("number").GetInt32() == 1).GetProperty("openMinutes").GetDouble());
+
+        // Signing in at counter 2 signs the officer out of counter 1; a busy counter keeps its officer.
+        var counter2 = await CounterAsync(clerk, 2);
+        await Http.Json(await clerk.PostAsync($"/api/v1/counters/{counter2}/sign-in", null));
+        Assert.Equal("closed", (await Http.Json(await clerk.GetAsync($"/api/v1/counters/{counter1}"))).GetProperty("state").GetString());
+        var called = (await CallNextAsync(clerk, counter2))!.Value;
+        await Http.Problem(await clerk.PostAsync($"/api/v1/counters/{counter1}/sign-in", null), HttpStatusCode.Conflict, "counter:serving");
+        await Http.Problem(await (await app.SignedIn("guide")).PostAsync($"/api/v1/counters/{counter2}/sign-in", null), HttpStatusCode.Conflict, "counter:occupied");
+        await ActAsync(clerk, Id(called), "finish");
+        Assert.Equal("closed", (await Http.Json(await clerk.PostAsync($"/api/v1/counters/{counter2}/sign-out", null))).GetProperty("state").GetString());
+    }
+
+    [Fact]
     public async Task A_display_long_poll_answers_when_the_hall_changes_and_a_made_up_stamp_does_not_stall_it()
     {
         await using var database = await fixture.NewDatabaseAsync();
@@ -429,6 +473,26 @@ public abstract class QueueTests(AppFixture fixture)
         await Http.Problem(await phone.PostAsJsonAsync($"/api/v1/halls/{Guid.NewGuid()}/tickets", new { group = "A" }), HttpStatusCode.NotFound, "hall:not-found");
         await Http.Problem(await phone.PostAsync($"/api/v1/halls/{CityHall}/tickets", new StringContent("{", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.App.SignedIn("clerk")).PostAsJsonAsync("/api/v1/halls", new { name = "x" })).StatusCode);
+
+        // Admins open staff accounts (a hall's counter officers) over the API; the new officer can sign in.
+        var userName = "window." + Guid.NewGuid().ToString("N")[..8];
+        var created = await Http.Json(await admin.PostAsJsonAsync("/api/v1/staff", new
+        {
+            userName, displayName = "新窗口员", password = "Window#2026-new", departmentCode = "371600-XSP", roles = ClerkRole,
+        }), HttpStatusCode.Created);
+        Assert.Equal(userName, created.GetProperty("userName").GetString());
+        var officer = await fixture.App.SignedIn(userName, "Window#2026-new");
+        Assert.Equal("371600-XSP", (await Http.Json(await officer.GetAsync("/api/v1/auth/me"))).GetProperty("departmentCode").GetString());
+        await Http.Problem(await admin.PostAsJsonAsync("/api/v1/staff", new { userName, displayName = "重名", password = "Window#2026-new", roles = ClerkRole }),
+            HttpStatusCode.Conflict, "account:exists");
+        var refused = await Http.Problem(await admin.PostAsJsonAsync("/api/v1/staff", new { userName = "x1", roles = ApplicantRole, departmentCode = "none" }),
+            HttpStatusCode.BadRequest, "account:invalid");
+        foreach (var field in new[] { "displayName", "password", "roles", "departmentCode" })
+        {
+            Assert.True(refused.GetProperty("errors").TryGetProperty(field, out _), field);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.App.SignedIn("clerk")).PostAsJsonAsync("/api/v1/staff", new { userName = "x2" })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await phone.PostAsync($"/api/v1/counters/{Guid.NewGuid()}/call-next", null)).StatusCode);
     }
 }

@@ -31,13 +31,13 @@ public sealed class HallMetrics(AppDbContext db, TimeProvider clock)
             return HallWork.HallNotFound;
         }
 
-        var first = from ?? clock.TodayInChina();
-        var last = to ?? first;
-        if (last < first || last.DayNumber - first.DayNumber > 366)
+        var period = Period(from, to);
+        if (!period.IsSuccess)
         {
-            return Error.Field("to", "统计区间应为 1–366 天，且结束日期不早于开始日期");
+            return period.Error!;
         }
 
+        var (first, last) = period.Value;
         var start = Timestamps.AtChinaTime(first);
         var end = Timestamps.AtChinaTime(last.AddDays(1));
         var now = clock.Now();
@@ -89,13 +89,13 @@ public sealed class HallMetrics(AppDbContext db, TimeProvider clock)
     /// <summary>The tickets of the period as CSV (排队办理记录): for the hall's own analysis in a spreadsheet; phones masked.</summary>
     public async Task<Result<byte[]>> TicketsCsvAsync(Guid hallId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
-        var first = from ?? clock.TodayInChina();
-        var last = to ?? first;
-        if (last < first || last.DayNumber - first.DayNumber > 366)
+        var period = Period(from, to);
+        if (!period.IsSuccess)
         {
-            return Error.Field("to", "统计区间应为 1–366 天，且结束日期不早于开始日期");
+            return period.Error!;
         }
 
+        var (first, last) = period.Value;
         var hall = await db.Set<Hall>().AsNoTracking().SingleOrDefaultAsync(h => h.Id == hallId, ct);
         if (hall is null)
         {
@@ -116,6 +116,16 @@ public sealed class HallMetrics(AppDbContext db, TimeProvider clock)
         }
 
         return csv.ToBytes();
+    }
+
+    /// <summary>The days asked for (today when none), at most a year.</summary>
+    private Result<(DateOnly First, DateOnly Last)> Period(DateOnly? from, DateOnly? to)
+    {
+        var first = from ?? clock.TodayInChina();
+        var last = to ?? first;
+        return last < first || last.DayNumber - first.DayNumber > 366
+            ? Error.Field("to", "统计区间应为 1–366 天，且结束日期不早于开始日期")
+            : (first, last);
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>

@@ -67,7 +67,8 @@ public sealed class HallQueue(
 
     private static Error CounterNotFound => Error.NotFound("counter:not-found", "窗口不存在");
 
-    private bool IsHallStaff => user.IsInRole(Roles.HallGuide) || user.IsInRole(Roles.IntakeClerk) || user.IsInRole(Roles.Admin);
+    /// <summary>Hall staff (导服, 综合窗口, admins) take tickets at the guide desk and may give priority.</summary>
+    public bool IsHallStaff => user.IsInRole(Roles.HallGuide) || user.IsInRole(Roles.IntakeClerk) || user.IsInRole(Roles.Admin);
 
     public async Task<Result<TicketView>> TakeAsync(Guid hallId, TakeTicket input, CancellationToken ct)
     {

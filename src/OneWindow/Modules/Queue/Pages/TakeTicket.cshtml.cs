@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using OneWindow.Modules.Queue.Domain;
 using OneWindow.Modules.Queue.Features;
 using OneWindow.Platform;
-using OneWindow.Platform.Identity;
 
 namespace OneWindow.Modules.Queue.Pages;
 
@@ -12,7 +11,7 @@ namespace OneWindow.Modules.Queue.Pages;
 /// signed-in guide may give a priority ticket and pick the group from the item). An appointment is
 /// checked in with its six-digit code.
 /// </summary>
-public sealed class TakeTicketModel(Halls halls, HallQueue queue, ICurrentUser user) : PageModel
+public sealed class TakeTicketModel(Halls halls, HallQueue queue) : PageModel
 {
     [FromRoute]
     public Guid HallId { get; set; }
@@ -37,7 +36,7 @@ public sealed class TakeTicketModel(Halls halls, HallQueue queue, ICurrentUser u
 
     public HallView? Hall { get; private set; }
 
-    public bool IsGuide => user.IsInRole(Roles.HallGuide) || user.IsInRole(Roles.IntakeClerk) || user.IsInRole(Roles.Admin);
+    public bool IsGuide => queue.IsHallStaff;
 
     public FieldErrors Errors { get; } = new();
 
