@@ -80,6 +80,9 @@ public static class OneWindowClaims
     public const string Region = "ow:region";
     public const string Department = "ow:department";
     public const string DisplayName = "ow:name";
+
+    /// <summary>The applicant account's 身份证号 or 统一社会信用代码 (set at registration, never changed).</summary>
+    public const string IdentityCode = "ow:code";
 }
 
 internal sealed class AppUserConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<AppUser>

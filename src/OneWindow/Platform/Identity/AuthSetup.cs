@@ -110,6 +110,11 @@ internal sealed class OneWindowClaimsFactory(UserManager<AppUser> users, RoleMan
             identity.AddClaim(new Claim(OneWindowClaims.Department, user.DepartmentCode));
         }
 
+        if (user.IdentityCode is not null)
+        {
+            identity.AddClaim(new Claim(OneWindowClaims.IdentityCode, user.IdentityCode));
+        }
+
         return identity;
     }
 }

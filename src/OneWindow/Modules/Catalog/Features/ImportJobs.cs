@@ -167,6 +167,8 @@ internal sealed class RunCatalogImport(AppDbContext db, IServiceProvider service
 
         public string? DepartmentCode => job.RequestedByDepartment;
 
+        public string? IdentityCode => null;
+
         public bool IsStaff => true;
 
         public bool IsInRole(string role) => _roles.Contains(role);

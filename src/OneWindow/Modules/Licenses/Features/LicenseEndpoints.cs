@@ -39,9 +39,6 @@ public static class LicenseEndpoints
         l.Id, l.LicenseNumber, l.TypeCode, l.TypeName, l.IssuerDepartment, l.IssuerName, l.HolderName, full ? l.HolderCode : Mask.IdentityCode(l.HolderCode),
         l.Fields, l.ValidFrom, l.ValidUntil, l.IssuedAt, StatusName(l.Status), l.StatusReason, l.Kid, l.CaseId);
 
-    private static async Task<string?> OwnCodeAsync(AppDbContext db, ICurrentUser user, CancellationToken ct) =>
-        user.UserId is null ? null : await db.Users.Where(u => u.Id == user.UserId).Select(u => u.IdentityCode).SingleOrDefaultAsync(ct);
-
     private static async Task<License?> VisibleAsync(AppDbContext db, ICurrentUser user, Guid id, CancellationToken ct)
     {
         var l = await db.Set<License>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
@@ -50,7 +47,7 @@ public static class LicenseEndpoints
             return null;
         }
 
-        return user.IsStaff || l.HolderUserId == user.UserId || l.HolderCode == await OwnCodeAsync(db, user, ct) ? l : null;
+        return user.IsStaff || l.HolderUserId == user.UserId || l.HolderCode == await user.OwnIdentityCodeAsync(db, ct) ? l : null;
     }
 
     private static readonly Error NotFound = Error.NotFound("license:not-found", "证照不存在");
@@ -64,7 +61,7 @@ public static class LicenseEndpoints
 
         licenses.MapGet("/", async Task<Results<Ok<List<LicenseView>>, ProblemHttpResult>> (string? holder, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
         {
-            var own = await OwnCodeAsync(db, user, ct);
+            var own = await user.OwnIdentityCodeAsync(db, ct);
             var code = string.IsNullOrWhiteSpace(holder) ? own : holder.Trim().ToUpperInvariant();
             if (!user.IsStaff && code != own)
             {

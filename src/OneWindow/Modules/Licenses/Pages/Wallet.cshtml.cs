@@ -22,7 +22,7 @@ public sealed class WalletModel(AppDbContext db, ICurrentUser user, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
-        var own = await db.Users.AsNoTracking().Where(u => u.Id == user.UserId).Select(u => u.IdentityCode).SingleOrDefaultAsync(ct);
+        var own = await user.OwnIdentityCodeAsync(db, ct);
         Licenses = await db.Set<License>().AsNoTracking()
             .Where(l => l.HolderUserId == user.UserId || (own != null && l.HolderCode == own))
             .OrderByDescending(l => l.IssuedAt).ToListAsync(ct);
