@@ -160,7 +160,7 @@ public abstract class DurabilityTests(AppFixture fixture)
 
         var options = new DbContextOptionsBuilder<AppDbContext>();
         new DatabaseSettings(modelled.Kind, modelled.ConnectionString).Configure(options);
-        await using (var db = new AppDbContext(options.Options, TimeProvider.System, new OutboxSignal()))
+        await using (var db = new AppDbContext(options.Options))
         {
             await db.Database.EnsureCreatedAsync();
         }

@@ -19,10 +19,18 @@ public interface IVersioned
 /// The one DbContext. Modules contribute their tables through <see cref="IEntityTypeConfiguration{T}"/>
 /// classes in their own <c>Data</c> folders; the schema itself is created by versioned SQL scripts
 /// (see <see cref="SchemaMigrator"/>), one set per provider.
+/// Instances are pooled (ADR 0015): the constructor takes only the options, and the clock and the
+/// outbox's signal come from the application's services the options carry.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimeProvider clock, Outbox.OutboxSignal outboxSignal)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
+    private static IServiceProvider? AppServices(DbContextOptions options) =>
+        options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider;
+
+    private readonly TimeProvider clock = AppServices(options)?.GetService<TimeProvider>() ?? TimeProvider.System;
+
+    private readonly Outbox.OutboxSignal? outboxSignal = AppServices(options)?.GetService<Outbox.OutboxSignal>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -139,7 +147,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
         var written = await SaveUnitAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (wroteEvents && Database.CurrentTransaction is null)
         {
-            outboxSignal.Notify();
+            outboxSignal?.Notify();
         }
         else if (wroteEvents)
         {
@@ -157,7 +165,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, TimePro
         if (_eventsAwaitCommit)
         {
             _eventsAwaitCommit = false;
-            outboxSignal.Notify();
+            outboxSignal?.Notify();
         }
     }
 
