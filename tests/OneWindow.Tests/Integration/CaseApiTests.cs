@@ -59,6 +59,12 @@ public abstract class CaseApiTests(AppFixture fixture)
         var first = await Submit(enterprise, application, key);
         var results = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Submit(enterprise, application, key)));
         Assert.All(results, r => Assert.Equal(first, r));
+
+        // A retry that would no longer pass (here: the item is missing) is still answered with its case.
+        Assert.Equal(first, await Submit(enterprise, new { itemCode = "" }, key));
+        // The key is the submitter's: the same key from a counter clerk is another case.
+        var clerk = await App.SignedIn("clerk");
+        Assert.NotEqual(first, await Submit(clerk, await Applications.EnterpriseAsync(clerk, "XK-SCJ-006"), key));
     }
 
     [Fact]

@@ -18,19 +18,19 @@ public sealed class AuditTrail(AppDbContext db, ICurrentUser user)
     public void Record(AuditRecord record) => Record(record, user.UserId ?? "system", user.DisplayName ?? "系统");
 
     /// <summary>For work done on someone's behalf outside their request (a group commit of their submission).</summary>
-    public void Record(AuditRecord record, string actorId, string actorName)
+    public void Record(AuditRecord record, string actorId, string actorName) => db.Add(Entry(record, actorId, actorName));
+
+    /// <summary>The entry, not yet linked, for a writer that appends it itself (<see cref="AuditChain.AppendAsync"/>).</summary>
+    public static AuditEntry Entry(AuditRecord record, string actorId, string actorName) => new()
     {
-        db.Add(new AuditEntry
-        {
-            RegionCode = record.RegionCode,
-            ActorId = actorId,
-            ActorName = actorName,
-            SubjectType = record.SubjectType,
-            SubjectId = record.SubjectId,
-            Action = record.Action,
-            Data = record.Data is null ? "{}" : JsonSerializer.Serialize(record.Data, Json),
-        });
-    }
+        RegionCode = record.RegionCode,
+        ActorId = actorId,
+        ActorName = actorName,
+        SubjectType = record.SubjectType,
+        SubjectId = record.SubjectId,
+        Action = record.Action,
+        Data = record.Data is null ? "{}" : JsonSerializer.Serialize(record.Data, Json),
+    };
 }
 
 public sealed record AuditVerification(bool Ok, long Checked, long? FirstBrokenAt, string? BrokenRegion);
@@ -43,33 +43,55 @@ public static class AuditChain
         var now = clock.Now();
         foreach (var region in entries.GroupBy(e => e.RegionCode))
         {
-            var head = await LockHeadAsync(db, region.Key, ct);
-            foreach (var entry in region)
+            // A head this unit of work sealed before is read afresh.
+            if (db.ChangeTracker.Entries<AuditChainHead>().FirstOrDefault(e => e.Entity.RegionCode == region.Key) is { } stale)
             {
-                entry.At = now;
-                entry.Sequence = ++head.LastSequence;
-                entry.PreviousHash = head.LastHash;
-                entry.Hash = entry.ComputeHash();
-                head.LastHash = entry.Hash;
-                db.Add(entry);
+                stale.State = EntityState.Detached;
             }
+
+            var head = await LockHeadAsync(db, region.Key, tracked: true, ct);
+            Link(region, head, now);
+            db.AddRange(region);
         }
     }
 
-    private static async Task<AuditChainHead> LockHeadAsync(AppDbContext db, string region, CancellationToken ct)
+    /// <summary>
+    /// Links the entries onto their regions' chains and writes them and the heads inside the caller's
+    /// transaction without change tracking (<see cref="ModelRows"/>): the group-commit writers' path.
+    /// </summary>
+    public static async Task AppendAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.Now();
+        foreach (var region in entries.GroupBy(e => e.RegionCode))
+        {
+            var head = await LockHeadAsync(db, region.Key, tracked: false, ct);
+            var linked = region.ToList();
+            Link(linked, head, now);
+            await ModelRows.InsertAsync(db, linked, ct);
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE audit_chain_heads SET last_sequence = {head.LastSequence}, last_hash = {head.LastHash} WHERE region_code = {head.RegionCode}", ct);
+        }
+    }
+
+    private static void Link(IEnumerable<AuditEntry> entries, AuditChainHead head, DateTimeOffset now)
+    {
+        foreach (var entry in entries)
+        {
+            entry.At = now;
+            entry.Sequence = ++head.LastSequence;
+            entry.PreviousHash = head.LastHash;
+            entry.Hash = entry.ComputeHash();
+            head.LastHash = entry.Hash;
+        }
+    }
+
+    private static async Task<AuditChainHead> LockHeadAsync(AppDbContext db, string region, bool tracked, CancellationToken ct)
     {
         // One statement creates the head if it is missing and returns it; on PostgreSQL the row stays locked
         // until commit (SQLite transactions here are BEGIN IMMEDIATE: the database lock serialises writers).
-        // A head this unit of work sealed before is read afresh.
-        if (db.ChangeTracker.Entries<AuditChainHead>().FirstOrDefault(e => e.Entity.RegionCode == region) is { } stale)
-        {
-            stale.State = EntityState.Detached;
-        }
-
-        var heads = await db.Set<AuditChainHead>()
-            .FromSqlInterpolated($"INSERT INTO audit_chain_heads (region_code, last_sequence, last_hash) VALUES ({region}, 0, '') ON CONFLICT (region_code) DO UPDATE SET last_sequence = audit_chain_heads.last_sequence RETURNING *")
-            .ToListAsync(ct);
-        return heads.Single();
+        var query = db.Set<AuditChainHead>()
+            .FromSqlInterpolated($"INSERT INTO audit_chain_heads (region_code, last_sequence, last_hash) VALUES ({region}, 0, '') ON CONFLICT (region_code) DO UPDATE SET last_sequence = audit_chain_heads.last_sequence RETURNING *");
+        return (await (tracked ? query : query.AsNoTracking()).ToListAsync(ct)).Single();
     }
 
     /// <summary>

@@ -84,19 +84,22 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock)
     public Guid Enqueue<TEvent>(TEvent @event)
         where TEvent : IIntegrationEvent
     {
-        var now = clock.Now();
-        var message = new OutboxMessage
-        {
-            Id = Guid.CreateVersion7(now),
-            Type = EventName(typeof(TEvent)),
-            Payload = JsonSerializer.Serialize(@event, Json),
-            RegionCode = @event.RegionCode,
-            OccurredAt = now,
-            NextAttemptAt = now,
-        };
+        var message = Message(@event, clock.Now());
         db.Add(message);
         return message.Id;
     }
+
+    /// <summary>The message for a writer that inserts it itself (and signals the dispatcher after its commit).</summary>
+    public static OutboxMessage Message<TEvent>(TEvent @event, DateTimeOffset now)
+        where TEvent : IIntegrationEvent => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        Type = EventName(typeof(TEvent)),
+        Payload = JsonSerializer.Serialize(@event, Json),
+        RegionCode = @event.RegionCode,
+        OccurredAt = now,
+        NextAttemptAt = now,
+    };
 
     public static string EventName(Type type) => type.GetCustomAttribute<EventNameAttribute>()?.Name ?? type.Name;
 }

@@ -64,11 +64,22 @@ public sealed class BundleApplications(
             return Error.Field("Idempotency-Key", "Idempotency-Key 不超过 100 个字符");
         }
 
-        if (key is not null && await ExistingAsync(key, ct) is { } earlier)
+        var result = await ApplyNewAsync(request, formValues, key, grantAwaitsLicense, ct);
+        if (key is not null && (!result.IsSuccess || !result.Value.New))
         {
-            return (earlier, false);
+            // A retry (see SubmitCase): the application its first attempt created.
+            return await ExistingAsync(key, ct) is { } earlier ? (earlier, false)
+                : result.IsSuccess ? throw new InvalidOperationException("a concurrent bundle application took the Idempotency-Key but is not found")
+                : result;
         }
 
+        return result;
+    }
+
+    private async Task<Result<(BundleCreated Created, bool New)>> ApplyNewAsync(
+        BundleApplyRequest request, IReadOnlyDictionary<string, string[]> formValues, string? key, IReadOnlyList<string>? grantAwaitsLicense,
+        CancellationToken ct)
+    {
         if (string.IsNullOrWhiteSpace(request.BundleCode))
         {
             return Error.Field("bundleCode", "请选择一件事");
@@ -135,12 +146,7 @@ public sealed class BundleApplications(
             Bundle = application,
             BundleAuditData = a => new { a.Number, a.BundleCode, items = subCases.Select(c => c.Number), applicant = Mask.IdentityCode(a.ApplicantCode), channel = a.Channel.ToString() },
         });
-        if (!committed)
-        {
-            return (await ExistingAsync(key!, ct) ?? throw new InvalidOperationException("a concurrent bundle application took the Idempotency-Key but is not found"), false);
-        }
-
-        return (new BundleCreated(application.Id, application.Number, BundleProgress.Of(application, subCases), [.. subCases.Select(View)]), true);
+        return (new BundleCreated(application.Id, application.Number, BundleProgress.Of(application, subCases), [.. subCases.Select(View)]), committed);
     }
 
     private async Task<BundleCreated?> ExistingAsync(string key, CancellationToken ct)

@@ -34,12 +34,15 @@ public sealed record PendingSubmission(IReadOnlyList<Case> Cases, Func<Case, obj
 /// <summary>
 /// Group commit of submissions (ADR 0012). Submissions validated concurrently queue here; whoever finds
 /// no writer at work becomes it and commits everything queued, up to 64 at a time, in one transaction:
-/// one number-counter update per region, one audit-chain head update, one durable commit. Each
+/// one number-counter update per region, one multi-row INSERT per table, one audit-chain head update,
+/// one durable commit. Each
 /// submission still gets its own case, number, audit entry and event; nobody waits for a timer (a lone
-/// submission commits at once). If a batch fails (an Idempotency-Key raced in twice), its submissions
-/// are committed one by one, so only the duplicate fails.
+/// submission commits at once). A submission whose Idempotency-Key its submitter has used before is
+/// found in the same transaction and not written (its caller answers with the earlier case). If a
+/// batch fails (the same key twice in one batch), its submissions are committed one by one, so only
+/// the duplicate fails.
 /// </summary>
-public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, TimeProvider clock)
+public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, OutboxSignal signal, TimeProvider clock)
 {
     private const int MaxBatch = 64;
     private readonly ConcurrentQueue<PendingSubmission> _queue = new();
@@ -92,8 +95,8 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
         {
             try
             {
-                await WriteBatchAsync(batch);
-                batch.ForEach(s => s.Done.TrySetResult(true));
+                var taken = await WriteBatchAsync(batch);
+                batch.ForEach(s => s.Done.TrySetResult(!taken.Contains(s)));
                 return;
             }
             catch (Exception)
@@ -106,10 +109,10 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
         {
             try
             {
-                await WriteBatchAsync([submission]);
-                submission.Done.TrySetResult(true);
+                var taken = await WriteBatchAsync([submission]);
+                submission.Done.TrySetResult(taken.Count == 0);
             }
-            catch (DbUpdateException) when (submission.IdempotencyKey is not null)
+            catch (Exception ex) when (ex is DbUpdateException or System.Data.Common.DbException && submission.IdempotencyKey is not null)
             {
                 submission.Done.TrySetResult(false);
             }
@@ -120,12 +123,23 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
         }
     }
 
-    private async Task WriteBatchAsync(IReadOnlyList<PendingSubmission> batch)
+    /// <summary>
+    /// Writes the batch in one transaction; returns the submissions not written because their key was
+    /// taken. The keys are looked up before the transaction (a race is still caught by the unique index);
+    /// inside it only the numbers, the rows (<see cref="ModelRows"/>, no change tracking) and the audit
+    /// chain's links are written, so the database's writer lock is held for little more than the commit.
+    /// </summary>
+    private async Task<HashSet<PendingSubmission>> WriteBatchAsync(List<PendingSubmission> all)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var audit = scope.ServiceProvider.GetRequiredService<AuditTrail>();
-        var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+        var taken = await TakenKeysAsync(db, all);
+        var batch = all.Where(s => !taken.Contains(s)).ToList();
+        if (batch.Count == 0)
+        {
+            return taken;
+        }
+
         await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var today = clock.TodayInChina();
         foreach (var region in batch.SelectMany(s => s.Cases).GroupBy(c => c.RegionCode))
@@ -146,25 +160,58 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
             }
         }
 
+        var now = clock.Now();
+        var audit = new List<AuditEntry>();
+        var events = new List<OutboxMessage>();
         foreach (var s in batch)
         {
             if (s.Bundle is { } bundle)
             {
-                db.Add(bundle);
-                audit.Record(new AuditRecord(bundle.RegionCode, "BundleApplication", bundle.Id.ToString(), "BundleSubmitted", s.BundleAuditData?.Invoke(bundle) ?? new { bundle.Number }),
-                    s.ActorId, s.ActorName);
-                outbox.Enqueue(BundleChanged.Of(bundle, "BundleSubmitted"));
+                audit.Add(AuditTrail.Entry(new AuditRecord(bundle.RegionCode, "BundleApplication", bundle.Id.ToString(), "BundleSubmitted", s.BundleAuditData?.Invoke(bundle) ?? new { bundle.Number }),
+                    s.ActorId, s.ActorName));
+                events.Add(Outbox.Message(BundleChanged.Of(bundle, "BundleSubmitted"), now));
             }
 
             foreach (var c in s.Cases)
             {
-                db.Add(c);
-                audit.Record(new AuditRecord(c.RegionCode, "Case", c.Id.ToString(), "CaseSubmitted", s.AuditData(c)), s.ActorId, s.ActorName);
-                outbox.Enqueue(CaseActions.Event(c, "CaseSubmitted"));
+                audit.Add(AuditTrail.Entry(new AuditRecord(c.RegionCode, "Case", c.Id.ToString(), "CaseSubmitted", s.AuditData(c)), s.ActorId, s.ActorName));
+                events.Add(Outbox.Message(CaseActions.Event(c, "CaseSubmitted"), now));
             }
         }
 
-        await db.SaveChangesAsync(CancellationToken.None);
+        await ModelRows.InsertAsync(db, [.. batch.Select(s => s.Bundle).OfType<BundleApplication>()], CancellationToken.None);
+        await ModelRows.InsertAsync(db, [.. batch.SelectMany(s => s.Cases)], CancellationToken.None);
+        await ModelRows.InsertAsync(db, events, CancellationToken.None);
+        await AuditChain.AppendAsync(db, audit, clock, CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
+        signal.Notify();
+        return taken;
+    }
+
+    /// <summary>The submissions whose submitter already used their Idempotency-Key (one read per table for the whole batch).</summary>
+    private static async Task<HashSet<PendingSubmission>> TakenKeysAsync(AppDbContext db, IReadOnlyList<PendingSubmission> batch)
+    {
+        var taken = new HashSet<PendingSubmission>();
+        var caseKeys = batch.Where(s => s.Bundle is null && s.IdempotencyKey is not null).Select(s => s.IdempotencyKey!).Distinct().ToList();
+        var bundleKeys = batch.Where(s => s.Bundle is not null && s.IdempotencyKey is not null).Select(s => s.IdempotencyKey!).Distinct().ToList();
+        // Both columns of the (submitted_by_id, idempotency_key) index, so the look-up is an index seek.
+        var actors = batch.Select(s => s.Bundle?.SubmittedById ?? s.Cases[0].SubmittedById).Distinct().ToList();
+        var used = new HashSet<(string?, string?, bool)>();
+        if (caseKeys.Count > 0)
+        {
+            var found = await db.Set<Case>().AsNoTracking().Where(c => actors.Contains(c.SubmittedById) && caseKeys.Contains(c.IdempotencyKey!))
+                .Select(c => new { c.SubmittedById, c.IdempotencyKey }).ToListAsync(CancellationToken.None);
+            used.UnionWith(found.Select(f => ((string?)f.SubmittedById, f.IdempotencyKey, false)));
+        }
+
+        if (bundleKeys.Count > 0)
+        {
+            var found = await db.Set<BundleApplication>().AsNoTracking().Where(b => actors.Contains(b.SubmittedById) && bundleKeys.Contains(b.IdempotencyKey!))
+                .Select(b => new { b.SubmittedById, b.IdempotencyKey }).ToListAsync(CancellationToken.None);
+            used.UnionWith(found.Select(f => ((string?)f.SubmittedById, f.IdempotencyKey, true)));
+        }
+
+        taken.UnionWith(batch.Where(s => s.IdempotencyKey is not null && used.Contains((s.Bundle?.SubmittedById ?? s.Cases[0].SubmittedById, s.IdempotencyKey, s.Bundle is not null))));
+        return taken;
     }
 }

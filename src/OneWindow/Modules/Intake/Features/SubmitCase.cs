@@ -21,7 +21,9 @@ public sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 
 /// <summary>
 /// Submission by the applicant online, a clerk at a general counter, or a helper (帮办代办). The same
-/// Idempotency-Key from the same submitter returns the case already created, never a second one.
+/// Idempotency-Key from the same submitter returns the case already created, never a second one: the
+/// group-commit writer looks the batch's keys up in its transaction, so a first submission pays no
+/// extra read; a retry that no longer validates is answered with its case as well.
 /// </summary>
 public sealed class SubmitCase(
     AppDbContext db, CatalogQueries catalog, CaseMaterials checkMaterials, LicenseLibrary licenses, DivisionRegistry divisions, CaseSubmissionWriter writer,
@@ -40,11 +42,21 @@ public sealed class SubmitCase(
             return Error.Field("Idempotency-Key", "Idempotency-Key 不超过 100 个字符");
         }
 
-        if (key is not null && await Existing(key, ct) is { } earlier)
+        var result = await SubmitNewAsync(request, formValues, key, ct);
+        if (key is not null && (!result.IsSuccess || !result.Value.Created))
         {
-            return (earlier, false);
+            // A retry: the case its first attempt created, even if the request would no longer pass.
+            return await Existing(key, ct) is { } earlier ? (earlier, false)
+                : result.IsSuccess ? throw new InvalidOperationException("a concurrent submission took the Idempotency-Key but is not found")
+                : result;
         }
 
+        return result;
+    }
+
+    private async Task<Result<(CaseCreated Case, bool Created)>> SubmitNewAsync(
+        SubmitCaseRequest request, IReadOnlyDictionary<string, string[]> formValues, string? key, CancellationToken ct)
+    {
         var errors = new FieldErrors();
         var item = string.IsNullOrWhiteSpace(request.ItemCode) ? null : await catalog.CurrentAsync(request.ItemCode.Trim(), ct);
         if (item is null)
@@ -99,13 +111,8 @@ public sealed class SubmitCase(
                 c.Number, c.ItemCode, channel = c.Channel.ToString(), applicant = Mask.IdentityCode(c.ApplicantCode),
                 licenseConsent = request.LicenseConsent == true, fromLicenses, fromEarlierCases,
             }, user.UserId!, user.DisplayName ?? "系统"));
-        if (!committed)
-        {
-            // The same key raced in from a retry: the first one won; answer with it.
-            return (await Existing(key!, ct) ?? throw new InvalidOperationException("a concurrent submission took the Idempotency-Key but is not found"), false);
-        }
-
-        return (new CaseCreated(entity.Id, entity.Number, entity.Status), true);
+        // Not committed: the key was taken by an earlier or concurrent submission; the caller answers with its case.
+        return (new CaseCreated(entity.Id, entity.Number, entity.Status), committed);
     }
 
     /// <summary>
@@ -174,7 +181,7 @@ public sealed class SubmitCase(
     internal async Task CheckOwnNameAsync(Channel channel, string applicantCode, FieldErrors errors, CancellationToken ct)
     {
         if (channel == Channel.Online && applicantCode.Length > 0
-            && await db.Users.Where(u => u.Id == user.UserId).Select(u => u.IdentityCode).SingleOrDefaultAsync(ct) is var own && own != applicantCode)
+            && await user.OwnIdentityCodeAsync(db, ct) != applicantCode)
         {
             errors.Add("applicant", "网上申请只能以本人（本企业）名义提交；代他人申请请到综合窗口或找帮办代办");
         }
