@@ -113,9 +113,20 @@ public interface IOutboxHandler<in TEvent>
 
 public sealed record OutboxDeliveryContext(Guid MessageId, int Attempt);
 
+/// <summary>
+/// Marks a handler whose deliveries do not depend on each other (each message's effects are its own rows,
+/// e.g. a notification): the dispatcher hands it a whole batch in one unit of work with one commit,
+/// instead of one commit per message. A handler that reads what it wrote for an earlier message must not
+/// carry it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class DeliveredInGroupsAttribute : Attribute;
+
 public sealed record OutboxSubscription(string EventType, Type EventClrType, Type HandlerType)
 {
     public string HandlerName => HandlerType.FullName ?? HandlerType.Name;
+
+    public bool InGroups { get; } = HandlerType.GetCustomAttribute<DeliveredInGroupsAttribute>() is not null;
 }
 
 public static class OutboxRegistration

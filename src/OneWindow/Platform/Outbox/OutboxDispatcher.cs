@@ -122,47 +122,113 @@ public sealed partial class OutboxDispatcher(
         var ids = messages.Select(m => m.Id).ToList();
         var delivered = (await db.Set<OutboxDelivery>().AsNoTracking().Where(d => ids.Contains(d.MessageId)).Select(d => new { d.MessageId, d.Handler }).ToListAsync(ct))
             .ToLookup(d => d.MessageId, d => d.Handler);
+        var work = messages.SelectMany(m => _byType[m.Type].Where(s => !delivered[m.Id].Contains(s.HandlerName)).Select(s => (Message: m, Subscription: s))).ToList();
+        var failures = new Dictionary<Guid, Exception>();
+
+        // Handlers whose deliveries are independent of each other take the whole batch in one unit of work.
+        foreach (var group in work.Where(d => d.Subscription.InGroups).GroupBy(d => d.Subscription))
+        {
+            await DeliverGroupAsync(group.Key, [.. group.Select(d => d.Message)], failures, ct);
+        }
+
+        foreach (var (message, subscription) in work.Where(d => !d.Subscription.InGroups))
+        {
+            if (!failures.ContainsKey(message.Id))
+            {
+                await DeliverOneAsync(subscription, message, failures, ct);
+            }
+        }
+
         foreach (var message in messages)
         {
-            await DeliverAsync(message, delivered[message.Id].ToHashSet(StringComparer.Ordinal), ct);
+            Settle(message, failures.GetValueOrDefault(message.Id));
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
         return messages.Count;
     }
 
-    private async Task DeliverAsync(OutboxMessage message, HashSet<string> delivered, CancellationToken ct)
+    private void Settle(OutboxMessage message, Exception? failure)
+    {
+        message.LockedUntil = null;
+        if (failure is null)
+        {
+            message.ProcessedAt = clock.Now();
+            message.LastError = null;
+            return;
+        }
+
+        message.Attempts++;
+        message.LastError = Truncate(failure.GetType().Name + ": " + failure.Message, 2000);
+        var backoff = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, message.Attempts)));
+        message.NextAttemptAt = clock.Now() + backoff;
+        if (message.Attempts >= options.Value.MaxAttempts)
+        {
+            message.FailedAt = clock.Now();
+        }
+
+        LogDeliveryFailed(log, message.Id, message.Type, message.Attempts, failure);
+    }
+
+    private async Task DeliverOneAsync(OutboxSubscription subscription, OutboxMessage message, Dictionary<Guid, Exception> failures, CancellationToken ct)
     {
         try
         {
-            foreach (var subscription in _byType[message.Type])
-            {
-                if (delivered.Contains(subscription.HandlerName))
-                {
-                    continue;
-                }
-
-                await DeliverToAsync(subscription, message, ct);
-            }
-
-            message.ProcessedAt = clock.Now();
-            message.LockedUntil = null;
-            message.LastError = null;
+            await DeliverToAsync(subscription, message, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            message.Attempts++;
-            message.LockedUntil = null;
-            message.LastError = Truncate(ex.GetType().Name + ": " + ex.Message, 2000);
-            var backoff = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, message.Attempts)));
-            message.NextAttemptAt = clock.Now() + backoff;
-            if (message.Attempts >= options.Value.MaxAttempts)
-            {
-                message.FailedAt = clock.Now();
-            }
-
-            LogDeliveryFailed(log, message.Id, message.Type, message.Attempts, ex);
+            failures[message.Id] = ex;
         }
+    }
+
+    /// <summary>
+    /// One handler, many messages, one commit (<see cref="DeliveredInGroupsAttribute"/>). If any delivery
+    /// fails, nothing of the group is kept and each message is delivered on its own, so only the failing
+    /// one fails (the others run again, as after a crash: handlers are idempotent).
+    /// </summary>
+    private async Task DeliverGroupAsync(OutboxSubscription subscription, List<OutboxMessage> messages, Dictionary<Guid, Exception> failures, CancellationToken ct)
+    {
+        if (messages.Count > 1)
+        {
+            try
+            {
+                using var scope = scopes.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                var handler = scope.ServiceProvider.GetRequiredService(subscription.HandlerType);
+                foreach (var message in messages)
+                {
+                    var tracked = db.ChangeTracker.Entries().Count();
+                    await InvokeAsync(handler, subscription, message, ct);
+                    if (db.ChangeTracker.Entries().Count() != tracked)
+                    {
+                        // As for one message: a delivery that changed nothing needs no record.
+                        db.Add(new OutboxDelivery { MessageId = message.Id, Handler = subscription.HandlerName, DeliveredAt = clock.Now() });
+                    }
+                }
+
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // One by one below.
+            }
+        }
+
+        foreach (var message in messages)
+        {
+            await DeliverOneAsync(subscription, message, failures, ct);
+        }
+    }
+
+    private static async Task InvokeAsync(object handler, OutboxSubscription subscription, OutboxMessage message, CancellationToken ct)
+    {
+        var @event = JsonSerializer.Deserialize(message.Payload, subscription.EventClrType, Outbox.Json)
+                     ?? throw new JsonException("空消息");
+        var method = HandleMethods.GetOrAdd(subscription.EventClrType, t => typeof(IOutboxHandler<>).MakeGenericType(t).GetMethod("HandleAsync")!);
+        await (Task)method.Invoke(handler, System.Reflection.BindingFlags.DoNotWrapExceptions, null,
+            [@event, new OutboxDeliveryContext(message.Id, message.Attempts + 1), ct], null)!;
     }
 
     private async Task DeliverToAsync(OutboxSubscription subscription, OutboxMessage message, CancellationToken ct)
@@ -171,11 +237,7 @@ public sealed partial class OutboxDispatcher(
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var handler = scope.ServiceProvider.GetRequiredService(subscription.HandlerType);
-        var @event = JsonSerializer.Deserialize(message.Payload, subscription.EventClrType, Outbox.Json)
-                     ?? throw new JsonException("空消息");
-        var method = HandleMethods.GetOrAdd(subscription.EventClrType, t => typeof(IOutboxHandler<>).MakeGenericType(t).GetMethod("HandleAsync")!);
-        await (Task)method.Invoke(handler, System.Reflection.BindingFlags.DoNotWrapExceptions, null,
-            [@event, new OutboxDeliveryContext(message.Id, message.Attempts + 1), ct], null)!;
+        await InvokeAsync(handler, subscription, message, ct);
         // A handler that changed nothing (most handlers ignore most events: licences wait for CaseApproved)
         // needs no delivery record and no commit: running it again after a crash changes nothing either.
         if (db.ChangeTracker.HasChanges())

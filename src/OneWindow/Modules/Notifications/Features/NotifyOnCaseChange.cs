@@ -12,6 +12,7 @@ namespace OneWindow.Modules.Notifications.Features;
 /// inbox when they have an account. Internal steps (审查) are not announced. A sub-case of a 一件事 is
 /// announced with its bundle (one message for the bundle, with the combined 一次性告知), not on its own.
 /// </summary>
+[DeliveredInGroups]
 internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel channel, TimeProvider clock) : IOutboxHandler<CaseChanged>, IOutboxHandler<BundleChanged>
 {
     public static string? BundleTemplate(string action) => action switch

@@ -7,6 +7,7 @@ using OneWindow.Platform.Outbox;
 namespace OneWindow.Modules.Notifications.Features;
 
 /// <summary>A project's alerts reach its steward (项目管家) in the workbench inbox.</summary>
+[DeliveredInGroups]
 internal sealed class NotifyOnProjectAlert(AppDbContext db, TimeProvider clock) : IOutboxHandler<ProjectAlert>
 {
     public async Task HandleAsync(ProjectAlert e, OutboxDeliveryContext context, CancellationToken ct)

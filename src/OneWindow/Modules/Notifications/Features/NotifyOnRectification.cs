@@ -7,6 +7,7 @@ using OneWindow.Platform.Outbox;
 namespace OneWindow.Modules.Notifications.Features;
 
 /// <summary>A bad rating's rectification reaches the rated department's officers in their inbox.</summary>
+[DeliveredInGroups]
 internal sealed class NotifyOnRectification(AppDbContext db, TimeProvider clock) : IOutboxHandler<RectificationOpened>
 {
     public async Task HandleAsync(RectificationOpened e, OutboxDeliveryContext context, CancellationToken ct)

@@ -8,6 +8,7 @@ using OneWindow.Platform.Outbox;
 namespace OneWindow.Modules.Notifications.Features;
 
 /// <summary>Welcomes a newly registered applicant by SMS and in their portal inbox.</summary>
+[DeliveredInGroups]
 internal sealed class NotifyOnRegistration(AppDbContext db, INotificationChannel channel, TimeProvider clock) : IOutboxHandler<AccountRegistered>
 {
     public async Task HandleAsync(AccountRegistered e, OutboxDeliveryContext context, CancellationToken ct)

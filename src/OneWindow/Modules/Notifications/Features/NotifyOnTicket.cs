@@ -8,6 +8,7 @@ using OneWindow.Platform.Outbox;
 namespace OneWindow.Modules.Notifications.Features;
 
 /// <summary>排队提醒: an SMS to a ticket holder when their turn is near and when they are called (and the inbox, if they took it signed in).</summary>
+[DeliveredInGroups]
 internal sealed class NotifyOnTicket(AppDbContext db, INotificationChannel channel, TimeProvider clock) : IOutboxHandler<TicketNotice>
 {
     public async Task HandleAsync(TicketNotice e, OutboxDeliveryContext context, CancellationToken ct)
