@@ -108,9 +108,18 @@ public sealed class FileStore(AppDbContext db, TimeProvider clock)
         return (file, bytes);
     }
 
+    // Every submission asks for its materials' files: compiled once, not translated per request.
+    private static readonly Func<AppDbContext, List<Guid>, IAsyncEnumerable<StoredFile>> ByIds =
+        EF.CompileAsyncQuery((AppDbContext db, List<Guid> ids) => db.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id)));
+
     public async Task<IReadOnlyDictionary<Guid, StoredFile>> FindAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
-        var list = ids.Distinct().ToList();
-        return await db.Set<StoredFile>().AsNoTracking().Where(f => list.Contains(f.Id)).ToDictionaryAsync(f => f.Id, ct);
+        var found = new Dictionary<Guid, StoredFile>();
+        await foreach (var file in ByIds(db, [.. ids.Distinct()]).WithCancellation(ct))
+        {
+            found[file.Id] = file;
+        }
+
+        return found;
     }
 }
