@@ -28,19 +28,21 @@ public sealed record PendingSubmission(IReadOnlyList<Case> Cases, Func<Case, obj
     /// <summary>The key a retry repeats: the bundle's for a bundle, the case's otherwise.</summary>
     public string? IdempotencyKey => Bundle is not null ? Bundle.IdempotencyKey : Cases[0].IdempotencyKey;
 
+    /// <summary>Whose key it is (keys are per submitter).</summary>
+    public string SubmitterId => Bundle is not null ? Bundle.SubmittedById : Cases[0].SubmittedById;
+
     internal TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
 /// Group commit of submissions (ADR 0012). Submissions validated concurrently queue here; whoever finds
 /// no writer at work becomes it and commits everything queued, up to 64 at a time, in one transaction:
-/// one number-counter update per region, one multi-row INSERT per table, one audit-chain head update,
-/// one durable commit. Each
-/// submission still gets its own case, number, audit entry and event; nobody waits for a timer (a lone
-/// submission commits at once). A submission whose Idempotency-Key its submitter has used before is
-/// found in the same transaction and not written (its caller answers with the earlier case). If a
-/// batch fails (the same key twice in one batch), its submissions are committed one by one, so only
-/// the duplicate fails.
+/// one number-counter update per region, the rows without change tracking (ADR 0015), one audit-chain
+/// head update, one durable commit. Each submission still gets its own case, number, audit entry and
+/// event; nobody waits for a timer (a lone submission commits at once). A submission whose
+/// Idempotency-Key its submitter has used before is found by one read for the group and not written
+/// (its caller answers with the earlier case). If a batch fails (the same key twice in one batch),
+/// its submissions are committed one by one, so only the duplicate fails.
 /// </summary>
 public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, OutboxSignal signal, TimeProvider clock)
 {
@@ -195,7 +197,7 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
         var caseKeys = batch.Where(s => s.Bundle is null && s.IdempotencyKey is not null).Select(s => s.IdempotencyKey!).Distinct().ToList();
         var bundleKeys = batch.Where(s => s.Bundle is not null && s.IdempotencyKey is not null).Select(s => s.IdempotencyKey!).Distinct().ToList();
         // Both columns of the (submitted_by_id, idempotency_key) index, so the look-up is an index seek.
-        var actors = batch.Select(s => s.Bundle?.SubmittedById ?? s.Cases[0].SubmittedById).Distinct().ToList();
+        var actors = batch.Select(s => s.SubmitterId).Distinct().ToList();
         var used = new HashSet<(string?, string?, bool)>();
         if (caseKeys.Count > 0)
         {
@@ -211,7 +213,7 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
             used.UnionWith(found.Select(f => ((string?)f.SubmittedById, f.IdempotencyKey, true)));
         }
 
-        taken.UnionWith(batch.Where(s => s.IdempotencyKey is not null && used.Contains((s.Bundle?.SubmittedById ?? s.Cases[0].SubmittedById, s.IdempotencyKey, s.Bundle is not null))));
+        taken.UnionWith(batch.Where(s => s.IdempotencyKey is not null && used.Contains((s.SubmitterId, s.IdempotencyKey, s.Bundle is not null))));
         return taken;
     }
 }
