@@ -20,7 +20,7 @@ public sealed class AuditTrail(AppDbContext db, ICurrentUser user)
     /// <summary>For work done on someone's behalf outside their request (a group commit of their submission).</summary>
     public void Record(AuditRecord record, string actorId, string actorName) => db.Add(Entry(record, actorId, actorName));
 
-    /// <summary>The entry, not yet linked, for a writer that appends it itself (<see cref="AuditChain.AppendAsync"/>).</summary>
+    /// <summary>The entry, not yet linked, for a writer that links and inserts it itself (<see cref="AuditChain.LinkAsync"/>).</summary>
     public static AuditEntry Entry(AuditRecord record, string actorId, string actorName) => new()
     {
         RegionCode = record.RegionCode,
@@ -56,21 +56,23 @@ public static class AuditChain
     }
 
     /// <summary>
-    /// Links the entries onto their regions' chains and writes them and the heads inside the caller's
-    /// transaction without change tracking (<see cref="ModelRows"/>): the group-commit writers' path.
+    /// Links the entries onto their regions' chains inside the caller's transaction (each region's head
+    /// is locked until commit) without change tracking, for a writer that inserts them itself with
+    /// <see cref="ModelRows"/>: returns the heads' updates to run with them.
     /// </summary>
-    public static async Task AppendAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, TimeProvider clock, CancellationToken ct)
+    public static async Task<IReadOnlyList<RowStatement>> LinkAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.Now();
+        var updates = new List<RowStatement>();
         foreach (var region in entries.GroupBy(e => e.RegionCode))
         {
             var head = await LockHeadAsync(db, region.Key, tracked: false, ct);
-            var linked = region.ToList();
-            Link(linked, head, now);
-            await ModelRows.InsertAsync(db, linked, ct);
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"UPDATE audit_chain_heads SET last_sequence = {head.LastSequence}, last_hash = {head.LastHash} WHERE region_code = {head.RegionCode}", ct);
+            Link(region, head, now);
+            updates.Add(new RowStatement("UPDATE audit_chain_heads SET last_sequence = @p0, last_hash = @p1 WHERE region_code = @p2",
+                head.LastSequence, head.LastHash, head.RegionCode));
         }
+
+        return updates;
     }
 
     private static void Link(IEnumerable<AuditEntry> entries, AuditChainHead head, DateTimeOffset now)

@@ -181,10 +181,10 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
             }
         }
 
-        await ModelRows.InsertAsync(db, [.. batch.Select(s => s.Bundle).OfType<BundleApplication>()], CancellationToken.None);
-        await ModelRows.InsertAsync(db, [.. batch.SelectMany(s => s.Cases)], CancellationToken.None);
-        await ModelRows.InsertAsync(db, events, CancellationToken.None);
-        await AuditChain.AppendAsync(db, audit, clock, CancellationToken.None);
+        var heads = await AuditChain.LinkAsync(db, audit, clock, CancellationToken.None);
+        await ModelRows.WriteAsync(db,
+            [RowSet.Of(batch.Select(s => s.Bundle).OfType<BundleApplication>()), RowSet.Of(batch.SelectMany(s => s.Cases)), RowSet.Of(events), RowSet.Of(audit)],
+            heads, CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
         signal.Notify();
         return taken;

@@ -15,37 +15,53 @@ public interface INotificationChannel
 
 /// <summary>
 /// The default channel: appends what would be sent to a file (JSON lines), so a person can read it.
-/// The address is masked there too (rule 10).
+/// The address is masked there too (rule 10). The file stays open between messages (each line is
+/// flushed to the operating system at once); it is opened again when it was moved away (rotated).
 /// </summary>
-public sealed class LogFileChannel(IConfiguration configuration) : INotificationChannel
+public sealed class LogFileChannel(IConfiguration configuration) : INotificationChannel, IDisposable
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    private readonly Lock _gate = new();
+    private StreamWriter? _writer;
+
     public string Name => "sms";
 
     public string PathName => configuration["Notifications:LogPath"] ?? "./data/notifications.log";
 
-    public async Task SendAsync(OutgoingMessage message, CancellationToken ct)
+    public Task SendAsync(OutgoingMessage message, CancellationToken ct)
     {
         var line = JsonSerializer.Serialize(new { message.Id, message.Channel, to = Mask.Mobile(message.To), message.Title, message.Body }, Json);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(PathName));
-        if (!string.IsNullOrEmpty(folder))
+        lock (_gate)
         {
-            Directory.CreateDirectory(folder);
+            if (_writer is null || !File.Exists(PathName))
+            {
+                _writer?.Dispose();
+                var folder = Path.GetDirectoryName(Path.GetFullPath(PathName));
+                if (!string.IsNullOrEmpty(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                _writer = new StreamWriter(new FileStream(PathName, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete));
+            }
+
+            _writer.WriteLine(line);
+            _writer.Flush();
         }
 
-        await Gate.WaitAsync(ct);
-        try
+        return Task.CompletedTask;
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
         {
-            await File.AppendAllTextAsync(PathName, line + Environment.NewLine, ct);
-        }
-        finally
-        {
-            Gate.Release();
+            _writer?.Dispose();
+            _writer = null;
         }
     }
 }
