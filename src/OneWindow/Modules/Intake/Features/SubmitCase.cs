@@ -22,8 +22,9 @@ public sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 /// <summary>
 /// Submission by the applicant online, a clerk at a general counter, or a helper (帮办代办). The same
 /// Idempotency-Key from the same submitter returns the case already created, never a second one: the
-/// group-commit writer looks the batch's keys up in its transaction, so a first submission pays no
-/// extra read; a retry that no longer validates is answered with its case as well.
+/// group-commit writer looks a whole group's keys up in one read (and the unique index catches a race),
+/// so a first submission pays no extra read; a retry that no longer validates is answered with its case
+/// as well.
 /// </summary>
 public sealed class SubmitCase(
     AppDbContext db, CatalogQueries catalog, CaseMaterials checkMaterials, LicenseLibrary licenses, DivisionRegistry divisions, CaseSubmissionWriter writer,
