@@ -59,21 +59,9 @@ public sealed class BundleApplications(
         CancellationToken ct)
     {
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
-        if (key is { Length: > 100 })
-        {
-            return Error.Field("Idempotency-Key", "Idempotency-Key 不超过 100 个字符");
-        }
-
-        var result = await ApplyNewAsync(request, formValues, key, grantAwaitsLicense, ct);
-        if (key is not null && (!result.IsSuccess || !result.Value.New))
-        {
-            // A retry (see SubmitCase): the application its first attempt created.
-            return await ExistingAsync(key, ct) is { } earlier ? (earlier, false)
-                : result.IsSuccess ? throw new InvalidOperationException("a concurrent bundle application took the Idempotency-Key but is not found")
-                : result;
-        }
-
-        return result;
+        return key is { Length: > 100 }
+            ? Error.Field("Idempotency-Key", "Idempotency-Key 不超过 100 个字符")
+            : await SubmitCase.OnceAsync(key, await ApplyNewAsync(request, formValues, key, grantAwaitsLicense, ct), ExistingAsync, ct);
     }
 
     private async Task<Result<(BundleCreated Created, bool New)>> ApplyNewAsync(

@@ -38,21 +38,26 @@ public sealed class SubmitCase(
         SubmitCaseRequest request, IReadOnlyDictionary<string, string[]> formValues, string? idempotencyKey, CancellationToken ct)
     {
         var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
-        if (key is { Length: > 100 })
+        return key is { Length: > 100 }
+            ? Error.Field("Idempotency-Key", "Idempotency-Key 不超过 100 个字符")
+            : await OnceAsync(key, await SubmitNewAsync(request, formValues, key, ct), Existing, ct);
+    }
+
+    /// <summary>
+    /// What a submission with an Idempotency-Key answers: a new record, or (the writer found the key
+    /// taken, or the request no longer passes) the record the key's first attempt created.
+    /// </summary>
+    internal static async Task<Result<(T Value, bool New)>> OnceAsync<T>(string? key, Result<(T Value, bool New)> result, Func<string, CancellationToken, Task<T?>> existing, CancellationToken ct)
+        where T : class
+    {
+        if (key is null || (result.IsSuccess && result.Value.New))
         {
-            return Error.Field("Idempotency-Key", "Idempotency-Key 不超过 100 个字符");
+            return result;
         }
 
-        var result = await SubmitNewAsync(request, formValues, key, ct);
-        if (key is not null && (!result.IsSuccess || !result.Value.Created))
-        {
-            // A retry: the case its first attempt created, even if the request would no longer pass.
-            return await Existing(key, ct) is { } earlier ? (earlier, false)
-                : result.IsSuccess ? throw new InvalidOperationException("a concurrent submission took the Idempotency-Key but is not found")
-                : result;
-        }
-
-        return result;
+        return await existing(key, ct) is { } earlier ? (earlier, false)
+            : result.IsSuccess ? throw new InvalidOperationException("a concurrent submission took the Idempotency-Key but is not found")
+            : result;
     }
 
     private async Task<Result<(CaseCreated Case, bool Created)>> SubmitNewAsync(
