@@ -8,16 +8,6 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace OneWindow.Platform.Data;
 
-/// <summary>
-/// Inserts new rows of a mapped entity type without change tracking, for the group-commit write paths
-/// (ADR 0015) where EF's per-entity tracking and SQL generation cost more than the rows themselves.
-/// The statement comes from the EF model (table, columns, each property's type mapping and value
-/// converter), so the mapping stays in one place: a property added to the entity is written here too.
-/// Rows are written on the context's connection inside its current transaction: on PostgreSQL as one
-/// batch (one round trip, with any statements that follow them), on SQLite through one prepared
-/// statement per entity type stepped per row. Store-generated integer keys are left to the database;
-/// every other column is written as the entity holds it.
-/// </summary>
 /// <summary>New rows of one mapped entity type, for <see cref="ModelRows.WriteAsync"/>.</summary>
 public sealed record RowSet(Type Type, IReadOnlyList<object> Rows)
 {
@@ -28,6 +18,16 @@ public sealed record RowSet(Type Type, IReadOnlyList<object> Rows)
 /// <summary>A statement run after the rows, its values bound as @p0, @p1, … (plain values: strings, numbers).</summary>
 public sealed record RowStatement(string Sql, params object?[] Values);
 
+/// <summary>
+/// Inserts new rows of a mapped entity type without change tracking, for the group-commit write paths
+/// (ADR 0015) where EF's per-entity tracking and SQL generation cost more than the rows themselves.
+/// The statement comes from the EF model (table, columns, each property's type mapping and value
+/// converter), so the mapping stays in one place: a property added to the entity is written here too.
+/// Rows are written on the context's connection inside its current transaction: on PostgreSQL as one
+/// batch (one round trip, with any statements that follow them), on SQLite through one prepared
+/// statement per entity type stepped per row. Store-generated integer keys are left to the database;
+/// every other column is written as the entity holds it.
+/// </summary>
 public static class ModelRows
 {
     private sealed record Column(string Name, IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping);
