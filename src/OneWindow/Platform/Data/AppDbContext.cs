@@ -27,9 +27,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     private static IServiceProvider? AppServices(DbContextOptions options) =>
         options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider;
 
-    private readonly TimeProvider clock = AppServices(options)?.GetService<TimeProvider>() ?? TimeProvider.System;
+    private readonly TimeProvider _clock = AppServices(options)?.GetService<TimeProvider>() ?? TimeProvider.System;
 
-    private readonly Outbox.OutboxSignal? outboxSignal = AppServices(options)?.GetService<Outbox.OutboxSignal>();
+    private readonly Outbox.OutboxSignal? _outboxSignal = AppServices(options)?.GetService<Outbox.OutboxSignal>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -147,7 +147,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         var written = await SaveUnitAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (wroteEvents && Database.CurrentTransaction is null)
         {
-            outboxSignal?.Notify();
+            _outboxSignal?.Notify();
         }
         else if (wroteEvents)
         {
@@ -165,7 +165,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         if (_eventsAwaitCommit)
         {
             _eventsAwaitCommit = false;
-            outboxSignal?.Notify();
+            _outboxSignal?.Notify();
         }
     }
 
@@ -188,7 +188,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AuditChain.SealAsync(this, audit, clock, cancellationToken);
+            await AuditChain.SealAsync(this, audit, _clock, cancellationToken);
             written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             if (ownTransaction is not null)
             {

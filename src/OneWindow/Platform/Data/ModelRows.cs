@@ -36,100 +36,80 @@ public static class ModelRows
 
     private static readonly ConcurrentDictionary<(IModel Model, Type Type), Shape> Shapes = new();
 
-    public static Task InsertAsync<T>(AppDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
-        where T : class => WriteAsync(db, [RowSet.Of(rows)], [], ct);
+    private static readonly string[] Names = [.. Enumerable.Range(0, 200).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
 
     /// <summary>
-    /// Inserts the row sets in order, then runs the statements (e.g. an audit head's update). On
-    /// PostgreSQL all of it is one round trip.
+    /// Inserts the row sets in order, then runs the statements (e.g. an audit head's update), inside the
+    /// context's current transaction. On PostgreSQL all of it is one round trip.
     /// </summary>
     public static async Task WriteAsync(AppDbContext db, IReadOnlyList<RowSet> sets, IReadOnlyList<RowStatement> then, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("ModelRows writes inside the caller's transaction");
         var connection = transaction.Connection!;
-        var work = sets.Where(s => s.Rows.Count > 0).Select(s => (Shape: Shapes.GetOrAdd((db.Model, s.Type), key => ShapeOf(db, key.Type)), s.Rows)).ToList();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        if (connection.CanCreateBatch)
-        {
-            // PostgreSQL: every row and statement in one round trip.
-            await using var batch = connection.CreateBatch();
-            batch.Transaction = transaction;
-            foreach (var (shape, rows) in work)
+
+        // Each statement to run: its text and how to bind it (parameters are created by the command).
+        var statements = sets.SelectMany(set =>
             {
-                foreach (var row in rows)
+                var shape = Shapes.GetOrAdd((db.Model, set.Type), key => ShapeOf(db, key.Type));
+                return set.Rows.Select(row => (shape.Sql, Bind: (Action<DbParameterCollection>)(target =>
                 {
-                    var insert = batch.CreateBatchCommand();
-                    insert.CommandText = shape.Sql;
                     for (var c = 0; c < shape.Columns.Length; c++)
                     {
-                        insert.Parameters.Add(Parameter(command, shape.Columns[c], c, row));
+                        var column = shape.Columns[c];
+                        target.Add(column.Mapping.CreateParameter(command, Names[c], column.Getter.GetClrValueUsingContainingEntity(row), column.Property.IsNullable));
                     }
-
-                    batch.BatchCommands.Add(insert);
-                }
-            }
-
-            foreach (var statement in then)
+                })));
+            })
+            .Concat(then.Select(statement => (statement.Sql, Bind: (Action<DbParameterCollection>)(target =>
             {
-                var next = batch.CreateBatchCommand();
-                next.CommandText = statement.Sql;
                 for (var i = 0; i < statement.Values.Length; i++)
                 {
-                    next.Parameters.Add(Parameter(command, i, statement.Values[i]));
+                    var parameter = command.CreateParameter();
+                    parameter.ParameterName = Names[i];
+                    parameter.Value = statement.Values[i] ?? DBNull.Value;
+                    target.Add(parameter);
                 }
-
-                batch.BatchCommands.Add(next);
-            }
-
-            if (batch.BatchCommands.Count > 0)
-            {
-                await batch.ExecuteNonQueryAsync(ct);
-            }
-
+            }))))
+            .ToList();
+        if (statements.Count == 0)
+        {
             return;
         }
 
-        // SQLite (in process): one statement per row set, prepared once, bound and stepped per row.
-        foreach (var (shape, rows) in work)
+        if (connection.CanCreateBatch)
         {
-            command.CommandText = shape.Sql;
-            foreach (var row in rows)
+            // PostgreSQL: everything in one round trip.
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var (sql, bind) in statements)
             {
-                command.Parameters.Clear();
-                for (var c = 0; c < shape.Columns.Length; c++)
-                {
-                    command.Parameters.Add(Parameter(command, shape.Columns[c], c, row));
-                }
-
-                await command.ExecuteNonQueryAsync(ct);
+                var next = batch.CreateBatchCommand();
+                next.CommandText = sql;
+                bind(next.Parameters);
+                batch.BatchCommands.Add(next);
             }
+
+            await batch.ExecuteNonQueryAsync(ct);
+            return;
         }
 
-        foreach (var statement in then)
+        // SQLite (in process): the command keeps its prepared statement while the text stays the same,
+        // so the rows of one set are bound and stepped on one preparation.
+        foreach (var (sql, bind) in statements)
         {
-            command.CommandText = statement.Sql;
-            command.Parameters.Clear();
-            for (var i = 0; i < statement.Values.Length; i++)
+            if (command.CommandText != sql)
             {
-                command.Parameters.Add(Parameter(command, i, statement.Values[i]));
+                command.CommandText = sql;
             }
 
+            command.Parameters.Clear();
+            bind(command.Parameters);
             await command.ExecuteNonQueryAsync(ct);
         }
     }
-
-    private static DbParameter Parameter(DbCommand command, int index, object? value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@p" + index.ToString(CultureInfo.InvariantCulture);
-        parameter.Value = value ?? DBNull.Value;
-        return parameter;
-    }
-
-    private static DbParameter Parameter(DbCommand command, Column column, int index, object row) =>
-        column.Mapping.CreateParameter(command, "@p" + index.ToString(CultureInfo.InvariantCulture), column.Getter.GetClrValueUsingContainingEntity(row), column.Property.IsNullable);
 
     private static Shape ShapeOf(AppDbContext db, Type type)
     {
@@ -147,7 +127,12 @@ public static class ModelRows
                 ? throw new NotSupportedException($"{type.Name}.{p.Name}: ModelRows cannot write shadow properties")
                 : new Column(sql.DelimitIdentifier(p.GetColumnName(table)!), p, p.GetGetter(), p.GetRelationalTypeMapping()))
             .ToArray();
-        var values = string.Join(", ", columns.Select((_, i) => "@p" + i.ToString(CultureInfo.InvariantCulture)));
+        if (columns.Length > Names.Length)
+        {
+            throw new NotSupportedException($"{type.Name}: more than {Names.Length} columns");
+        }
+
+        var values = string.Join(", ", Names.Take(columns.Length));
         return new Shape($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({values})", columns);
     }
 }

@@ -56,7 +56,7 @@ public sealed class SubmitCase(
         }
 
         return await existing(key, ct) is { } earlier ? (earlier, false)
-            : result.IsSuccess ? throw new InvalidOperationException("a concurrent submission took the Idempotency-Key but is not found")
+            : result.IsSuccess ? throw new InvalidOperationException("a concurrent request took the Idempotency-Key but what it created is not found")
             : result;
     }
 
