@@ -108,17 +108,14 @@ public sealed class FileStore(AppDbContext db, TimeProvider clock)
         return (file, bytes);
     }
 
-    // Every submission asks for its materials' files: compiled once per model (a compiled query is bound
-    // to the model it was compiled against; a test process runs both providers), not translated per request.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Microsoft.EntityFrameworkCore.Metadata.IModel, Func<AppDbContext, List<Guid>, IAsyncEnumerable<StoredFile>>> ByIdsOf = [];
-
-    private static Func<AppDbContext, List<Guid>, IAsyncEnumerable<StoredFile>> ByIds(AppDbContext db) =>
-        ByIdsOf.GetValue(db.Model, _ => EF.CompileAsyncQuery((AppDbContext c, List<Guid> ids) => c.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id))));
+    // Every submission asks for its materials' files: translated once, not per request.
+    private static readonly CompiledPerModel<Func<AppDbContext, List<Guid>, IAsyncEnumerable<StoredFile>>> ByIds =
+        new(() => EF.CompileAsyncQuery((AppDbContext c, List<Guid> ids) => c.Set<StoredFile>().AsNoTracking().Where(f => ids.Contains(f.Id))));
 
     public async Task<IReadOnlyDictionary<Guid, StoredFile>> FindAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var found = new Dictionary<Guid, StoredFile>();
-        await foreach (var file in ByIds(db)(db, [.. ids.Distinct()]).WithCancellation(ct))
+        await foreach (var file in ByIds.For(db)(db, [.. ids.Distinct()]).WithCancellation(ct))
         {
             found[file.Id] = file;
         }

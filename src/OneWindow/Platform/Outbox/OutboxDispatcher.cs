@@ -198,9 +198,9 @@ public sealed partial class OutboxDispatcher(
                 var handler = scope.ServiceProvider.GetRequiredService(subscription.HandlerType);
                 foreach (var message in messages)
                 {
-                    var tracked = db.ChangeTracker.Entries().Count();
+                    var tracked = TrackedCount(db);
                     await InvokeAsync(handler, subscription, message, ct);
-                    if (db.ChangeTracker.Entries().Count() != tracked)
+                    if (TrackedCount(db) != tracked)
                     {
                         // As for one message: a delivery that changed nothing needs no record.
                         db.Add(new OutboxDelivery { MessageId = message.Id, Handler = subscription.HandlerName, DeliveredAt = clock.Now() });
@@ -219,6 +219,25 @@ public sealed partial class OutboxDispatcher(
         foreach (var message in messages)
         {
             await DeliverOneAsync(subscription, message, failures, ct);
+        }
+    }
+
+    /// <summary>
+    /// The entities the unit of work holds, without a scan for changes: handlers add what they write, and
+    /// a scan of the whole group on every message would make a group's delivery quadratic in its size.
+    /// </summary>
+    private static int TrackedCount(AppDbContext db)
+    {
+        var tracker = db.ChangeTracker;
+        var detecting = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries().Count();
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detecting;
         }
     }
 

@@ -190,6 +190,17 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
         return taken;
     }
 
+    private sealed record KeyUse(string SubmittedById, string? IdempotencyKey);
+
+    // Read once per group on every submission path: translated once, not per group.
+    private static readonly CompiledPerModel<Func<AppDbContext, List<string>, List<string>, IAsyncEnumerable<KeyUse>>> CaseKeysUsed =
+        new(() => EF.CompileAsyncQuery((AppDbContext c, List<string> actors, List<string> keys) => c.Set<Case>().AsNoTracking()
+            .Where(x => actors.Contains(x.SubmittedById) && keys.Contains(x.IdempotencyKey!)).Select(x => new KeyUse(x.SubmittedById, x.IdempotencyKey))));
+
+    private static readonly CompiledPerModel<Func<AppDbContext, List<string>, List<string>, IAsyncEnumerable<KeyUse>>> BundleKeysUsed =
+        new(() => EF.CompileAsyncQuery((AppDbContext c, List<string> actors, List<string> keys) => c.Set<BundleApplication>().AsNoTracking()
+            .Where(x => actors.Contains(x.SubmittedById) && keys.Contains(x.IdempotencyKey!)).Select(x => new KeyUse(x.SubmittedById, x.IdempotencyKey))));
+
     /// <summary>The submissions whose submitter already used their Idempotency-Key (one read per table for the whole batch).</summary>
     private static async Task<HashSet<PendingSubmission>> TakenKeysAsync(AppDbContext db, IReadOnlyList<PendingSubmission> batch)
     {
@@ -201,16 +212,18 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
         var used = new HashSet<(string?, string?, bool)>();
         if (caseKeys.Count > 0)
         {
-            var found = await db.Set<Case>().AsNoTracking().Where(c => actors.Contains(c.SubmittedById) && caseKeys.Contains(c.IdempotencyKey!))
-                .Select(c => new { c.SubmittedById, c.IdempotencyKey }).ToListAsync(CancellationToken.None);
-            used.UnionWith(found.Select(f => ((string?)f.SubmittedById, f.IdempotencyKey, false)));
+            await foreach (var f in CaseKeysUsed.For(db)(db, actors, caseKeys))
+            {
+                used.Add((f.SubmittedById, f.IdempotencyKey, false));
+            }
         }
 
         if (bundleKeys.Count > 0)
         {
-            var found = await db.Set<BundleApplication>().AsNoTracking().Where(b => actors.Contains(b.SubmittedById) && bundleKeys.Contains(b.IdempotencyKey!))
-                .Select(b => new { b.SubmittedById, b.IdempotencyKey }).ToListAsync(CancellationToken.None);
-            used.UnionWith(found.Select(f => ((string?)f.SubmittedById, f.IdempotencyKey, true)));
+            await foreach (var f in BundleKeysUsed.For(db)(db, actors, bundleKeys))
+            {
+                used.Add((f.SubmittedById, f.IdempotencyKey, true));
+            }
         }
 
         taken.UnionWith(batch.Where(s => s.IdempotencyKey is not null && used.Contains((s.SubmitterId, s.IdempotencyKey, s.Bundle is not null))));

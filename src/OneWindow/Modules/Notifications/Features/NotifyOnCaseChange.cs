@@ -15,6 +15,10 @@ namespace OneWindow.Modules.Notifications.Features;
 [DeliveredInGroups]
 internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel channel, TimeProvider clock) : IOutboxHandler<CaseChanged>, IOutboxHandler<BundleChanged>
 {
+    // Asked for every message delivered (a redelivery after a crash finds its notification): translated once.
+    private static readonly CompiledPerModel<Func<AppDbContext, Guid, CancellationToken, Task<bool>>> Notified =
+        new(() => EF.CompileAsyncQuery((AppDbContext c, Guid message, CancellationToken ct) => c.Set<Notification>().Any(n => n.SourceMessageId == message)));
+
     public static string? BundleTemplate(string action) => action switch
     {
         "BundleSubmitted" => "您的“{0}”申请已提交，申请编号 {1}，所含事项将由各部门并联办理。",
@@ -29,7 +33,7 @@ internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel c
 
     public async Task HandleAsync(BundleChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (BundleTemplate(e.Action) is not { } template || await db.Set<Notification>().AnyAsync(n => n.SourceMessageId == context.MessageId, ct))
+        if (BundleTemplate(e.Action) is not { } template || await Notified.For(db)(db, context.MessageId, ct))
         {
             return;
         }
@@ -75,7 +79,7 @@ internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel c
 
     public async Task HandleAsync(CaseChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (await db.Set<Notification>().AnyAsync(n => n.SourceMessageId == context.MessageId, ct))
+        if (await Notified.For(db)(db, context.MessageId, ct))
         {
             return;
         }
