@@ -33,8 +33,10 @@ public sealed record BenchOptions(
           --clients N[,M...]  concurrent clients; a list runs the baseline and every scenario at each count
                               (default: 16; issue 4's case figures use --clients 16,64)
           --seconds T         measured seconds per scenario and for the baseline (default: 10)
-          --warmup T          warm-up seconds per scenario, not measured (default: 20: the server's tiered JIT and
-                      dynamic PGO need about half a minute of load to settle; a city's server runs for weeks)
+          --warmup T          minimum warm-up seconds per scenario, not measured (default: 20); warm-up then
+                      goes on until the server's tiered JIT has settled (its worker under 3 % of a core
+                      for 5 s; at most 180 s): on two busy cores it recompiles hot code for 20-40 s, and a
+                      city's server runs for weeks. Each scenario reports the warm-up it took.
           --catalog-items N   catalogue size for catalog-search (default: 1000)
           --out FILE          also write the JSON report to FILE (e.g. bench/results/sqlite.json)
           --server PATH       the server's OneWindow.dll (default: the one built beside this harness)

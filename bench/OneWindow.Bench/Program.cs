@@ -60,7 +60,7 @@ foreach (var clients in options.ClientCounts)
         using var counter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         var before = scenario.Name == "issue" ? await cases!.LicenseCountAsync(counter) : 0;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var result = await LoadRunner.RunAsync(server.BaseUrl, scenario, pass, server.CpuTime);
+        var result = await LoadRunner.RunAsync(server.BaseUrl, scenario, pass, server);
         if (scenario.Name == "issue")
         {
             // Approval answers at once; the outbox signs and stores the licence. Wait until it has caught up.
@@ -137,6 +137,9 @@ namespace OneWindow.Bench
 
         /// <summary>Server CPU time (all cores) during the measured window divided by the requests answered in it.</summary>
         public double ServerCpuMsPerRequest { get; init; }
+
+        /// <summary>Seconds of unmeasured load before the window: at least --warmup, then until the server's JIT settled.</summary>
+        public double WarmupSeconds { get; init; }
 
         /// <summary>Whether the scenario meets its issue's target (null where the issue sets none).</summary>
         public bool? MeetsTarget { get; init; }

@@ -98,6 +98,43 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public double PeakMegabytes() => Status("VmHWM:");
 
+    /// <summary>
+    /// CPU time of the server's tiered-compilation worker (the thread that recompiles hot methods with full
+    /// optimisation), from /proc: while it is busy the server is still warming up. The worker exits when idle
+    /// and is started again when needed, so a fall between two readings means it was idle. Zero where /proc is missing.
+    /// </summary>
+    public TimeSpan JitWorkerCpuTime()
+    {
+        var tasks = $"/proc/{_process.Id}/task";
+        if (!Directory.Exists(tasks))
+        {
+            return TimeSpan.Zero;
+        }
+
+        long ticks = 0;
+        foreach (var task in Directory.EnumerateDirectories(tasks))
+        {
+            try
+            {
+                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // Fields after the parenthesised name: state is field 3, utime 14 and stime 15 (clock ticks, 100 per second).
+                var stat = File.ReadAllText(Path.Combine(task, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                // The thread ended while being read.
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     private double Status(string key)
     {
         var path = $"/proc/{_process.Id}/status";
