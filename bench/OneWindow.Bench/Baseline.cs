@@ -49,6 +49,13 @@ public static class Baseline
             insert.Parameters.Add(id);
             insert.Parameters.Add(at);
             insert.Parameters.Add(payload);
+            if (!sqlite)
+            {
+                // The best a client can do: parsed and planned once (a reused SQLite command keeps its statement anyway).
+                id.Value = 0L;
+                at.Value = 0L;
+                await insert.PrepareAsync();
+            }
             while (Stopwatch.GetTimestamp() < deadline)
             {
                 id.Value = Interlocked.Increment(ref next);
@@ -59,8 +66,8 @@ public static class Baseline
         }));
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var description = sqlite
-            ? "SQLite WAL, synchronous=FULL, one autocommit INSERT per operation"
-            : "PostgreSQL, one autocommit INSERT per operation (fsync on)";
+            ? "SQLite WAL, synchronous=FULL, one autocommit INSERT per operation (statement reused)"
+            : "PostgreSQL, one prepared autocommit INSERT per operation (fsync on)";
         return new BaselineResult("raw-single-row-commit", description, done, Math.Round(done / elapsed, 1));
     }
 

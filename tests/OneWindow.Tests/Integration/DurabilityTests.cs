@@ -309,4 +309,25 @@ public abstract class DurabilityTests(AppFixture fixture)
 
 public sealed class DurabilityTestsOnSqlite(SqliteFixture fixture) : DurabilityTests(fixture), IClassFixture<SqliteFixture>;
 
-public sealed class DurabilityTestsOnPostgres(PostgresFixture fixture) : DurabilityTests(fixture), IClassFixture<PostgresFixture>;
+public sealed class DurabilityTestsOnPostgres(PostgresFixture fixture) : DurabilityTests(fixture), IClassFixture<PostgresFixture>
+{
+    [Fact]
+    public async Task On_postgres_a_statement_run_repeatedly_is_prepared_once_unless_the_connection_string_says_otherwise()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        foreach (var (connectionString, prepared) in new[] { (database.ConnectionString, true), (database.ConnectionString + ";Max Auto Prepare=0", false) })
+        {
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            new DatabaseSettings(DatabaseProvider.Postgres, connectionString).Configure(options);
+            await using var db = new AppDbContext(options.Options);
+            await db.Database.OpenConnectionAsync();
+            for (var i = 0; i < 3; i++)
+            {
+                await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\" WHERE {0} > 0", i + 1).ToListAsync();
+            }
+
+            var held = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%WHERE $1 > 0%'").SingleAsync();
+            Assert.Equal(prepared, held > 0);
+        }
+    }
+}

@@ -50,11 +50,27 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 options.AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(ConnectionString);
+                options.UseNpgsql(WithAutoPrepare(ConnectionString));
                 break;
         }
 
         options.AddInterceptors(OutboxCommitSignal.Instance);
+    }
+
+    /// <summary>
+    /// Unless the connection string says otherwise, Npgsql prepares the statements a connection runs
+    /// repeatedly (<c>Max Auto Prepare</c>): PostgreSQL parses and plans each once per connection instead
+    /// of on every execution. The hot paths run the same few statements thousands of times.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
+        {
+            return connectionString;
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     /// <summary>Makes sure the folder of a SQLite file exists (the default lives in ./data).</summary>
