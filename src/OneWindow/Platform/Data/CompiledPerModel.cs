@@ -15,5 +15,7 @@ public sealed class CompiledPerModel<TQuery>(Func<TQuery> compile)
 {
     private readonly ConditionalWeakTable<IModel, TQuery> _byModel = [];
 
-    public TQuery For(DbContext db) => _byModel.GetValue(db.Model, _ => compile());
+    // The look-up on every call allocates nothing; only the first call per model builds the query.
+    public TQuery For(DbContext db) =>
+        _byModel.TryGetValue(db.Model, out var query) ? query : _byModel.GetValue(db.Model, _ => compile());
 }
