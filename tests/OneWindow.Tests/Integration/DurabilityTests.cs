@@ -8,13 +8,13 @@ namespace OneWindow.Tests.Integration;
 [EventName("tests.ping")]
 public sealed record Ping(string RegionCode, string Text) : IIntegrationEvent;
 
-/// <summary>Fails the first <see cref="FailuresBeforeSuccess"/> deliveries, then records the ping once.</summary>
 /// <summary>Delivers without a fuss: for tests about when delivery happens.</summary>
 public sealed class QuietPingHandler : IOutboxHandler<Ping>
 {
     public Task HandleAsync(Ping e, OutboxDeliveryContext context, CancellationToken ct) => Task.CompletedTask;
 }
 
+/// <summary>Fails the first <see cref="FailuresBeforeSuccess"/> deliveries, then records the ping once.</summary>
 public sealed class FlakyPingHandler(AuditTrail audit) : IOutboxHandler<Ping>
 {
     public static int FailuresBeforeSuccess { get; set; } = 2;
@@ -40,6 +40,18 @@ public sealed class GroupedPingHandler(AuditTrail audit) : IOutboxHandler<Ping>
     {
         audit.Record(new AuditRecord(e.RegionCode, "Ping", context.MessageId.ToString(), "PingGrouped", new { e.Text }));
         return e.Text == "bad" ? throw new InvalidOperationException("simulated failure") : Task.CompletedTask;
+    }
+}
+
+/// <summary>Wants only pings not saying "skip" (<see cref="Wants"/>), and fails if it is handed one all the same.</summary>
+public sealed class ChoosyPingHandler(AuditTrail audit) : IOutboxHandler<Ping>
+{
+    public static bool Wants(Ping e) => e.Text != "skip";
+
+    public Task HandleAsync(Ping e, OutboxDeliveryContext context, CancellationToken ct)
+    {
+        audit.Record(new AuditRecord(e.RegionCode, "Ping", context.MessageId.ToString(), "PingChosen", new { e.Text }));
+        return Wants(e) ? Task.CompletedTask : throw new InvalidOperationException("handed a ping it does not want");
     }
 }
 
@@ -159,6 +171,43 @@ public abstract class DurabilityTests(AppFixture fixture)
         Assert.Equal(1, bad.Attempts);
         Assert.All(ids.Where((_, i) => i != 2), id => Assert.NotNull(Message(app, id).Result.ProcessedAt));
         Assert.True((await Http.Json(await app.Anonymous().GetAsync("/api/v1/audit/verify"))).GetProperty("ok").GetBoolean());
+    }
+
+    private static readonly string[] ChoosyTexts = ["一", "skip", "二", "skip"];
+
+    [Fact]
+    public async Task A_handler_is_not_handed_what_it_does_not_want_and_an_unreadable_message_fails_alone()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database, demo: false, s => s.AddOutboxHandler<Ping, ChoosyPingHandler>(ChoosyPingHandler.Wants),
+            new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
+        var ids = new List<Guid>();
+        var unreadable = Guid.CreateVersion7();
+        await using (var scope = app.Scope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            ids.AddRange(ChoosyTexts.Select(text => outbox.Enqueue(new Ping("371600", text))));
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            db.Add(new OutboxMessage { Id = unreadable, Type = "tests.ping", Payload = "{\"regionCode\":", RegionCode = "371600", OccurredAt = now, NextAttemptAt = now });
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(5, await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None));
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var chosen = await db.Set<AuditEntry>().Where(e => e.Action == "PingChosen").Select(e => e.SubjectId).ToListAsync();
+            Assert.Equal(new[] { ids[0].ToString(), ids[2].ToString() }.Order(), chosen.Order());
+            // The pings it does not want are settled without it: processed, no delivery record.
+            Assert.Equal(2, await db.Set<OutboxDelivery>().CountAsync(d => ids.Contains(d.MessageId)));
+        }
+
+        Assert.All(ids, id => Assert.NotNull(Message(app, id).Result.ProcessedAt));
+        var bad = await Message(app, unreadable);
+        Assert.Null(bad.ProcessedAt);
+        Assert.Equal(1, bad.Attempts);
+        Assert.Contains("JsonException", bad.LastError, StringComparison.Ordinal);
     }
 
     [Fact]

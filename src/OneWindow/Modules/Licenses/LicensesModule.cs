@@ -12,8 +12,8 @@ public static class LicensesModule
         builder.Services.AddScoped<ESeals>();
         builder.Services.AddScoped<OneWindow.Modules.Licenses.Contracts.LicenseLibrary>();
         builder.Services.AddScoped<LicenseVerifier>();
-        builder.Services.AddOutboxHandler<CaseChanged, IssueLicenses>();
-        builder.Services.AddOutboxHandler<BundleChanged, IssueLicenses>();
+        builder.Services.AddOutboxHandler<CaseChanged, IssueLicenses>(IssueLicenses.Wants);
+        builder.Services.AddOutboxHandler<BundleChanged, IssueLicenses>(IssueLicenses.Wants);
     }
 
     public static void MapLicensesModule(this WebApplication app) => LicenseEndpoints.Map(app);

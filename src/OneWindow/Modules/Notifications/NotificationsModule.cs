@@ -14,8 +14,8 @@ public static class NotificationsModule
         builder.Services.AddSingleton<INotificationChannel, LogFileChannel>();
         builder.Services.AddScoped<Inbox>();
         builder.Services.AddOutboxHandler<AccountRegistered, NotifyOnRegistration>();
-        builder.Services.AddOutboxHandler<CaseChanged, NotifyOnCaseChange>();
-        builder.Services.AddOutboxHandler<BundleChanged, NotifyOnCaseChange>();
+        builder.Services.AddOutboxHandler<CaseChanged, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);
+        builder.Services.AddOutboxHandler<BundleChanged, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);
         builder.Services.AddOutboxHandler<OneWindow.Modules.Projects.Contracts.ProjectAlert, NotifyOnProjectAlert>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Ratings.Contracts.RectificationOpened, NotifyOnRectification>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Queue.Contracts.TicketNotice, NotifyOnTicket>();

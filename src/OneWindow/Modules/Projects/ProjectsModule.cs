@@ -18,8 +18,8 @@ public static class ProjectsModule
         builder.Services.AddScoped<Features.Projects>();
         builder.Services.AddScoped<JointReviews>();
         builder.Services.AddScoped<IDemoSeeder, ProjectsDemoData>();
-        builder.Services.AddOutboxHandler<BundleChanged, ProjectWatch>();
-        builder.Services.AddOutboxHandler<CaseChanged, ProjectWatch>();
+        builder.Services.AddOutboxHandler<BundleChanged, ProjectWatch>(ProjectWatch.Wants);
+        builder.Services.AddOutboxHandler<CaseChanged, ProjectWatch>(ProjectWatch.Wants);
         builder.Services.AddPeriodicJob<ProjectDeadlines>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ProjectsOptions>>().Value;

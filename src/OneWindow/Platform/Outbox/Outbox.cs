@@ -122,21 +122,64 @@ public sealed record OutboxDeliveryContext(Guid MessageId, int Attempt);
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class DeliveredInGroupsAttribute : Attribute;
 
-public sealed record OutboxSubscription(string EventType, Type EventClrType, Type HandlerType)
+/// <summary>
+/// One handler of one event type. <see cref="Wants"/> is the handler's interest, asked before a scope
+/// and the handler are made for a message: a handler not interested in a message (most handlers ignore
+/// most events: licences wait for CaseApproved) costs the dispatcher nothing but the question.
+/// </summary>
+public sealed class OutboxSubscription
 {
-    public string HandlerName => HandlerType.FullName ?? HandlerType.Name;
+    private readonly Func<object, bool> _wants;
+    private readonly Func<object, object, OutboxDeliveryContext, CancellationToken, Task> _handle;
 
-    public bool InGroups { get; } = HandlerType.GetCustomAttribute<DeliveredInGroupsAttribute>() is not null;
+    private OutboxSubscription(string eventType, Type eventClrType, Type handlerType, Func<object, bool> wants,
+        Func<object, object, OutboxDeliveryContext, CancellationToken, Task> handle)
+    {
+        EventType = eventType;
+        EventClrType = eventClrType;
+        HandlerType = handlerType;
+        HandlerName = handlerType.FullName ?? handlerType.Name;
+        InGroups = handlerType.GetCustomAttribute<DeliveredInGroupsAttribute>() is not null;
+        _wants = wants;
+        _handle = handle;
+    }
+
+    public string EventType { get; }
+
+    public Type EventClrType { get; }
+
+    public Type HandlerType { get; }
+
+    public string HandlerName { get; }
+
+    public bool InGroups { get; }
+
+    public static OutboxSubscription For<TEvent, THandler>(Func<TEvent, bool>? wants)
+        where TEvent : IIntegrationEvent
+        where THandler : class, IOutboxHandler<TEvent> => new(
+        Outbox.EventName(typeof(TEvent)), typeof(TEvent), typeof(THandler),
+        wants is null ? _ => true : e => wants((TEvent)e),
+        (handler, e, context, ct) => ((THandler)handler).HandleAsync((TEvent)e, context, ct));
+
+    /// <summary>The stored payload as the event (one message is read once for all its subscriptions).</summary>
+    public object Read(string payload) =>
+        JsonSerializer.Deserialize(payload, EventClrType, Outbox.Json) ?? throw new JsonException("空消息");
+
+    public bool Wants(object @event) => _wants(@event);
+
+    public Task HandleAsync(object handler, object @event, OutboxDeliveryContext context, CancellationToken ct) =>
+        _handle(handler, @event, context, ct);
 }
 
 public static class OutboxRegistration
 {
-    public static IServiceCollection AddOutboxHandler<TEvent, THandler>(this IServiceCollection services)
+    /// <param name="wants">The events of this type the handler acts on (all when null); the others never reach it.</param>
+    public static IServiceCollection AddOutboxHandler<TEvent, THandler>(this IServiceCollection services, Func<TEvent, bool>? wants = null)
         where TEvent : IIntegrationEvent
         where THandler : class, IOutboxHandler<TEvent>
     {
         services.AddScoped<THandler>();
-        services.AddSingleton(new OutboxSubscription(Outbox.EventName(typeof(TEvent)), typeof(TEvent), typeof(THandler)));
+        services.AddSingleton(OutboxSubscription.For<TEvent, THandler>(wants));
         return services;
     }
 }

@@ -52,7 +52,6 @@ public sealed partial class OutboxDispatcher(
     ILogger<OutboxDispatcher> log) : BackgroundService
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, System.Reflection.MethodInfo> HandleMethods = new();
     private readonly ILookup<string, OutboxSubscription> _byType = subscriptions.ToLookup(s => s.EventType);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -122,20 +121,39 @@ public sealed partial class OutboxDispatcher(
         var ids = messages.Select(m => m.Id).ToList();
         var delivered = (await db.Set<OutboxDelivery>().AsNoTracking().Where(d => ids.Contains(d.MessageId)).Select(d => new { d.MessageId, d.Handler }).ToListAsync(ct))
             .ToLookup(d => d.MessageId, d => d.Handler);
-        var work = messages.SelectMany(m => _byType[m.Type].Where(s => !delivered[m.Id].Contains(s.HandlerName)).Select(s => (Message: m, Subscription: s))).ToList();
         var failures = new Dictionary<Guid, Exception>();
+        var work = new List<Delivery>();
+        foreach (var message in messages)
+        {
+            var pending = _byType[message.Type].Where(s => !delivered[message.Id].Contains(s.HandlerName)).ToList();
+            if (pending.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                // Read once for all its handlers; a handler not interested gets no scope and no call.
+                var @event = pending[0].Read(message.Payload);
+                work.AddRange(pending.Where(s => s.Wants(@event)).Select(s => new Delivery(message, s, @event)));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures[message.Id] = ex;
+            }
+        }
 
         // Handlers whose deliveries are independent of each other take the whole batch in one unit of work.
         foreach (var group in work.Where(d => d.Subscription.InGroups).GroupBy(d => d.Subscription))
         {
-            await DeliverGroupAsync(group.Key, [.. group.Select(d => d.Message)], failures, ct);
+            await DeliverGroupAsync(group.Key, [.. group], failures, ct);
         }
 
-        foreach (var (message, subscription) in work.Where(d => !d.Subscription.InGroups))
+        foreach (var delivery in work.Where(d => !d.Subscription.InGroups))
         {
-            if (!failures.ContainsKey(message.Id))
+            if (!failures.ContainsKey(delivery.Message.Id))
             {
-                await DeliverOneAsync(subscription, message, failures, ct);
+                await DeliverOneAsync(delivery, failures, ct);
             }
         }
 
@@ -170,15 +188,15 @@ public sealed partial class OutboxDispatcher(
         LogDeliveryFailed(log, message.Id, message.Type, message.Attempts, failure);
     }
 
-    private async Task DeliverOneAsync(OutboxSubscription subscription, OutboxMessage message, Dictionary<Guid, Exception> failures, CancellationToken ct)
+    private async Task DeliverOneAsync(Delivery delivery, Dictionary<Guid, Exception> failures, CancellationToken ct)
     {
         try
         {
-            await DeliverToAsync(subscription, message, ct);
+            await DeliverToAsync(delivery, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            failures[message.Id] = ex;
+            failures[delivery.Message.Id] = ex;
         }
     }
 
@@ -187,23 +205,23 @@ public sealed partial class OutboxDispatcher(
     /// fails, nothing of the group is kept and each message is delivered on its own, so only the failing
     /// one fails (the others run again, as after a crash: handlers are idempotent).
     /// </summary>
-    private async Task DeliverGroupAsync(OutboxSubscription subscription, List<OutboxMessage> messages, Dictionary<Guid, Exception> failures, CancellationToken ct)
+    private async Task DeliverGroupAsync(OutboxSubscription subscription, List<Delivery> deliveries, Dictionary<Guid, Exception> failures, CancellationToken ct)
     {
-        if (messages.Count > 1)
+        if (deliveries.Count > 1)
         {
             try
             {
                 using var scope = scopes.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var handler = scope.ServiceProvider.GetRequiredService(subscription.HandlerType);
-                foreach (var message in messages)
+                foreach (var delivery in deliveries)
                 {
                     var tracked = TrackedCount(db);
-                    await InvokeAsync(handler, subscription, message, ct);
+                    await delivery.InvokeAsync(handler, ct);
                     if (TrackedCount(db) != tracked)
                     {
                         // As for one message: a delivery that changed nothing needs no record.
-                        db.Add(new OutboxDelivery { MessageId = message.Id, Handler = subscription.HandlerName, DeliveredAt = clock.Now() });
+                        db.Add(new OutboxDelivery { MessageId = delivery.Message.Id, Handler = subscription.HandlerName, DeliveredAt = clock.Now() });
                     }
                 }
 
@@ -216,9 +234,9 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        foreach (var message in messages)
+        foreach (var delivery in deliveries)
         {
-            await DeliverOneAsync(subscription, message, failures, ct);
+            await DeliverOneAsync(delivery, failures, ct);
         }
     }
 
@@ -241,29 +259,27 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    private static async Task InvokeAsync(object handler, OutboxSubscription subscription, OutboxMessage message, CancellationToken ct)
-    {
-        var @event = JsonSerializer.Deserialize(message.Payload, subscription.EventClrType, Outbox.Json)
-                     ?? throw new JsonException("空消息");
-        var method = HandleMethods.GetOrAdd(subscription.EventClrType, t => typeof(IOutboxHandler<>).MakeGenericType(t).GetMethod("HandleAsync")!);
-        await (Task)method.Invoke(handler, System.Reflection.BindingFlags.DoNotWrapExceptions, null,
-            [@event, new OutboxDeliveryContext(message.Id, message.Attempts + 1), ct], null)!;
-    }
-
-    private async Task DeliverToAsync(OutboxSubscription subscription, OutboxMessage message, CancellationToken ct)
+    private async Task DeliverToAsync(Delivery delivery, CancellationToken ct)
     {
         // Each handler runs in its own scope: its changes and its delivery record commit together.
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var handler = scope.ServiceProvider.GetRequiredService(subscription.HandlerType);
-        await InvokeAsync(handler, subscription, message, ct);
+        var handler = scope.ServiceProvider.GetRequiredService(delivery.Subscription.HandlerType);
+        await delivery.InvokeAsync(handler, ct);
         // A handler that changed nothing (most handlers ignore most events: licences wait for CaseApproved)
         // needs no delivery record and no commit: running it again after a crash changes nothing either.
         if (db.ChangeTracker.HasChanges())
         {
-            db.Add(new OutboxDelivery { MessageId = message.Id, Handler = subscription.HandlerName, DeliveredAt = clock.Now() });
+            db.Add(new OutboxDelivery { MessageId = delivery.Message.Id, Handler = delivery.Subscription.HandlerName, DeliveredAt = clock.Now() });
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>One message for one handler, its payload already read.</summary>
+    private sealed record Delivery(OutboxMessage Message, OutboxSubscription Subscription, object Event)
+    {
+        public Task InvokeAsync(object handler, CancellationToken ct) =>
+            Subscription.HandleAsync(handler, Event, new OutboxDeliveryContext(Message.Id, Message.Attempts + 1), ct);
     }
 
     private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];

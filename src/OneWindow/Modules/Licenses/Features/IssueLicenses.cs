@@ -23,9 +23,15 @@ namespace OneWindow.Modules.Licenses.Features;
 internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQueries catalog, DepartmentDirectory departments, ESeals seals, AuditTrail audit, TimeProvider clock)
     : IOutboxHandler<CaseChanged>, IOutboxHandler<BundleChanged>
 {
+    /// <summary>Only an approval issues (the dispatcher asks before delivering).</summary>
+    public static bool Wants(CaseChanged e) => e.Action == "CaseApproved";
+
+    /// <summary>…or, for 十证联发, a bundle's last decision.</summary>
+    public static bool Wants(BundleChanged e) => e.Action == "BundleDecided";
+
     public async Task HandleAsync(CaseChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (e.Action == "CaseApproved" && await cases.FindAsync(e.CaseId, ct) is { JointIssuance: false } c)
+        if (Wants(e) && await cases.FindAsync(e.CaseId, ct) is { JointIssuance: false } c)
         {
             await IssueAsync(c, ct);
         }
@@ -33,7 +39,7 @@ internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQ
 
     public async Task HandleAsync(BundleChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (e.Action != "BundleDecided")
+        if (!Wants(e))
         {
             return;
         }

@@ -31,6 +31,13 @@ internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel c
         _ => null,
     };
 
+    /// <summary>What is announced at all (the dispatcher asks before delivering): internal steps are not.</summary>
+    public static bool Wants(BundleChanged e) => BundleTemplate(e.Action) is not null;
+
+    /// <summary>A case's own notices (a sub-case's are its bundle's) and the officers' 预警/超期.</summary>
+    public static bool Wants(CaseChanged e) =>
+        (OfficerTemplate(e.Action) is not null && e.DepartmentCode is not null) || (Template(e.Action) is not null && e.BundleApplicationId is null);
+
     public async Task HandleAsync(BundleChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
         if (BundleTemplate(e.Action) is not { } template || await Notified.For(db)(db, context.MessageId, ct))
@@ -79,7 +86,7 @@ internal sealed class NotifyOnCaseChange(AppDbContext db, INotificationChannel c
 
     public async Task HandleAsync(CaseChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (await Notified.For(db)(db, context.MessageId, ct))
+        if (!Wants(e) || await Notified.For(db)(db, context.MessageId, ct))
         {
             return;
         }

@@ -16,16 +16,23 @@ namespace OneWindow.Modules.Projects.Features;
 /// </summary>
 internal sealed class ProjectWatch(AppDbContext db, Outbox outbox) : IOutboxHandler<BundleChanged>, IOutboxHandler<CaseChanged>
 {
+    private static string? AlertText(BundleChanged e) => e.Action switch
+    {
+        "BundleSupplementRequested" => $"需补正（一次性告知）：{e.Detail}。请协助建设单位一次补齐。",
+        "BundleDecided" => $"已审批完成（{e.Detail}），可准备下一阶段。",
+        "BundleStopped" => $"已终止：{e.Detail}。",
+        _ => null,
+    };
+
+    /// <summary>The steward hears of a stage's 补正, decision or stop (the dispatcher asks before delivering).</summary>
+    public static bool Wants(BundleChanged e) => AlertText(e) is not null;
+
+    /// <summary>…and of a stage's sub-case nearing or past its limit.</summary>
+    public static bool Wants(CaseChanged e) => e.BundleApplicationId is not null && e.Action is "CaseDeadlineWarning" or "CaseOverdue";
+
     public async Task HandleAsync(BundleChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        var text = e.Action switch
-        {
-            "BundleSupplementRequested" => $"需补正（一次性告知）：{e.Detail}。请协助建设单位一次补齐。",
-            "BundleDecided" => $"已审批完成（{e.Detail}），可准备下一阶段。",
-            "BundleStopped" => $"已终止：{e.Detail}。",
-            _ => null,
-        };
-        if (text is not null)
+        if (AlertText(e) is { } text)
         {
             await AlertAsync(e.BundleApplicationId, e.Action, text, ct, alreadyTold: e.HelperUserId);
         }
@@ -33,9 +40,9 @@ internal sealed class ProjectWatch(AppDbContext db, Outbox outbox) : IOutboxHand
 
     public async Task HandleAsync(CaseChanged e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (e.BundleApplicationId is { } bundle && e.Action is "CaseDeadlineWarning" or "CaseOverdue")
+        if (Wants(e))
         {
-            await AlertAsync(bundle, e.Action, $"办件 {e.Number}（{e.ItemName}）{(e.Action == "CaseOverdue" ? "已超过承诺时限" : "临近承诺时限")}。", ct);
+            await AlertAsync(e.BundleApplicationId!.Value, e.Action, $"办件 {e.Number}（{e.ItemName}）{(e.Action == "CaseOverdue" ? "已超过承诺时限" : "临近承诺时限")}。", ct);
         }
     }
 
