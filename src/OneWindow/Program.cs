@@ -12,7 +12,9 @@ using OneWindow.Platform.Cli;
 
 // 一窗通办 OneWindow: one modular ASP.NET Core application. This file is its table of contents.
 var (args_, demo) = CommandLine.SplitFlags(args);
-var builder = WebApplication.CreateBuilder(args_);
+// Settings are read at start (a change takes a restart): reloading on change would watch the content root,
+// where the default SQLite file, its WAL and the notification log live, and wake on every commit.
+var builder = WebApplication.CreateBuilder([.. args_, "--hostBuilder:reloadConfigOnChange=false"]);
 
 builder.AddPlatform();
 builder.AddOrganisationModule();

@@ -211,6 +211,27 @@ public abstract class DurabilityTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Looking_up_more_files_than_one_query_takes_finds_each_once_and_nothing_else()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database, demo: false);
+        await using var scope = app.Scope();
+        var files = scope.ServiceProvider.GetRequiredService<OneWindow.Platform.Files.FileStore>();
+        var saved = new List<Guid>();
+        for (var i = 0; i < 11; i++)
+        {
+            using var content = new MemoryStream(System.Text.Encoding.ASCII.GetBytes($"%PDF-1.4\n% {i}\n%%EOF"));
+            saved.Add((await files.SaveAsync(content, $"材料{i}.pdf", "citizen", "371600", isPublic: false, CancellationToken.None)).Value!.FileId);
+        }
+
+        var found = await files.FindAsync([.. saved, saved[3], Guid.CreateVersion7()], CancellationToken.None);
+        Assert.Equal(saved.Order(), found.Keys.Order());
+        Assert.All(saved.Select((id, i) => (id, i)), f => Assert.Equal($"材料{f.i}.pdf", found[f.id].FileName));
+        Assert.Single(await files.FindAsync([saved[10]], CancellationToken.None));
+        Assert.Empty(await files.FindAsync([], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Rows_written_without_change_tracking_read_back_as_written()
     {
         // The group-commit writers insert through ModelRows (statements built from the EF model): every
