@@ -27,6 +27,7 @@ public static class Baseline
 
         long next = 0;
         long done = 0;
+        var cpuBefore = CpuMeter.Read(server: null);
         var deadline = Stopwatch.GetTimestamp() + (options.Seconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
         await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(async _ =>
@@ -68,7 +69,10 @@ public static class Baseline
         var description = sqlite
             ? "SQLite WAL, synchronous=FULL, one autocommit INSERT per operation (statement reused)"
             : "PostgreSQL, one prepared autocommit INSERT per operation (fsync on)";
-        return new BaselineResult("raw-single-row-commit", description, done, Math.Round(done / elapsed, 1));
+        return new BaselineResult("raw-single-row-commit", description, done, Math.Round(done / elapsed, 1))
+        {
+            Cpu = CpuMeter.Between(cpuBefore, CpuMeter.Read(server: null), done),
+        };
     }
 
     /// <summary>

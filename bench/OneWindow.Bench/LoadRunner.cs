@@ -56,19 +56,21 @@ public static class LoadRunner
         var latencies = Enumerable.Range(0, options.Clients).Select(_ => new List<double>(4096)).ToArray();
         long errors = 0;
         var started = Stopwatch.GetTimestamp();
-        var cpuBefore = server.CpuTime();
+        var cpuBefore = CpuMeter.Read(server);
         var deadline = started + (options.Seconds * Stopwatch.Frequency);
         errors = await Drive(http, scenario, options.Clients, () => Stopwatch.GetTimestamp() < deadline, latencies);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var cpu = (server.CpuTime() - cpuBefore).TotalMilliseconds;
+        var cpuAfter = CpuMeter.Read(server);
 
         var all = latencies.SelectMany(l => l).Order().ToList();
+        var cpu = CpuMeter.Between(cpuBefore, cpuAfter, all.Count);
         var ok = all.Count - errors;
         return new ScenarioResult(
             scenario.Name, all.Count, errors, Math.Round(ok / elapsed, 1),
             Percentiles.Of(all, 0.50), Percentiles.Of(all, 0.90), Percentiles.Of(all, 0.99), all.Count == 0 ? 0 : Math.Round(all[^1], 3), "", 0)
         {
-            ServerCpuMsPerRequest = all.Count == 0 ? 0 : Math.Round(cpu / all.Count, 3),
+            ServerCpuMsPerRequest = cpu.ServerMs,
+            Cpu = cpu,
             WarmupSeconds = warmup,
         };
     }

@@ -111,28 +111,7 @@ public sealed class ServerProcess : IAsyncDisposable
             return TimeSpan.Zero;
         }
 
-        long ticks = 0;
-        foreach (var task in Directory.EnumerateDirectories(tasks))
-        {
-            try
-            {
-                if (!File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                // Fields after the parenthesised name: state is field 3, utime 14 and stime 15 (clock ticks, 100 per second).
-                var stat = File.ReadAllText(Path.Combine(task, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-            }
-            catch (IOException)
-            {
-                // The thread ended while being read.
-            }
-        }
-
-        return TimeSpan.FromMilliseconds(ticks * 10);
+        return TimeSpan.FromMilliseconds(CpuMeter.CpuMsOf(Directory.EnumerateDirectories(tasks), name => name.StartsWith(".NET Tiered", StringComparison.Ordinal)));
     }
 
     private double Status(string key)

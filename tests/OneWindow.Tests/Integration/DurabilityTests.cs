@@ -211,6 +211,38 @@ public abstract class DurabilityTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task After_a_crash_mid_delivery_the_message_is_delivered_again_but_not_to_a_handler_already_done()
+    {
+        // An instance leased two messages, delivered the first to the handler (its delivery record committed)
+        // and died before settling either: both leases have run out.
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database, demo: false, s => s.AddOutboxHandler<Ping, ChoosyPingHandler>(ChoosyPingHandler.Wants),
+            new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
+        Guid done, undone;
+        await using (var scope = app.Scope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<Outbox>();
+            done = outbox.Enqueue(new Ping("371600", "已送达"));
+            undone = outbox.Enqueue(new Ping("371600", "未送达"));
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.SaveChangesAsync();
+            db.Add(new OutboxDelivery { MessageId = done, Handler = typeof(ChoosyPingHandler).FullName!, DeliveredAt = DateTimeOffset.UtcNow });
+            await db.SaveChangesAsync();
+            var expired = DateTimeOffset.UtcNow.AddMinutes(-1);
+            await db.Set<OutboxMessage>().Where(m => m.Id == done || m.Id == undone).ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, expired));
+        }
+
+        Assert.Equal(2, await app.Services.GetRequiredService<OutboxDispatcher>().DispatchPendingAsync(CancellationToken.None));
+        await using (var scope = app.Scope())
+        {
+            var chosen = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<AuditEntry>().Where(e => e.Action == "PingChosen").Select(e => e.SubjectId).ToListAsync();
+            Assert.Equal([undone.ToString()], chosen);
+        }
+
+        Assert.All(new[] { done, undone }, id => Assert.NotNull(Message(app, id).Result.ProcessedAt));
+    }
+
+    [Fact]
     public async Task Looking_up_more_files_than_one_query_takes_finds_each_once_and_nothing_else()
     {
         await using var database = await fixture.NewDatabaseAsync();
@@ -398,6 +430,25 @@ public sealed class DurabilityTestsOnPostgres(PostgresFixture fixture) : Durabil
 
             var held = await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM pg_prepared_statements WHERE statement LIKE '%WHERE $1 > 0%'").SingleAsync();
             Assert.Equal(prepared, held > 0);
+        }
+    }
+
+    [Fact]
+    public async Task On_postgres_a_pooled_connection_is_given_back_without_a_reset_unless_the_connection_string_says_otherwise()
+    {
+        // The reset cost seven statements per query; skipping it means session state would outlive a
+        // request, which is why OneWindow sets none. One pooled connection, so the second open gets the first's.
+        await using var database = await fixture.NewDatabaseAsync();
+        foreach (var (extra, kept) in new[] { (";Maximum Pool Size=1", true), (";Maximum Pool Size=1;No Reset On Close=false", false) })
+        {
+            var options = new DbContextOptionsBuilder<AppDbContext>();
+            new DatabaseSettings(DatabaseProvider.Postgres, database.ConnectionString + extra + ";Application Name=ow" + kept).Configure(options);
+            await using var db = new AppDbContext(options.Options);
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync("SET statement_timeout = '12345ms'");
+            await db.Database.CloseConnectionAsync();
+            var setting = await db.Database.SqlQueryRaw<string>("SELECT current_setting('statement_timeout') AS \"Value\"").SingleAsync();
+            Assert.Equal(kept, setting == "12345ms");
         }
     }
 }

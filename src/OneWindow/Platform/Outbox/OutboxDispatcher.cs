@@ -89,7 +89,7 @@ public sealed partial class OutboxDispatcher(
 
     /// <summary>
     /// Delivers one batch of due messages; returns how many were attempted. The batch is leased with one
-    /// update and settled with one save, so the per-message cost is the handlers' own work.
+    /// update and settled with one (each failure with its own row update), so the per-message cost is the handlers' own work.
     /// </summary>
     public async Task<int> DispatchPendingAsync(CancellationToken ct)
     {
@@ -100,26 +100,31 @@ public sealed partial class OutboxDispatcher(
             .Where(m => m.ProcessedAt == null && m.FailedAt == null && m.NextAttemptAt <= now
                         && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id)
-            .Select(m => m.Id).Take(options.Value.BatchSize).ToListAsync(ct);
+            .Select(m => new { m.Id, Before = m.Attempts > 0 || m.LockedUntil != null }).Take(options.Value.BatchSize).ToListAsync(ct);
         if (due.Count == 0)
         {
             return 0;
         }
 
+        // Only a message tried before (it failed, or an instance's lease on it expired) can have handlers
+        // already done; a first delivery needs no look-up of delivery records.
+        var triedBefore = due.Where(d => d.Before).Select(d => d.Id).ToList();
+        var dueIds = due.Select(d => d.Id).ToList();
+
         // Another instance may lease some of them first: ours are those carrying our lease time.
         var leaseUntil = now + Lease + TimeSpan.FromTicks(Random.Shared.Next(1, 10_000) * 10);
         var claimed = await db.Set<OutboxMessage>()
-            .Where(m => due.Contains(m.Id) && m.ProcessedAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => dueIds.Contains(m.Id) && m.ProcessedAt == null && m.FailedAt == null && (m.LockedUntil == null || m.LockedUntil < now))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseUntil), ct);
         if (claimed == 0)
         {
             return 0;
         }
 
-        var messages = (await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LockedUntil == leaseUntil).ToListAsync(ct))
+        var messages = (await db.Set<OutboxMessage>().AsNoTracking().Where(m => dueIds.Contains(m.Id) && m.LockedUntil == leaseUntil).ToListAsync(ct))
             .OrderBy(m => m.OccurredAt).ThenBy(m => m.Id).ToList();
-        var ids = messages.Select(m => m.Id).ToList();
-        var delivered = (await db.Set<OutboxDelivery>().AsNoTracking().Where(d => ids.Contains(d.MessageId)).Select(d => new { d.MessageId, d.Handler }).ToListAsync(ct))
+        var delivered = (triedBefore.Count == 0 ? []
+                : await db.Set<OutboxDelivery>().AsNoTracking().Where(d => triedBefore.Contains(d.MessageId)).Select(d => new { d.MessageId, d.Handler }).ToListAsync(ct))
             .ToLookup(d => d.MessageId, d => d.Handler);
         var failures = new Dictionary<Guid, Exception>();
         var work = new List<Delivery>();
@@ -157,25 +162,29 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        foreach (var message in messages)
+        // The delivered ones settle in one statement; each failure keeps its own count and back-off.
+        var done = messages.Where(m => !failures.ContainsKey(m.Id)).Select(m => m.Id).ToList();
+        if (done.Count > 0)
         {
-            Settle(message, failures.GetValueOrDefault(message.Id));
+            var processedAt = clock.Now();
+            await db.Set<OutboxMessage>().Where(m => done.Contains(m.Id) && m.LockedUntil == leaseUntil)
+                .ExecuteUpdateAsync(u => u.SetProperty(m => m.LockedUntil, (DateTimeOffset?)null).SetProperty(m => m.ProcessedAt, processedAt)
+                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+        }
+
+        foreach (var message in messages.Where(m => failures.ContainsKey(m.Id)))
+        {
+            db.Attach(message);
+            Settle(message, failures[message.Id]);
         }
 
         await db.SaveChangesAsync(CancellationToken.None);
         return messages.Count;
     }
 
-    private void Settle(OutboxMessage message, Exception? failure)
+    private void Settle(OutboxMessage message, Exception failure)
     {
         message.LockedUntil = null;
-        if (failure is null)
-        {
-            message.ProcessedAt = clock.Now();
-            message.LastError = null;
-            return;
-        }
-
         message.Attempts++;
         message.LastError = Truncate(failure.GetType().Name + ": " + failure.Message, 2000);
         var backoff = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, message.Attempts)));

@@ -195,11 +195,11 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
     // Read once per group on every submission path: translated once, not per group.
     private static readonly CompiledPerModel<Func<AppDbContext, List<string>, List<string>, IAsyncEnumerable<KeyUse>>> CaseKeysUsed =
         new(() => EF.CompileAsyncQuery((AppDbContext c, List<string> actors, List<string> keys) => c.Set<Case>().AsNoTracking()
-            .Where(x => actors.Contains(x.SubmittedById) && keys.Contains(x.IdempotencyKey!)).Select(x => new KeyUse(x.SubmittedById, x.IdempotencyKey))));
+            .Where(x => actors.Contains(x.SubmittedById) && x.IdempotencyKey != null && keys.Contains(x.IdempotencyKey)).Select(x => new KeyUse(x.SubmittedById, x.IdempotencyKey))));
 
     private static readonly CompiledPerModel<Func<AppDbContext, List<string>, List<string>, IAsyncEnumerable<KeyUse>>> BundleKeysUsed =
         new(() => EF.CompileAsyncQuery((AppDbContext c, List<string> actors, List<string> keys) => c.Set<BundleApplication>().AsNoTracking()
-            .Where(x => actors.Contains(x.SubmittedById) && keys.Contains(x.IdempotencyKey!)).Select(x => new KeyUse(x.SubmittedById, x.IdempotencyKey))));
+            .Where(x => actors.Contains(x.SubmittedById) && x.IdempotencyKey != null && keys.Contains(x.IdempotencyKey)).Select(x => new KeyUse(x.SubmittedById, x.IdempotencyKey))));
 
     /// <summary>The submissions whose submitter already used their Idempotency-Key (one read per table for the whole batch).</summary>
     private static async Task<HashSet<PendingSubmission>> TakenKeysAsync(AppDbContext db, IReadOnlyList<PendingSubmission> batch)
@@ -207,7 +207,9 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
         var taken = new HashSet<PendingSubmission>();
         var caseKeys = batch.Where(s => s.Bundle is null && s.IdempotencyKey is not null).Select(s => s.IdempotencyKey!).Distinct().ToList();
         var bundleKeys = batch.Where(s => s.Bundle is not null && s.IdempotencyKey is not null).Select(s => s.IdempotencyKey!).Distinct().ToList();
-        // Both columns of the (submitted_by_id, idempotency_key) index, so the look-up is an index seek.
+        // Both columns of the (submitted_by_id, idempotency_key) index, so the look-up is an index seek. The
+        // "not null" matters: without it EF adds "OR key IS NULL AND the list holds a null" for PostgreSQL,
+        // which left only the submitter to seek on (a clerk's every case, read per group).
         var actors = batch.Select(s => s.SubmitterId).Distinct().ToList();
         var used = new HashSet<(string?, string?, bool)>();
         if (caseKeys.Count > 0)
