@@ -33,10 +33,12 @@ public static class PlatformModule
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         services.AddSingleton<WorkingDayCalendar>();
         services.AddScoped<Files.FileStore>();
+        services.AddSingleton<PlatformSecrets>();
         services.AddSingleton(DivisionRegistry.Shipped);
         services.AddDataProtection().SetApplicationName("OneWindow");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, ConfigureKeyStore>();
-        services.AddOneWindowAuth();
+        services.AddOneWindowAuth(builder.Configuration);
+        services.AddThrottles(builder.Configuration);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
@@ -65,6 +67,8 @@ public static class PlatformModule
         app.UseMiddleware<RequestLogging>();
         app.UseStaticFiles();
         app.UseAuthentication();
+        app.UseMiddleware<SessionValidation>();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
     }
@@ -102,6 +106,8 @@ public static class PlatformModule
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await SchemaMigrator.MigrateAsync(db, settings.Provider, ct);
         await WorkingDayCalendar.SeedShippedYearsAsync(db, app.Services.GetRequiredService<TimeProvider>(), ct);
+        await app.Services.GetRequiredService<PlatformSecrets>().EnsureDeclaredAsync(ct);
+        await Roles.EnsureAsync(scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>());
         if (demo)
         {
             foreach (var seeder in scope.ServiceProvider.GetServices<IDemoSeeder>().OrderBy(s => s.Order))

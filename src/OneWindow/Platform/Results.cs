@@ -10,6 +10,8 @@ public enum ErrorKind
     Unauthorized,
     Locked,
     Unprocessable,
+    TooManyRequests,
+    Unavailable,
 }
 
 /// <summary>
@@ -19,6 +21,9 @@ public enum ErrorKind
 public sealed record Error(string Code, string Title, ErrorKind Kind, IReadOnlyDictionary<string, string[]>? Fields = null, string? Detail = null)
 {
     /// <summary>The refusal as one sentence for a page: the title, then every field message.</summary>
+    /// <summary>For <see cref="ErrorKind.TooManyRequests"/>: how long to wait (sent as Retry-After).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public string Describe() => Fields is { Count: > 0 } fields ? Title + "：" + string.Join("；", fields.SelectMany(f => f.Value)) : Title;
 
     public static Error Validation(string code, string title, IReadOnlyDictionary<string, string[]> fields) =>

@@ -97,6 +97,12 @@ public sealed class TestApp(TestDatabase database, bool demo = true, Action<ISer
         builder.UseSetting("Notifications:LogPath", NotificationLog);
         builder.UseSetting("Outbox:PollMilliseconds", "100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every test client comes from one address: the throttles are lifted unless a test sets them (ThrottleTests).
+        foreach (var name in new[] { "login", "register", "sms-code", "ticket", "check-in", "verify", "track" })
+        {
+            builder.UseSetting($"Throttles:{name}:PermitLimit", "1000000");
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

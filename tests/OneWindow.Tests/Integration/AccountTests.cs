@@ -108,7 +108,7 @@ public abstract class AccountTests(AppFixture fixture)
         {
             kind = "person", userName = userName + "b", password = "Password123", name = "赵敏", identityCode = "37160219880808104X", mobile = "13900001111",
         });
-        var duplicate = await Http.Problem(again, HttpStatusCode.BadRequest, "account:invalid");
+        var duplicate = await Http.Problem(again, HttpStatusCode.Conflict, "account:identity-taken");
         Assert.Contains("已注册", duplicate.GetProperty("errors").GetProperty("identityCode")[0].GetString(), StringComparison.Ordinal);
 
         await App.SignedIn(userName, "Password123");
@@ -134,21 +134,32 @@ public abstract class AccountTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Repeated_failures_lock_the_account()
+    public async Task Repeated_failures_slow_that_client_without_locking_the_account_or_telling_whether_it_exists()
     {
         var userName = "lock" + Guid.NewGuid().ToString("N")[..8];
         (await App.Anonymous().PostAsJsonAsync("/api/v1/auth/register", new
         {
             kind = "enterprise", userName, password = "Password123", name = "滨州测试有限公司", identityCode = "91371602MA3E2G4H4E", mobile = "13900002222",
         })).EnsureSuccessStatusCode();
-        for (var i = 0; i < 5; i++)
+        foreach (var name in new[] { userName, "nobody" + Guid.NewGuid().ToString("N")[..8] })
         {
-            await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { userName, password = "wrong-password1" });
+            for (var i = 0; i < 5; i++)
+            {
+                await Http.Problem(await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { userName = name, password = "wrong-password1" }),
+                    HttpStatusCode.Unauthorized, "auth:bad-credentials");
+            }
+
+            // The sixth try from the same client waits, whether the account exists or not: nothing tells them apart.
+            var slowed = await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { userName = name, password = "Password123" });
+            await Http.Problem(slowed, HttpStatusCode.TooManyRequests, "auth:slow-down");
+            Assert.True(int.Parse(slowed.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
         }
 
-        // Even the right password is refused while locked.
-        await Http.Problem(await App.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { userName, password = "Password123" }),
-            (HttpStatusCode)423, "auth:locked-out");
+        // No lock-out: the account itself is not disabled (the owner, from another address, is covered by ThrottleTests).
+        await using var scope = App.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<OneWindow.Platform.Identity.AppUser>>();
+        var account = await users.FindByNameAsync(userName);
+        Assert.Null(account!.LockoutEnd);
     }
 }
 

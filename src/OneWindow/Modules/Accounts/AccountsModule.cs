@@ -8,6 +8,8 @@ public static class AccountsModule
     public static void AddAccountsModule(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<SignInHandler>();
+        builder.Services.AddSingleton<SignInBackoff>();
+        builder.Services.AddScoped<IdentityVerification>();
         builder.Services.AddScoped<RegisterHandler>();
         builder.Services.AddScoped<StaffAccounts>();
         builder.Services.AddScoped<Platform.IDemoSeeder, AccountsDemoData>();
@@ -17,6 +19,7 @@ public static class AccountsModule
     {
         SignInHandler.Map(app);
         RegisterHandler.Map(app);
+        IdentityVerification.Map(app);
         StaffAccountEndpoints.Map(app);
     }
 }

@@ -1,5 +1,6 @@
 using OneWindow.Modules.Intake.Features;
 using OneWindow.Platform;
+using OneWindow.Platform.Outbox;
 
 namespace OneWindow.Modules.Intake;
 
@@ -18,6 +19,8 @@ public static class IntakeModule
         builder.Services.AddScoped<CaseActions>();
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.CaseRecords>();
+        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.ApplicantContacts>();
+        builder.Services.AddOutboxHandler<OneWindow.Modules.Accounts.Contracts.IdentityVerified, LinkVerifiedApplicant>();
         builder.Services.AddScoped<BundleSteps>();
         builder.Services.AddScoped<Bundles>();
         builder.Services.AddScoped<BundleApplications>();

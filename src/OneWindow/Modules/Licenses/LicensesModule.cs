@@ -10,6 +10,7 @@ public static class LicensesModule
     public static void AddLicensesModule(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ESeals>();
+        builder.Services.AddSingleton(new Platform.Data.DeclaredSecret(Domain.LicenseNumbers.HolderKeyName));
         builder.Services.AddScoped<OneWindow.Modules.Licenses.Contracts.LicenseLibrary>();
         builder.Services.AddScoped<LicenseVerifier>();
         builder.Services.AddOutboxHandler<CaseChanged, IssueLicenses>(IssueLicenses.Wants);

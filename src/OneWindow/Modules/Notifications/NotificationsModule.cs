@@ -13,6 +13,7 @@ public static class NotificationsModule
     {
         builder.Services.AddSingleton<INotificationChannel, LogFileChannel>();
         builder.Services.AddScoped<Inbox>();
+        builder.Services.AddSingleton<DirectMessages>();
         builder.Services.AddOutboxHandler<AccountRegistered, NotifyOnRegistration>();
         builder.Services.AddOutboxHandler<CaseChanged, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);
         builder.Services.AddOutboxHandler<BundleChanged, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);

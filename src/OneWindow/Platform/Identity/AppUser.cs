@@ -29,6 +29,16 @@ public sealed class AppUser : IdentityUser
     /// <summary>身份证号 for a person, 统一社会信用代码 for an enterprise; null for staff.</summary>
     public string? IdentityCode { get; set; }
 
+    /// <summary>
+    /// When the account was shown to belong to the holder of <see cref="IdentityCode"/> (实名核验): by an SMS code
+    /// sent to the mobile the government already holds for that code, by a clerk who saw the ID card, or by the
+    /// national identity provider. Until then the account sees only what it filed itself.
+    /// </summary>
+    public DateTimeOffset? IdentityVerifiedAt { get; set; }
+
+    /// <summary>How the identity was verified: <c>sms</c>, <c>counter</c>, <c>oidc</c> or <c>demo</c>.</summary>
+    public string? IdentityVerifiedBy { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -49,6 +59,18 @@ public static class Roles
         [Admin, HallGuide, IntakeClerk, Reviewer, Approver, DepartmentHead, HotlineAgent, Supervisor];
 
     public static readonly IReadOnlyList<string> All = [.. Staff, Applicant];
+
+    /// <summary>The roles are reference data: made at start-up, so a clean install (before create-admin) can register applicants.</summary>
+    public static async Task EnsureAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
 
     public static string Label(string role) => role switch
     {
@@ -81,8 +103,14 @@ public static class OneWindowClaims
     public const string Department = "ow:department";
     public const string DisplayName = "ow:name";
 
-    /// <summary>The applicant account's 身份证号 or 统一社会信用代码 (set at registration, never changed).</summary>
+    /// <summary>The applicant account's 身份证号 or 统一社会信用代码 as claimed at registration (what it files under).</summary>
     public const string IdentityCode = "ow:code";
+
+    /// <summary>Present (with how: sms, counter, oidc, demo) once the identity code was verified: only then is it shown what others filed under it.</summary>
+    public const string IdentityVerified = "ow:verified";
+
+    /// <summary>When the session was signed in (Unix seconds): the absolute session limit counts from here.</summary>
+    public const string SignedInAt = "ow:signed-in";
 }
 
 internal sealed class AppUserConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<AppUser>
@@ -94,7 +122,9 @@ internal sealed class AppUserConfiguration : Microsoft.EntityFrameworkCore.IEnti
         b.Property(u => u.DepartmentCode).HasMaxLength(30);
         b.Property(u => u.IdentityCode).HasMaxLength(18);
         b.Property(u => u.PhoneNumber).HasMaxLength(20);
-        b.HasIndex(u => new { u.Kind, u.IdentityCode });
+        b.Property(u => u.IdentityVerifiedBy).HasMaxLength(20);
+        // One account per identity: concurrent registrations of one code give one account and 409s.
+        b.HasIndex(u => new { u.Kind, u.IdentityCode }).IsUnique();
         b.HasIndex(u => u.DepartmentCode);
     }
 }

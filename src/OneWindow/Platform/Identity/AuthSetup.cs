@@ -14,10 +14,12 @@ namespace OneWindow.Platform.Identity;
 public static class AuthSetup
 {
     public const string Scheme = "OneWindow";
-    public static readonly TimeSpan SessionLength = TimeSpan.FromHours(8);
+    public const string CookieName = "onewindow.auth";
 
-    public static void AddOneWindowAuth(this IServiceCollection services)
+    public static void AddOneWindowAuth(this IServiceCollection services, IConfiguration configuration)
     {
+        var limits = SessionLimits.From(configuration);
+        services.AddSingleton(limits);
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 8;
@@ -25,16 +27,18 @@ public static class AuthSetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireDigit = true;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No account lock-out on failures: anyone could lock anyone out. Sign-in slows the failing client
+                // instead (SignInBackoff); a lock-out end set by an administrator still disables an account.
+                o.Lockout.AllowedForNewUsers = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<OneWindowClaimsFactory>()
-            .AddErrorDescriber<ChineseIdentityErrors>();
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            // Six-digit codes for 实名核验 by SMS: time-based, bound to the account's security stamp and the mobile.
+            .AddTokenProvider<PhoneNumberTokenProvider<AppUser>>(TokenOptions.DefaultPhoneProvider);
 
         services.AddAuthentication(o =>
             {
@@ -48,13 +52,16 @@ public static class AuthSetup
                     : IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
-                o.Cookie.Name = "onewindow.auth";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request came over HTTPS (directly, or through the configured proxy: ForwardedHeaders).
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 o.LoginPath = "/account/login";
                 o.LogoutPath = "/account/logout";
                 o.AccessDeniedPath = "/account/denied";
-                o.ExpireTimeSpan = SessionLength;
+                // The idle limit: the cookie slides while used; the absolute limit is checked by SessionValidation.
+                o.ExpireTimeSpan = limits.Idle;
                 o.SlidingExpiration = true;
                 o.Events = new CookieAuthenticationEvents
                 {
@@ -63,7 +70,7 @@ public static class AuthSetup
                     OnRedirectToAccessDenied = c => ApiOr(c, StatusCodes.Status403Forbidden),
                 };
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = SessionLength);
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = limits.Absolute);
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(OneWindowClaims.Kind, nameof(AccountKind.Staff)))
@@ -96,12 +103,18 @@ public static class AuthSetup
     }
 }
 
-internal sealed class OneWindowClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+internal sealed class OneWindowClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(OneWindowClaims.SignedInAt, clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (user.IdentityVerifiedAt is not null)
+        {
+            identity.AddClaim(new Claim(OneWindowClaims.IdentityVerified, user.IdentityVerifiedBy ?? "verified"));
+        }
+
         identity.AddClaim(new Claim(OneWindowClaims.Kind, user.Kind.ToString()));
         identity.AddClaim(new Claim(OneWindowClaims.Region, user.RegionCode));
         identity.AddClaim(new Claim(OneWindowClaims.DisplayName, user.DisplayName));

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 
 namespace OneWindow.Platform;
 
@@ -18,8 +17,14 @@ public interface ICurrentUser
 
     string? DepartmentCode { get; }
 
-    /// <summary>An applicant's own identity code from their sign-in (null for staff, and in sessions signed in before it was carried).</summary>
+    /// <summary>The identity code an applicant account files under (claimed at registration; null for staff).</summary>
     string? IdentityCode { get; }
+
+    /// <summary>
+    /// The identity code once verified (实名核验), else null. Whatever others filed under a code (counter cases,
+    /// licences, projects) is shown only to the account that verified it.
+    /// </summary>
+    string? VerifiedIdentityCode { get; }
 
     bool IsStaff { get; }
 
@@ -44,19 +49,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
 
     public string? IdentityCode => Principal?.FindFirstValue(Identity.OneWindowClaims.IdentityCode);
 
+    public string? VerifiedIdentityCode => Principal?.FindFirstValue(Identity.OneWindowClaims.IdentityVerified) is null ? null : IdentityCode;
+
     public bool IsStaff => Principal?.FindFirstValue(Identity.OneWindowClaims.Kind) == nameof(Identity.AccountKind.Staff);
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
-}
-
-public static class CurrentUserExtensions
-{
-    /// <summary>
-    /// The signed-in account's identity code: from the sign-in's claim, or (for a session signed in
-    /// before the claim was carried) from the account.
-    /// </summary>
-    public static async Task<string?> OwnIdentityCodeAsync(this ICurrentUser user, Data.AppDbContext db, CancellationToken ct) =>
-        user.IdentityCode ?? (user.UserId is { } id
-            ? await db.Users.Where(u => u.Id == id).Select(u => u.IdentityCode).SingleOrDefaultAsync(ct)
-            : null);
 }

@@ -20,6 +20,8 @@ public static class Problems
         ErrorKind.Unauthorized => StatusCodes.Status401Unauthorized,
         ErrorKind.Locked => StatusCodes.Status423Locked,
         ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
+        ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
     };
 
     public static ProblemDetails ToProblemDetails(Error error)
@@ -36,6 +38,20 @@ public static class Problems
 
     /// <summary>The one way an endpoint turns a typed error into a response.</summary>
     public static ProblemHttpResult ToProblem(this Error error) => TypedResults.Problem(ToProblemDetails(error));
+
+    /// <summary>As <see cref="ToProblem(Error)"/>, and a Retry-After header when the error says how long to wait.</summary>
+    public static ProblemHttpResult ToProblem(this Error error, HttpContext context)
+    {
+        if (error.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds(wait);
+        }
+
+        return error.ToProblem();
+    }
+
+    public static string RetryAfterSeconds(TimeSpan wait) =>
+        Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A result as 200 with its value, or as its problem details.</summary>
     public static Results<Ok<T>, ProblemHttpResult> ToOkOrProblem<T>(this Result<T> result) =>
@@ -78,6 +94,11 @@ public static class Problems
                 var ex = context.Features.Get<IExceptionHandlerFeature>()?.Error;
                 var problem = ClassifyException(ex);
                 context.Response.StatusCode = problem.Status ?? 500;
+                if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+                {
+                    context.Response.Headers.RetryAfter = DatabaseRetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 if (context.Request.Path.StartsWithSegments("/api") || !AcceptsHtml(context.Request))
                 {
                     await context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json");
@@ -130,11 +151,34 @@ public static class Problems
         {
             Status = 499, Type = TypePrefix + "request:cancelled", Title = "请求已取消",
         },
+        _ when DatabaseUnreachable(ex) => new ProblemDetails
+        {
+            Status = 503, Type = TypePrefix + "server:database-unavailable", Title = "系统暂时无法访问数据库，请稍后重试（已受理的数据不会丢失）",
+        },
         _ => new ProblemDetails
         {
             Status = 500, Type = TypePrefix + "server:fault", Title = "服务器内部错误，请稍后重试",
         },
     };
+
+    /// <summary>What a client is told to wait while the database cannot be reached (the server reconnects by itself).</summary>
+    public const int DatabaseRetryAfterSeconds = 5;
+
+    /// <summary>The database could not be reached (connection refused, reset, timed out, server shutting down): 503, not a fault of ours.</summary>
+    internal static bool DatabaseUnreachable(Exception? ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is Npgsql.NpgsqlException { IsTransient: true } or System.Net.Sockets.SocketException or TimeoutException
+                || (e is Npgsql.PostgresException pg && pg.SqlState is "57P01" or "57P02" or "57P03" or "53300")
+                || (e is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteErrorCode is 5 or 6 or 14))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string StatusCodeType(int status) => status switch
     {
@@ -145,6 +189,7 @@ public static class Problems
         405 => "request:method-not-allowed",
         413 => "request:too-large",
         415 => "request:unsupported-media-type",
+        429 => "request:too-many",
         _ => "http:" + status,
     };
 
@@ -157,6 +202,7 @@ public static class Problems
         405 => "不支持该请求方法",
         413 => "上传内容过大",
         415 => "不支持的内容类型",
+        429 => "请求过于频繁，请稍后再试",
         _ => "请求未能完成",
     };
 

@@ -5,7 +5,7 @@ using OneWindow.Platform.Identity;
 namespace OneWindow.Modules.Accounts.Features;
 
 /// <summary>The demo accounts README.md lists, all with the password <c>OneWindow#2026</c>.</summary>
-internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser> users, TimeProvider clock) : IDemoSeeder
+internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser> users, IdentityVerification verification, TimeProvider clock) : IDemoSeeder
 {
     public int Order => 20;
 
@@ -58,8 +58,13 @@ internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser>
 
         foreach (var a in Applicants)
         {
-            if (await users.FindByNameAsync(a.UserName) is not null)
+            if (await users.FindByNameAsync(a.UserName) is { } existing)
             {
+                if (existing.IdentityVerifiedAt is null && existing.IdentityCode == a.Code)
+                {
+                    await verification.MarkVerifiedAsync(existing, "demo", ct);
+                }
+
                 continue;
             }
 
@@ -75,6 +80,8 @@ internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser>
             }
 
             await users.AddToRoleAsync(user, Roles.Applicant);
+            // The demo applicants stand for people whose identity was checked: their journeys show everything filed for them.
+            await verification.MarkVerifiedAsync(user, "demo", ct);
         }
     }
 }

@@ -24,6 +24,7 @@ public sealed class RegisterHandler(
     AuditTrail audit,
     Outbox outbox,
     DivisionRegistry divisions,
+    IConfiguration configuration,
     TimeProvider clock)
 {
     public async Task<Result<RegisterResponse>> RegisterAsync(RegisterRequest request)
@@ -75,12 +76,6 @@ public sealed class RegisterHandler(
             errors.Add("password", "密码至少 8 位，且须包含数字");
         }
 
-        if (!errors.Any && code is not null
-            && await db.Users.AnyAsync(u => u.Kind == kind && u.IdentityCode == code.Normalized))
-        {
-            errors.Add("identityCode", kind == AccountKind.Person ? "该身份证号已注册账户" : "该统一社会信用代码已注册账户");
-        }
-
         if (errors.Any)
         {
             return errors.ToError("account:invalid", "注册信息有误");
@@ -97,7 +92,27 @@ public sealed class RegisterHandler(
             CreatedAt = clock.Now(),
         };
         await using var tx = await db.Database.BeginTransactionAsync();
-        var created = await users.CreateAsync(user, request.Password!);
+        // A claim nobody proved within a day lapses: a number typed by someone else does not block its holder for good.
+        var lapsed = clock.GetUtcNow() - TimeSpan.FromHours(Math.Max(1, configuration.GetValue("Accounts:UnverifiedClaimHours", 24)));
+        await db.Users.Where(u => u.Kind == user.Kind && u.IdentityCode == user.IdentityCode && u.IdentityVerifiedAt == null && u.CreatedAt < lapsed)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.IdentityCode, (string?)null));
+        if (await db.Users.AnyAsync(u => u.Kind == user.Kind && u.IdentityCode == user.IdentityCode))
+        {
+            return IdentityTaken(user.Kind);
+        }
+
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, request.Password!);
+        }
+        catch (DbUpdateException e) when ((e.InnerException?.Message ?? "").Contains("identity_code", StringComparison.Ordinal)
+                                          || (e.InnerException as Npgsql.PostgresException)?.ConstraintName?.Contains("identity_code", StringComparison.Ordinal) == true)
+        {
+            // The unique index on (kind, identity code): a concurrent registration of the same code won.
+            return IdentityTaken(user.Kind);
+        }
+
         if (!created.Succeeded)
         {
             return created.ToError("account:invalid", "注册信息有误");
@@ -112,6 +127,13 @@ public sealed class RegisterHandler(
         return new RegisterResponse(user.Id, user.UserName, request.Kind!, user.DisplayName);
     }
 
+    private static Error IdentityTaken(AccountKind kind) => new("account:identity-taken", "该证件号已有账户", ErrorKind.Conflict,
+        new Dictionary<string, string[]>
+        {
+            ["identityCode"] = [(kind == AccountKind.Person ? "该身份证号" : "该统一社会信用代码")
+                + "已注册账户。如不是您本人注册的：未完成实名核验的注册 24 小时后失效，届时可重新注册；也可携带证件到任一综合窗口办理"],
+        });
+
     private static string RegionOf(AppUser user) => user.RegionCode.Length > 0 ? user.RegionCode : Platform.Calendar.Regions.National;
 
     public static void Map(IEndpointRouteBuilder app) =>
@@ -119,5 +141,6 @@ public sealed class RegisterHandler(
         {
             var result = await handler.RegisterAsync(request);
             return result.IsSuccess ? TypedResults.Created($"/api/v1/auth/me", result.Value!) : result.Error!.ToProblem();
-        }).WithTags("账户").WithSummary("个人或企业注册（身份证号 / 统一社会信用代码 + 手机号）").AllowAnonymous();
+        }).WithTags("账户").WithSummary("个人或企业注册（身份证号 / 统一社会信用代码 + 手机号）；实名核验前只能看到本账户自己提交的内容")
+        .AllowAnonymous().RequireRateLimiting(Throttles.Register);
 }

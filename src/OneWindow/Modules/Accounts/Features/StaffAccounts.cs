@@ -12,16 +12,7 @@ public sealed record StaffAccount(string UserName, string DisplayName, string Re
 /// <summary>Creates staff accounts: the demo data, and the first administrator of a clean install.</summary>
 public sealed class StaffAccounts(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
-    public async Task EnsureRolesAsync()
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
-    }
+    public Task EnsureRolesAsync() => Roles.EnsureAsync(roles);
 
     /// <summary>Creates the account if the user name is free; an existing account is left as it is (idempotent seeding).</summary>
     public async Task<Result<bool>> EnsureAsync(StaffAccount account, string password)

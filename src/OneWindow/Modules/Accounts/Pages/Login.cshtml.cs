@@ -4,6 +4,7 @@ using OneWindow.Modules.Accounts.Features;
 
 namespace OneWindow.Modules.Accounts.Pages;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Web.Throttles.Login)]
 public sealed class LoginModel(SignInHandler signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -29,7 +30,12 @@ public sealed class LoginModel(SignInHandler signIn) : PageModel
             Message = result.Error!.Fields is { Count: > 0 } fields
                 ? string.Join("；", fields.SelectMany(f => f.Value))
                 : result.Error.Title;
-            Response.StatusCode = result.Error.Kind == Platform.ErrorKind.Locked ? 423 : 400;
+            Response.StatusCode = result.Error.Kind == Platform.ErrorKind.TooManyRequests ? 429 : 400;
+            if (result.Error.RetryAfter is { } wait)
+            {
+                Response.Headers.RetryAfter = Platform.Web.Problems.RetryAfterSeconds(wait);
+            }
+
             return Page();
         }
 

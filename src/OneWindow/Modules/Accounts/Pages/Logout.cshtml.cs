@@ -1,11 +1,10 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using OneWindow.Platform.Identity;
+using OneWindow.Modules.Accounts.Features;
 
 namespace OneWindow.Modules.Accounts.Pages;
 
-public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LogoutModel(SignInHandler signIn) : PageModel
 {
     public void OnGet()
     {

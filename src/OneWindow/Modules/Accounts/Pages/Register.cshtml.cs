@@ -4,6 +4,7 @@ using OneWindow.Modules.Accounts.Features;
 
 namespace OneWindow.Modules.Accounts.Pages;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Web.Throttles.Register)]
 public sealed class RegisterModel(RegisterHandler register, SignInHandler signIn) : PageModel
 {
     [BindProperty]

@@ -169,6 +169,8 @@ internal sealed class RunCatalogImport(AppDbContext db, IServiceProvider service
 
         public string? IdentityCode => null;
 
+        public string? VerifiedIdentityCode => null;
+
         public bool IsStaff => true;
 
         public bool IsInRole(string role) => _roles.Contains(role);

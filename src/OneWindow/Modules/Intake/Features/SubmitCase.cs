@@ -187,17 +187,21 @@ public sealed class SubmitCase(
     internal async Task CheckOwnNameAsync(Channel channel, string applicantCode, FieldErrors errors, CancellationToken ct)
     {
         if (channel == Channel.Online && applicantCode.Length > 0
-            && await user.OwnIdentityCodeAsync(db, ct) != applicantCode)
+            && user.IdentityCode != applicantCode)
         {
             errors.Add("applicant", "网上申请只能以本人（本企业）名义提交；代他人申请请到综合窗口或找帮办代办");
         }
     }
 
-    /// <summary>The applicant's account: a case taken at the counter or by a helper still shows in their portal when they have one.</summary>
+    /// <summary>
+    /// The applicant's account: a case taken at the counter or by a helper shows in their portal when they have one
+    /// whose identity is verified (an account that merely typed the number sees nothing filed by others).
+    /// </summary>
     internal async Task<string?> ApplicantAccountAsync(Channel channel, string applicantCode, CancellationToken ct) =>
         channel == Channel.Online
             ? user.UserId
-            : await db.Users.Where(u => u.IdentityCode == applicantCode && u.Kind != AccountKind.Staff).Select(u => u.Id).FirstOrDefaultAsync(ct);
+            : await db.Users.Where(u => u.IdentityCode == applicantCode && u.Kind != AccountKind.Staff && u.IdentityVerifiedAt != null)
+                .Select(u => u.Id).FirstOrDefaultAsync(ct);
 
     internal Channel ChannelOf(string? requested, FieldErrors errors)
     {

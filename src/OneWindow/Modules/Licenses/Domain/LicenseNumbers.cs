@@ -40,11 +40,19 @@ public static class LicenseNumbers
     public static bool IsCheckMismatch(string problem) => problem == CheckMismatch;
 
     /// <summary>
-    /// The holder segment: an enterprise's USCC (public anyway); for a person not the ID number, which
-    /// the QR must not reveal, but "P" and 12 characters derived from it (stable, not reversible).
+    /// The holder segment: an enterprise's USCC (public anyway); for a person not the ID number, which the QR
+    /// and the printout must not reveal, but "H" and 12 hex digits of an HMAC-SHA256 of it under the platform's
+    /// secret holder key (stable for one holder, not reversible, and not searchable without the key: an ID
+    /// number has so little entropy that an unkeyed hash of it is recovered by trying district × birth date).
+    /// Licences numbered before (with "P" and an unkeyed hash) keep their numbers and still verify.
     /// </summary>
-    public static string HolderSegment(string kind, string code) =>
-        kind == "person" ? "P" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(code)))[..12] : code;
+    public static string HolderSegment(string kind, string code, byte[] holderKey) =>
+        kind == "person"
+            ? "H" + Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(holderKey, System.Text.Encoding.ASCII.GetBytes(code)))[..12]
+            : code;
+
+    /// <summary>The name of the platform secret that keys person holder segments.</summary>
+    public const string HolderKeyName = "licenses.holder-segment";
 
     private static string Clean(string code) => new([.. code.ToUpperInvariant().Where(c => Characters.Contains(c, StringComparison.Ordinal))]);
 

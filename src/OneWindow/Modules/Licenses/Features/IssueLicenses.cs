@@ -20,7 +20,7 @@ namespace OneWindow.Modules.Licenses.Features;
 /// bundle that issues jointly (十证联发) waits: its licence is issued with its siblings' when the bundle's
 /// last item is decided (BundleDecided).
 /// </summary>
-internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQueries catalog, DepartmentDirectory departments, ESeals seals, AuditTrail audit, TimeProvider clock)
+internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQueries catalog, DepartmentDirectory departments, ESeals seals, PlatformSecrets secrets, AuditTrail audit, TimeProvider clock)
     : IOutboxHandler<CaseChanged>, IOutboxHandler<BundleChanged>
 {
     /// <summary>Only an approval issues (the dispatcher asks before delivering).</summary>
@@ -71,7 +71,7 @@ internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQ
         var license = new License
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            LicenseNumber = LicenseNumbers.Make(c.DepartmentCode, LicenseNumbers.HolderSegment(c.ApplicantKind, c.ApplicantCode), serial, 1),
+            LicenseNumber = LicenseNumbers.Make(c.DepartmentCode, LicenseNumbers.HolderSegment(c.ApplicantKind, c.ApplicantCode, await secrets.GetAsync(LicenseNumbers.HolderKeyName, ct)), serial, 1),
             TypeCode = type.Code, TypeName = type.Name,
             IssuerDepartment = c.DepartmentCode, IssuerName = issuer?.Name ?? c.DepartmentCode, RegionCode = c.RegionCode,
             HolderKind = c.ApplicantKind, HolderName = c.ApplicantName, HolderCode = c.ApplicantCode, HolderUserId = c.ApplicantUserId,

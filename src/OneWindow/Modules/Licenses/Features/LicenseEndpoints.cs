@@ -42,12 +42,7 @@ public static class LicenseEndpoints
     private static async Task<License?> VisibleAsync(AppDbContext db, ICurrentUser user, Guid id, CancellationToken ct)
     {
         var l = await db.Set<License>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (l is null)
-        {
-            return null;
-        }
-
-        return user.IsStaff || l.HolderUserId == user.UserId || l.HolderCode == await user.OwnIdentityCodeAsync(db, ct) ? l : null;
+        return l is not null && LicenseAccess.MaySee(user, l) ? l : null;
     }
 
     private static readonly Error NotFound = Error.NotFound("license:not-found", "证照不存在");
@@ -61,21 +56,28 @@ public static class LicenseEndpoints
 
         licenses.MapGet("/", async Task<Results<Ok<List<LicenseView>>, ProblemHttpResult>> (string? holder, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
         {
-            var own = await user.OwnIdentityCodeAsync(db, ct);
-            var code = string.IsNullOrWhiteSpace(holder) ? own : holder.Trim().ToUpperInvariant();
-            if (!user.IsStaff && code != own)
+            var code = string.IsNullOrWhiteSpace(holder) ? user.VerifiedIdentityCode : holder.Trim().ToUpperInvariant();
+            if (!LicenseAccess.MayListHolder(user, code))
             {
-                return Error.Forbidden("license:forbidden", "只能查看本人（本企业）的证照").ToProblem();
+                return Error.Forbidden("license:forbidden", "只能查看本人（本企业）已核验身份下的证照；工作人员按职责查询").ToProblem();
             }
 
-            var rows = await db.Set<License>().AsNoTracking()
-                .Where(l => l.HolderCode == code || (!user.IsStaff && l.HolderUserId == user.UserId))
-                .OrderByDescending(l => l.IssuedAt).ToListAsync(ct);
-            return TypedResults.Ok(rows.Select(l => View(l, full: true)).ToList());
-        }).RequireAuthorization().WithSummary("持证人的证照（本人，或工作人员按持证主体代码查询）");
+            var query = db.Set<License>().AsNoTracking();
+            query = user.IsStaff
+                ? query.Where(l => l.HolderCode == code)
+                : query.Where(l => (code != null && l.HolderCode == code) || l.HolderUserId == user.UserId);
+            if (user.IsStaff && !LicenseAccess.ListsEveryIssuer(user))
+            {
+                var department = user.DepartmentCode;
+                query = query.Where(l => l.IssuerDepartment == department);
+            }
+
+            var rows = await query.OrderByDescending(l => l.IssuedAt).ToListAsync(ct);
+            return TypedResults.Ok(rows.Select(l => View(l, LicenseAccess.SeesFullHolderCode(user, l))).ToList());
+        }).RequireAuthorization().WithSummary("持证人的证照（本人：已核验身份；综合窗口与管理员按持证主体代码查询；发证部门只见本部门所发）");
 
         licenses.MapGet("/{id:guid}", async Task<Results<Ok<LicenseView>, ProblemHttpResult>> (Guid id, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
-            await VisibleAsync(db, user, id, ct) is { } l ? TypedResults.Ok(View(l, full: true)) : NotFound.ToProblem())
+            await VisibleAsync(db, user, id, ct) is { } l ? TypedResults.Ok(View(l, LicenseAccess.SeesFullHolderCode(user, l))) : NotFound.ToProblem())
             .RequireAuthorization().WithSummary("证照信息与状态");
 
         licenses.MapGet("/{id:guid}/credential", async Task<Results<ContentHttpResult, ProblemHttpResult>> (Guid id, AppDbContext db, ICurrentUser user, CancellationToken ct) =>

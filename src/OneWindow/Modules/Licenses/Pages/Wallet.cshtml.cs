@@ -22,7 +22,7 @@ public sealed class WalletModel(AppDbContext db, ICurrentUser user, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {
-        var own = await user.OwnIdentityCodeAsync(db, ct);
+        var own = user.VerifiedIdentityCode;
         Licenses = await db.Set<License>().AsNoTracking()
             .Where(l => l.HolderUserId == user.UserId || (own != null && l.HolderCode == own))
             .OrderByDescending(l => l.IssuedAt).ToListAsync(ct);

@@ -111,7 +111,7 @@ public sealed partial class Projects(
     /// <summary>Who sees a project: staff of its region (and supervisors), its steward, and its owner.</summary>
     internal async Task<bool> CanSeeAsync(ConstructionProject p, CancellationToken ct) =>
         (user.IsStaff && (user.RegionCode == p.RegionCode || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor) || p.StewardUserId == user.UserId))
-        || (!user.IsStaff && user.UserId is not null && await user.OwnIdentityCodeAsync(db, ct) == p.OwnerCode);
+        || (!user.IsStaff && user.VerifiedIdentityCode is { } code && code == p.OwnerCode);
 
     public async Task<Result<ProjectView>> CreateAsync(ProjectInput input, CancellationToken ct) =>
         CanManage ? await RegisterAsync(input, ct) : Error.Forbidden("project:forbidden", "只有综合窗口、帮办代办人员或管理员可以登记项目");
@@ -369,8 +369,8 @@ public sealed partial class Projects(
         var query = db.Set<ConstructionProject>().AsNoTracking();
         if (!user.IsStaff)
         {
-            var code = await user.OwnIdentityCodeAsync(db, ct);
-            query = query.Where(p => p.OwnerCode == code);
+            var code = user.VerifiedIdentityCode;
+            query = query.Where(p => code != null && p.OwnerCode == code);
         }
         else if (!user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Supervisor))
         {

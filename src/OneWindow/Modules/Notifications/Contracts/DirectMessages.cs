@@ -1,0 +1,13 @@
+using OneWindow.Modules.Notifications.Features;
+
+namespace OneWindow.Modules.Notifications.Contracts;
+
+/// <summary>
+/// A message sent at once and not kept in the inbox: one-time codes (实名核验), which must not sit in the database
+/// or the outbox. Goes through the configured channel (the default one writes what would be sent to its log).
+/// </summary>
+public sealed class DirectMessages(INotificationChannel channel)
+{
+    public Task SendAsync(string mobile, string title, string body, CancellationToken ct) =>
+        channel.SendAsync(new OutgoingMessage(channel.Name, mobile, title, body, Guid.CreateVersion7()), ct);
+}
