@@ -45,6 +45,8 @@ public abstract class LicenseTests(AppFixture fixture)
         Assert.Equal("active", licence.GetProperty("status").GetString());
         var number = licence.GetProperty("licenseNumber").GetString()!;
         Assert.Null(LicenseNumbers.Problem(number));
+        // The person's holder segment is keyed (H…), never an unkeyed hash of the ID number.
+        Assert.Equal('H', number.Split('.')[6][0]);
 
         var citizen = await App.SignedIn("citizen");
         var id = licence.GetProperty("id").GetString();

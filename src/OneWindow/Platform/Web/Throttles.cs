@@ -8,7 +8,8 @@ namespace OneWindow.Platform.Web;
 /// Throttles on the routes anyone can hammer (ASP.NET Core's rate limiter): a fixed window per client address, or per
 /// account when signed in. Staff are not throttled on the hall's routes (a guide desk issues tickets all day). Limits
 /// come from <c>Throttles:{Name}:PermitLimit</c> and <c>Throttles:{Name}:WindowSeconds</c>. Over the limit: 429
-/// problem details with Retry-After. Only writes (POST) count; reading a page does not.
+/// problem details with Retry-After. Only writes (POST) count, except for look-ups (<see cref="Track"/>). Appointment
+/// check-in goes through the ticket route, so a guess at a check-in code costs a ticket's throttle.
 /// </summary>
 public static class Throttles
 {
@@ -16,7 +17,6 @@ public static class Throttles
     public const string Register = "register";
     public const string SmsCode = "sms-code";
     public const string Ticket = "ticket";
-    public const string CheckIn = "check-in";
     public const string Verify = "verify";
     public const string Track = "track";
 
@@ -27,10 +27,10 @@ public static class Throttles
         [Login] = new(30, 60, PerAccount: false, StaffExempt: false, CountReads: false),
         [Register] = new(10, 3600, PerAccount: false, StaffExempt: false, CountReads: false),
         [SmsCode] = new(5, 900, PerAccount: true, StaffExempt: false, CountReads: false),
-        [Ticket] = new(10, 600, PerAccount: true, StaffExempt: true, CountReads: false),
-        [CheckIn] = new(10, 600, PerAccount: true, StaffExempt: true, CountReads: false),
-        [Verify] = new(60, 60, PerAccount: false, StaffExempt: true, CountReads: false),
-        [Track] = new(120, 60, PerAccount: false, StaffExempt: true, CountReads: true),
+        // A hall's phones may share one address (its Wi-Fi): generous per address, strict enough to stop a flood.
+        [Ticket] = new(30, 600, PerAccount: true, StaffExempt: true, CountReads: false),
+        [Verify] = new(60, 60, PerAccount: false, StaffExempt: true, CountReads: true),
+        [Track] = new(600, 60, PerAccount: false, StaffExempt: true, CountReads: true),
     };
 
     public static void AddThrottles(this IServiceCollection services, IConfiguration configuration)

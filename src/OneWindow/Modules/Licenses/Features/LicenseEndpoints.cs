@@ -114,7 +114,7 @@ public static class LicenseEndpoints
         {
             var result = await verifier.VerifyAsync(request.Payload, ct);
             return result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
-        }).AllowAnonymous().WithSummary("核验亮证码：签名、密钥、有效期与当前状态");
+        }).AllowAnonymous().RequireRateLimiting(Throttles.Verify).WithSummary("核验亮证码：签名、密钥、有效期与当前状态");
 
         app.MapPost("/api/v1/eseals/{department}/rotate", async Task<Results<Ok<JwkSet>, ProblemHttpResult>> (
                 string department, ESeals seals, ICurrentUser user, AuditTrail audit, AppDbContext db, OneWindow.Modules.Organisation.Contracts.DepartmentDirectory departments,

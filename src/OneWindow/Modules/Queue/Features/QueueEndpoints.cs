@@ -25,7 +25,8 @@ internal static class QueueEndpoints
             .RequireAuthorization(Policies.Admin).WithSummary("新增窗口（管理员）");
         halls.MapPost("/{hallId:guid}/tickets", async Task<Results<Created<TicketView>, ProblemHttpResult>> (Guid hallId, TakeTicket input, HallQueue q, CancellationToken ct) =>
                 await q.TakeAsync(hallId, input, ct) is var r && r.IsSuccess ? TypedResults.Created($"/api/v1/tickets/{r.Value!.Id}", r.Value) : r.Error!.ToProblem())
-            .WithSummary("取号（导服台、自助机、手机，或预约签到）：返回号码、排队位置和预计等候时间");
+            .WithSummary("取号（导服台、自助机、手机，或预约签到）：返回号码、排队位置和预计等候时间")
+            .RequireRateLimiting(Throttles.Ticket);
         halls.MapGet("/{hallId:guid}/display", async Task<Results<Ok<DisplayView>, ProblemHttpResult>> (
                 Guid hallId, long? after, int? wait, HallDisplay display, HallDisplayFeed feed, Halls h, CancellationToken ct) =>
             {
@@ -79,7 +80,8 @@ internal static class QueueEndpoints
 
         var tickets = app.MapGroup("/api/v1/tickets").WithTags("服务大厅");
         tickets.MapGet("/{ticketId:guid}", async Task<Results<Ok<TicketView>, ProblemHttpResult>> (Guid ticketId, [FromQuery] string? code, HallQueue q, CancellationToken ct) =>
-            (await q.FindAsync(ticketId, code, ct)).ToOkOrProblem()).WithSummary("排队号：状态、前面人数、预计等候（code 为取号时返回的 accessCode）");
+            (await q.FindAsync(ticketId, code, ct)).ToOkOrProblem()).WithSummary("排队号：状态、前面人数、预计等候（code 为取号时返回的 accessCode）")
+            .RequireRateLimiting(Throttles.Track);
         var actions = tickets.MapGroup("/{ticketId:guid}").RequireAuthorization(Policies.Staff);
         actions.MapPost("/recall", async Task<Results<Ok<TicketView>, ProblemHttpResult>> (Guid ticketId, HallQueue q, CancellationToken ct) =>
             (await q.RecallAsync(ticketId, ct)).ToOkOrProblem()).WithSummary("重呼（超过次数则过号）");

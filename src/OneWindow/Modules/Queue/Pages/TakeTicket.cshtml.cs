@@ -11,6 +11,7 @@ namespace OneWindow.Modules.Queue.Pages;
 /// signed-in guide may give a priority ticket and pick the group from the item). An appointment is
 /// checked in with its six-digit code.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneWindow.Platform.Web.Throttles.Ticket)]
 public sealed class TakeTicketModel(Halls halls, HallQueue queue) : PageModel
 {
     [FromRoute]

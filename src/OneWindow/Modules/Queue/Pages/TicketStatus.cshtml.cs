@@ -6,6 +6,7 @@ using OneWindow.Modules.Ratings.Contracts;
 namespace OneWindow.Modules.Queue.Pages;
 
 /// <summary>The citizen's ticket on the phone: number, position, estimated wait; refreshes itself; after the service, the rating.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneWindow.Platform.Web.Throttles.Track)]
 public sealed class TicketStatusModel(HallQueue queue, RatingLookup ratings) : PageModel
 {
     [FromRoute]
