@@ -14,7 +14,8 @@ using OneWindow.Platform.Cli;
 var (args_, demo) = CommandLine.SplitFlags(args);
 // Settings are read at start (a change takes a restart): reloading on change would watch the content root,
 // where the default SQLite file, its WAL and the notification log live, and wake on every commit.
-var builder = WebApplication.CreateBuilder([.. args_, "--hostBuilder:reloadConfigOnChange=false"]);
+// --no-demo is also a setting (Demo:Enabled=false): start-up checks (the key ring's protection) tell a clean install from the demo.
+var builder = WebApplication.CreateBuilder([.. args_, "--hostBuilder:reloadConfigOnChange=false", .. demo ? Array.Empty<string>() : ["--Demo:Enabled=false"]]);
 
 builder.AddPlatform();
 builder.AddOrganisationModule();

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Calendar;
 using OneWindow.Platform.Data;
@@ -35,8 +32,7 @@ public static class PlatformModule
         services.AddScoped<Files.FileStore>();
         services.AddSingleton<PlatformSecrets>();
         services.AddSingleton(DivisionRegistry.Shipped);
-        services.AddDataProtection().SetApplicationName("OneWindow");
-        services.AddSingleton<IConfigureOptions<KeyManagementOptions>, ConfigureKeyStore>();
+        services.AddKeyRing(builder.Configuration, builder.Environment);
         services.AddOneWindowAuth(builder.Configuration);
         services.AddThrottles(builder.Configuration);
         services.AddProblemDetails();
@@ -102,6 +98,7 @@ public static class PlatformModule
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         settings.EnsureSqliteFolder();
+        KeyRing.WarnIfUnprotected(app.Configuration, app.Logger);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await SchemaMigrator.MigrateAsync(db, settings.Provider, ct);

@@ -11,7 +11,6 @@ public enum ErrorKind
     Locked,
     Unprocessable,
     TooManyRequests,
-    Unavailable,
 }
 
 /// <summary>

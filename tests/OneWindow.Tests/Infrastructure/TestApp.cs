@@ -97,6 +97,9 @@ public sealed class TestApp(TestDatabase database, bool demo = true, Action<ISer
         builder.UseSetting("Notifications:LogPath", NotificationLog);
         builder.UseSetting("Outbox:PollMilliseconds", "100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // As a real deployment: the key ring is encrypted with a certificate that is not in the database (ADR 0016).
+        builder.UseSetting("DataProtection:CertificatePath", TestCertificates.PfxPath);
+        builder.UseSetting("DataProtection:CertificatePassword", TestCertificates.Password);
         // Every test client comes from one address: the throttles are lifted unless a test sets them (ThrottleTests).
         foreach (var name in new[] { "login", "register", "sms-code", "ticket", "check-in", "verify", "track" })
         {

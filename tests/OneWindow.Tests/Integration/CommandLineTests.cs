@@ -22,6 +22,9 @@ public abstract class CommandLineTests(AppFixture fixture)
         info.Environment["Database__Provider"] = database.Provider;
         info.Environment["ConnectionStrings__Default"] = database.ConnectionString;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // A clean install in Production must protect its key ring with a certificate (ADR 0016).
+        info.Environment["DataProtection__CertificatePath"] = TestCertificates.PfxPath;
+        info.Environment["DataProtection__CertificatePassword"] = TestCertificates.Password;
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

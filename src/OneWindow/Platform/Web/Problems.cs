@@ -21,7 +21,6 @@ public static class Problems
         ErrorKind.Locked => StatusCodes.Status423Locked,
         ErrorKind.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         ErrorKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
-        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
     };
 
     public static ProblemDetails ToProblemDetails(Error error)
