@@ -63,6 +63,10 @@ public static class CalendarEndpoints
         {
             errors.Add("from", $"“{Clip(from)}”不是有效日期，格式应为 yyyy-MM-dd");
         }
+        else if (DateRanges.CheckDay(start, "from") is { } outside)
+        {
+            errors.Add("from", outside.Fields!["from"][0]);
+        }
 
         if (string.IsNullOrWhiteSpace(workingDays))
         {

@@ -61,12 +61,78 @@ public static class CatalogFiles
         CatalogFormat.Xlsx => WriteXlsx(items),
     };
 
-    public static IReadOnlyList<(int Row, ItemDocument? Item, IReadOnlyDictionary<string, string[]>? Errors)> Read(Stream stream, CatalogFormat format) => format switch
+    /// <summary>Most rows an import file may hold (the whole catalogue of a city is a few thousand items).</summary>
+    public const int MaxRows = 10_000;
+
+    /// <summary>An XLSX is a zip: what its parts may expand to in all, and how many parts it may have, checked before any is read.</summary>
+    public const long MaxXlsxExpandedBytes = 40L * 1024 * 1024;
+
+    public const int MaxXlsxEntries = 200;
+
+    private static Error Unreadable(string why) => Error.Field("file", why);
+
+    /// <summary>The rows of an import file, or why the file as a whole cannot be read (malformed, a zip bomb, too many rows).</summary>
+    public static Result<IReadOnlyList<(int Row, ItemDocument? Item, IReadOnlyDictionary<string, string[]>? Errors)>> Read(Stream stream, CatalogFormat format)
     {
-        CatalogFormat.Json => ReadJson(stream),
-        CatalogFormat.Csv => ReadTable(ReadCsv(stream)),
-        CatalogFormat.Xlsx => ReadTable(ReadXlsx(stream)),
-    };
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        if (format == CatalogFormat.Xlsx && CheckXlsx(copy.ToArray()) is { } refused)
+        {
+            return refused;
+        }
+
+        copy.Position = 0;
+        try
+        {
+            var rows = format switch
+            {
+                CatalogFormat.Json => ReadJson(copy),
+                CatalogFormat.Csv => ReadTable(ReadCsv(copy)),
+                CatalogFormat.Xlsx => ReadTable(ReadXlsx(copy)),
+            };
+            if (rows.Count > MaxRows)
+            {
+                return Unreadable($"文件最多 {MaxRows} 行，本文件有 {rows.Count} 行，请分批导入");
+            }
+
+            return rows;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // Whatever a malformed file makes a parser throw, the person gets one clear sentence, never a 500 or a stuck job.
+            return Unreadable(format switch
+            {
+                CatalogFormat.Xlsx => "文件不是有效的 Excel（.xlsx）文件，或已损坏",
+                CatalogFormat.Csv => "文件不是有效的 CSV（UTF-8）文件",
+                CatalogFormat.Json => "文件不是有效的 JSON 文件",
+            });
+        }
+    }
+
+    /// <summary>
+    /// Refuses an XLSX from its zip directory alone, before anything is expanded: too many parts, or parts that would
+    /// expand beyond <see cref="MaxXlsxExpandedBytes"/> (a 1 MB file expanding to 1 GB is refused in milliseconds).
+    /// </summary>
+    public static Error? CheckXlsx(byte[] content)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content), System.IO.Compression.ZipArchiveMode.Read);
+            if (zip.Entries.Count > MaxXlsxEntries)
+            {
+                return Unreadable($"Excel 文件内部部件过多（{zip.Entries.Count} 个），不予读取");
+            }
+
+            var expanded = zip.Entries.Sum(e => e.Length);
+            return expanded > MaxXlsxExpandedBytes
+                ? Unreadable($"Excel 文件解压后将达 {expanded / 1024 / 1024} MB，超过 {MaxXlsxExpandedBytes / 1024 / 1024} MB 上限，不予读取")
+                : null;
+        }
+        catch (InvalidDataException)
+        {
+            return Unreadable("文件不是有效的 Excel（.xlsx）文件，或已损坏");
+        }
+    }
 
     private static List<(int, ItemDocument?, IReadOnlyDictionary<string, string[]>?)> ReadJson(Stream stream)
     {
@@ -353,26 +419,13 @@ public static class CatalogFiles
     private static List<(int, string[])> ReadXlsx(Stream stream)
     {
         var rows = new List<(int, string[])>();
-        using var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        copy.Position = 0;
-        SpreadsheetDocument document;
-        try
-        {
-            document = SpreadsheetDocument.Open(copy, false);
-        }
-        catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or System.IO.FileFormatException)
-        {
-            return rows;
-        }
-
-        using (document)
+        using (var document = SpreadsheetDocument.Open(stream, false))
         {
             var workbook = document.WorkbookPart;
             var sheet = workbook?.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault();
             if (workbook is null || sheet?.Id?.Value is null)
             {
-                return rows;
+                throw new InvalidDataException("no workbook or sheet");
             }
 
             var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];

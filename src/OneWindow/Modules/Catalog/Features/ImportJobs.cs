@@ -39,6 +39,11 @@ public sealed class ImportJobs(AppDbContext db, Outbox outbox, ICurrentUser user
 
         using var buffer = new MemoryStream();
         await file.CopyToAsync(buffer, ct);
+        if (CatalogFiles.FormatOf(file.FileName) == CatalogFormat.Xlsx && CatalogFiles.CheckXlsx(buffer.ToArray()) is { } refused)
+        {
+            return refused;
+        }
+
         var job = new CatalogImportJob
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
@@ -113,7 +118,16 @@ internal sealed class RunCatalogImport(AppDbContext db, IServiceProvider service
         }
 
         var format = CatalogFiles.FormatOf(job.FileName)!.Value;
-        var rows = CatalogFiles.Read(new MemoryStream(job.Content), format);
+        var read = CatalogFiles.Read(new MemoryStream(job.Content), format);
+        if (!read.IsSuccess)
+        {
+            job.Status = ImportJobStatus.Failed;
+            job.Error = read.Error!.Describe();
+            job.FinishedAt = clock.Now();
+            return;
+        }
+
+        var rows = read.Value!;
         job.Status = ImportJobStatus.Running;
         job.Total = rows.Count;
         job.Processed = 0;

@@ -83,7 +83,13 @@ public static class ManageItems
                 }
 
                 await using var stream = file.OpenReadStream();
-                var report = await editor.ImportAsync(CatalogFiles.Read(stream, format.Value), ct);
+                var rows = CatalogFiles.Read(stream, format.Value);
+                if (!rows.IsSuccess)
+                {
+                    return rows.Error!.ToProblem();
+                }
+
+                var report = await editor.ImportAsync(rows.Value!, ct);
                 if (!report.IsSuccess)
                 {
                     return report.Error!.ToProblem();

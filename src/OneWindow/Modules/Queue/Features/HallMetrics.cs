@@ -122,10 +122,7 @@ public sealed class HallMetrics(AppDbContext db, TimeProvider clock)
     private Result<(DateOnly First, DateOnly Last)> Period(DateOnly? from, DateOnly? to)
     {
         var first = from ?? clock.TodayInChina();
-        var last = to ?? first;
-        return last < first || last.DayNumber - first.DayNumber > 366
-            ? Error.Field("to", "统计区间应为 1–366 天，且结束日期不早于开始日期")
-            : (first, last);
+        return DateRanges.Check(first, to ?? first, 367);
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>

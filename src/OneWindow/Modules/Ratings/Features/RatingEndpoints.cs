@@ -13,7 +13,7 @@ internal static class RatingEndpoints
                 await ratings.GiveAsync(input, ct) is var r && r.IsSuccess ? TypedResults.Created($"/api/v1/ratings/{r.Value!.Id}", r.Value) : r.Error!.ToProblem())
             .WithTags("好差评").WithSummary("好差评：5 非常满意 … 1 非常不满意；每次服务一次；不满意及以下自动生成整改");
         app.MapGet("/api/v1/ratings/summary", async (string? department, DateOnly? from, DateOnly? to, Rectifications r, CancellationToken ct) =>
-                TypedResults.Ok(await r.SummaryAsync(department, from, to, ct)))
+                (await r.SummaryAsync(department, from, to, ct)).ToOkOrProblem())
             .RequireAuthorization(Policies.Staff).WithTags("好差评").WithSummary("评价统计与满意率（满意率 =（非常满意+满意+基本满意）/ 全部）");
 
         var group = app.MapGroup("/api/v1/rectifications").WithTags("好差评").RequireAuthorization(Policies.Staff);

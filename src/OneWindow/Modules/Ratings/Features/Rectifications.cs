@@ -127,11 +127,16 @@ public sealed class Rectifications(AppDbContext db, DepartmentDirectory departme
         return View(r, await departments.NamesAsync([r.DepartmentCode], ct));
     }
 
-    public async Task<SatisfactionView> SummaryAsync(string? department, DateOnly? from, DateOnly? to, CancellationToken ct)
+    public async Task<Result<SatisfactionView>> SummaryAsync(string? department, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         var scope = Scope(department);
-        var first = from ?? clock.TodayInChina().AddDays(-29);
-        var last = to ?? clock.TodayInChina();
+        var period = DateRanges.Check(from ?? clock.TodayInChina().AddDays(-29), to ?? clock.TodayInChina(), 3660);
+        if (!period.IsSuccess)
+        {
+            return period.Error!;
+        }
+
+        var (first, last) = period.Value;
         var start = Timestamps.AtChinaTime(first);
         var end = Timestamps.AtChinaTime(last.AddDays(1));
         var region = RegionPrefix;

@@ -32,7 +32,7 @@ public sealed class RectificationsModel(Rectifications rectifications) : PageMod
     private async Task LoadAsync(CancellationToken ct)
     {
         Results = await rectifications.ListAsync(Department, Status != "all", Math.Max(1, PageNumber), 20, ct);
-        Summary = await rectifications.SummaryAsync(Department, null, null, ct);
+        Summary = (await rectifications.SummaryAsync(Department, null, null, ct)).Value!;
     }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
