@@ -115,12 +115,12 @@ public abstract class CaseApiTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task Another_departments_reviewer_gets_403_and_a_stale_decision_gets_409()
+    public async Task Another_departments_reviewer_does_not_even_see_the_case_and_a_stale_decision_gets_409()
     {
         var enterprise = await App.SignedIn("enterprise");
         var id = await Submit(enterprise, await Applications.EnterpriseAsync(enterprise, "XK-SCJ-005"));
         await Act(await App.SignedIn("clerk"), id, "accept");
-        await Act(await App.SignedIn("reviewer.zjj"), id, "review", new { opinion = "x", recommendation = "approve" }, HttpStatusCode.Forbidden);
+        await Act(await App.SignedIn("reviewer.zjj"), id, "review", new { opinion = "x", recommendation = "approve" }, HttpStatusCode.NotFound);
         await Act(await App.SignedIn("reviewer.scj"), id, "review", new { opinion = "同意", recommendation = "approve" });
 
         var approver = await App.SignedIn("approver.scj");

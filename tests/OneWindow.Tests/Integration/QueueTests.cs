@@ -108,7 +108,7 @@ public abstract class QueueTests(AppFixture fixture)
         await Http.Problem(await clerk.PostAsync($"/api/v1/counters/{counter1}/call-next", null), HttpStatusCode.Conflict, "counter:serving");
         // Not even the hall's guide signs out a counter in the middle of a service.
         await Http.Problem(await guide.PostAsync($"/api/v1/counters/{counter1}/sign-out", null), HttpStatusCode.Conflict, "counter:serving");
-        await Http.Problem(await (await app.SignedIn("reviewer.scj")).PostAsync($"/api/v1/counters/{counter1}/sign-out", null), HttpStatusCode.Forbidden, "counter:not-yours");
+        await Http.Problem(await (await app.SignedIn("reviewer.scj")).PostAsync($"/api/v1/counters/{counter1}/sign-out", null), HttpStatusCode.Forbidden, "auth:forbidden");
 
         clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Equal("serving", (await ActAsync(clerk, Id(called), "start")).GetProperty("status").GetString());

@@ -105,7 +105,10 @@ public abstract class RatingTests(AppFixture fixture)
         }, "the rated department's officers should be told of the rectification");
 
         // 核实 → 整改 → 反馈; a stale version is refused.
-        var verified = await Http.Json(await clerk.PostAsJsonAsync($"/api/v1/rectifications/{rectificationId}/verify", new { note = "调取录像核实，等候 40 分钟属实", founded = true }));
+        // The rated officer cannot 核实 his own rating (he would call it 不属实); a colleague of the department does.
+        await Http.Problem(await clerk.PostAsJsonAsync($"/api/v1/rectifications/{rectificationId}/verify", new { note = "不属实", founded = false }),
+            HttpStatusCode.Forbidden, "rectification:own-rating");
+        var verified = await Http.Json(await (await app.SignedIn("guide")).PostAsJsonAsync($"/api/v1/rectifications/{rectificationId}/verify", new { note = "调取录像核实，等候 40 分钟属实", founded = true }));
         Assert.Equal("rectifying", verified.GetProperty("status").GetString());
         using (var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/rectifications/{rectificationId}/rectify") { Content = JsonContent.Create(new { note = "增开窗口" }) })
         {

@@ -20,6 +20,7 @@ public static class IntakeModule
         builder.Services.AddScoped<CaseQueries>();
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.CaseRecords>();
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.ApplicantContacts>();
+        builder.Services.AddScoped<OneWindow.Platform.Files.IFileAccess, CaseFileAccess>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Accounts.Contracts.IdentityVerified, LinkVerifiedApplicant>();
         builder.Services.AddScoped<BundleSteps>();
         builder.Services.AddScoped<Bundles>();

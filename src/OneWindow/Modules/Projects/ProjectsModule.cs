@@ -17,6 +17,7 @@ public static class ProjectsModule
             .ValidateOnStart();
         builder.Services.AddScoped<Features.Projects>();
         builder.Services.AddScoped<JointReviews>();
+        builder.Services.AddScoped<OneWindow.Platform.Files.IFileAccess, ReviewFileAccess>();
         builder.Services.AddScoped<IDemoSeeder, ProjectsDemoData>();
         builder.Services.AddOutboxHandler<BundleChanged, ProjectWatch>(ProjectWatch.Wants);
         builder.Services.AddOutboxHandler<CaseChanged, ProjectWatch>(ProjectWatch.Wants);

@@ -36,7 +36,7 @@ public static class FileEndpoints
           .WithSummary("上传文件（multipart，字段 file；PDF/PNG/JPG/DOCX/XLSX，不超过 10 MB）");
 
         group.MapGet("/{id:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
-            Guid id, FileStore store, ICurrentUser user, CancellationToken ct) =>
+            Guid id, FileStore store, ICurrentUser user, IEnumerable<IFileAccess> vouchers, CancellationToken ct) =>
         {
             var found = await store.ReadAsync(id, ct);
             if (found is not { } f)
@@ -44,13 +44,26 @@ public static class FileEndpoints
                 return Error.NotFound("file:not-found", "文件不存在").ToProblem();
             }
 
-            if (!f.File.Public && !user.IsStaff && user.UserId != f.File.UploadedBy)
+            if (!f.File.Public && user.UserId != f.File.UploadedBy && !await VouchedAsync(vouchers, id, ct))
             {
                 return (user.IsAuthenticated ? Error.Forbidden("file:forbidden", "无权查看该文件") : new Error("auth:unauthenticated", "请先登录", ErrorKind.Unauthorized)).ToProblem();
             }
 
             return TypedResults.File(f.Bytes, f.File.ContentType, f.File.FileName, lastModified: f.File.UploadedAt,
                 entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{f.File.Sha256}\""));
-        }).WithSummary("下载文件（公开文件任何人可下载）");
+        }).WithSummary("下载文件（公开文件任何人可下载；其余按所附办件、项目的查看权限）");
+    }
+
+    private static async Task<bool> VouchedAsync(IEnumerable<IFileAccess> vouchers, Guid id, CancellationToken ct)
+    {
+        foreach (var voucher in vouchers)
+        {
+            if (await voucher.MaySeeAsync(id, ct))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -80,6 +80,13 @@ public sealed class FileStore(AppDbContext db, TimeProvider clock)
             return Error.Field("file", "只接受 PDF、PNG、JPG、DOCX、XLSX 文件");
         }
 
+        // The name ends in what the content is (evil.exe holding a PDF is stored as evil.pdf).
+        var extension = Signatures.First(s => s.Type == type).Extension;
+        if (!name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+        {
+            name = Path.GetFileNameWithoutExtension(name) is { Length: > 0 } stem ? stem + extension : "file" + extension;
+        }
+
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (!await db.Set<FileContent>().AnyAsync(c => c.Sha256 == sha, ct))
         {

@@ -91,6 +91,12 @@ public static class Roles
 public static class Policies
 {
     public const string Staff = nameof(Staff);
+
+    /// <summary>Counter work (签到, 叫号, 办理): intake clerks and hall guides; which hall is checked on the counter (HallAccess).</summary>
+    public const string CounterStaff = nameof(CounterStaff);
+
+    /// <summary>Counter work, and an administrator signing out a counter left open.</summary>
+    public const string HallDuty = nameof(HallDuty);
     public const string Admin = nameof(Admin);
     public const string Applicant = nameof(Applicant);
 }

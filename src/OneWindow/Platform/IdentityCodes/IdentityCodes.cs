@@ -266,6 +266,16 @@ public static class Mask
     public static string Mobile(string? mobile) =>
         string.IsNullOrEmpty(mobile) ? "" : mobile.Length < 7 ? new string('*', mobile.Length) : mobile[..3] + "****" + mobile[^4..];
 
+    /// <summary>
+    /// A form's answers as someone without need-to-know sees them: anything shaped like a resident ID (18 characters,
+    /// 17 digits and a check character) or a mobile (11 digits starting with 1) is masked; the rest is as filled in.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> PersonalValues(IReadOnlyDictionary<string, string[]> form) =>
+        form.ToDictionary(kv => kv.Key, kv => kv.Value.Select(v =>
+            v.Length == 18 && v[..17].All(char.IsAsciiDigit) ? IdentityCode(v)
+            : v.Length == 11 && v[0] == '1' && v.All(char.IsAsciiDigit) ? Mobile(v)
+            : v).ToArray(), StringComparer.Ordinal);
+
     /// <summary>张三 → 张*, 欧阳娜娜 → 欧***.</summary>
     public static string Name(string? name) =>
         string.IsNullOrEmpty(name) ? "" : name.Length == 1 ? name : name[0] + new string('*', name.Length - 1);

@@ -159,10 +159,7 @@ public sealed class BundleApplications(
         c.Id, c.Number, c.ItemCode, c.ItemName, c.DepartmentCode, c.Status, c.StatusText, c.DueDate, c.DeadlineState, c.Outcome,
         c.DeclineReason ?? (c.Status is CaseStatus.Denied || c.Outcome?.Contains("不予", StringComparison.Ordinal) == true ? c.DecisionOpinion : null));
 
-    /// <summary>Who sees a bundle: its applicant, staff of its region, and the departments with a sub-case in it.</summary>
-    private bool CanSee(BundleApplication a, IReadOnlyCollection<Case> subCases) =>
-        (a.ApplicantUserId is not null && a.ApplicantUserId == user.UserId) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor)
-        || (user.IsStaff && (user.RegionCode == a.RegionCode || subCases.Any(c => c.DepartmentCode == user.DepartmentCode)));
+    private bool CanSee(BundleApplication a, IReadOnlyCollection<Case> subCases) => CaseAccess.MaySee(user, a, subCases);
 
     public async Task<Result<BundleApplicationView>> GetAsync(Guid id, CancellationToken ct)
     {
@@ -179,13 +176,13 @@ public sealed class BundleApplications(
         }
 
         var status = BundleProgress.Of(a, subCases);
-        var own = a.ApplicantUserId == user.UserId || user.IsStaff;
+        var own = CaseAccess.SeesPersonalData(user, a, subCases);
         var issued = await licenses.ForCasesAsync([.. subCases.Select(c => c.Id)], ct);
         var overdue = a.DueDate is { } due && clock.TodayInChina() > due && status is BundleStatus.InProgress or BundleStatus.Supplementing;
         return new BundleApplicationView(a.Id, a.Number, a.BundleCode, a.BundleName, status, BundleProgress.Label(status), a.LeadDepartment,
             a.ApplicantKind, a.ApplicantName, own ? a.ApplicantCode : Mask.IdentityCode(a.ApplicantCode), a.Channel, a.SubmittedAt, a.AcceptedOn,
             a.DueDate, a.CommittedDays, overdue, a.Issuance, a.OnDenial, a.StopReason, [.. subCases.Select(View)], await steps.NoticeAsync(subCases, ct),
-            issued, a.Form, a.Materials, a.Version)
+            issued, own ? a.Form : Mask.PersonalValues(a.Form), a.Materials, a.Version)
         {
             HelperName = a.HelperName,
         };
@@ -372,9 +369,14 @@ public sealed class BundleApplications(
         }
         else if (!user.IsInRole(Roles.Admin) && !user.IsInRole(Roles.Supervisor))
         {
+            // As CaseAccess: the region's clerks and hotline, the departments with a sub-case, the helper.
             var region = user.RegionCode;
-            var department = user.DepartmentCode;
-            query = query.Where(a => a.RegionCode == region || db.Set<Case>().Any(c => c.BundleApplicationId == a.Id && c.DepartmentCode == department));
+            var regionWide = user.IsInRole(Roles.IntakeClerk) || user.IsInRole(Roles.HotlineAgent);
+            var officer = user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Approver) || user.IsInRole(Roles.DepartmentHead);
+            var department = officer ? user.DepartmentCode : null;
+            var me = user.UserId;
+            query = query.Where(a => (regionWide && a.RegionCode == region) || a.HelperUserId == me || a.SubmittedById == me
+                                     || (department != null && db.Set<Case>().Any(c => c.BundleApplicationId == a.Id && c.DepartmentCode == department)));
         }
 
         if (!string.IsNullOrWhiteSpace(q))

@@ -124,8 +124,7 @@ public sealed class CaseActions(
     /// <summary>The helper (帮办代办, 项目管家) who submitted the case for the applicant: they prepare its materials with them.</summary>
     private bool IsHelperOf(Case c) => user.IsInRole(Roles.HallGuide) && c.SubmittedById == user.UserId;
 
-    public bool CanSee(Case c) => IsApplicantOf(c) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor)
-                                  || (user.IsStaff && (user.RegionCode == c.RegionCode || user.DepartmentCode == c.DepartmentCode));
+    public bool CanSee(Case c) => CaseAccess.MaySee(user, c);
 
     public async Task<Result<CaseView>> GetAsync(Guid id, CancellationToken ct)
     {
@@ -138,11 +137,20 @@ public sealed class CaseActions(
         var subject = id.ToString();
         var timeline = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.SubjectType == "Case" && a.SubjectId == subject)
             .OrderBy(a => a.Id).Select(a => new TimelineEntry(a.At, a.Action, a.ActorName)).ToListAsync(ct);
-        var code = IsApplicantOf(c) || user.IsStaff ? c.ApplicantCode : Mask.IdentityCode(c.ApplicantCode);
+        var full = CaseAccess.SeesPersonalData(user, c);
+        if (full && user.IsStaff)
+        {
+            // Every staff view of a case's personal data is on the audit chain (who, when), apart from its timeline.
+            audit.Record(new AuditRecord(c.RegionCode, "PersonalData", c.Id.ToString(), "CaseViewed", new { c.Number }));
+            await db.SaveChangesAsync(ct);
+        }
+
+        var code = full ? c.ApplicantCode : Mask.IdentityCode(c.ApplicantCode);
+        var form = full ? c.Form : Mask.PersonalValues(c.Form);
         return new CaseView(c.Id, c.Number, c.Status, c.StatusText, c.Outcome, c.ItemCode, c.ItemName, c.DepartmentCode, c.Channel, c.SoleApprover,
             c.ApplicantKind, c.ApplicantName, code, c.SubmittedAt, c.AcceptedOn, c.DueDate, c.CommittedDays, c.DeadlineState, c.Pauses, c.Materials,
             c.Deficiencies, c.SupplementDueDate, c.DeferredMaterials, c.PledgeDueDate, c.PledgeFulfilledOn, c.SuspendedSince, c.ReviewRecommendation,
-            c.ReviewOpinion, c.DecisionOpinion, c.DeclineReason, c.Delivery, c.Form, c.Version, timeline)
+            c.ReviewOpinion, c.DecisionOpinion, c.DeclineReason, c.Delivery, form, c.Version, timeline)
         {
             BundleApplicationId = c.BundleApplicationId, Procedures = c.Procedures, GrantAwaitsLicense = c.GrantAwaitsLicense,
         };
@@ -358,9 +366,25 @@ public sealed class CaseActions(
 
                     return (await actions.RunAsync(d.Route, id, body, expected.Value, ct)).ToOkOrProblem();
                 })
+                .RequireAuthorization(p => p.RequireRole(RolesFor(d.Route)))
                 .WithSummary(d.What);
         }
     }
+
+    /// <summary>
+    /// Who may call each action at all (checked before the case is read; docs/security/access.md). Which case they may act
+    /// on is the action's own rule (the region's clerk, the owning department's officer, the applicant, the helper).
+    /// </summary>
+    private static string[] RolesFor(string route) => route switch
+    {
+        "accept" or "accept-with-deferral" or "decline" or "complete" => [Roles.IntakeClerk],
+        "request-supplement" => [Roles.IntakeClerk, Roles.Reviewer, Roles.Approver],
+        "supplement" or "fulfil-pledge" => [Roles.Applicant, Roles.IntakeClerk, Roles.HallGuide],
+        "review" => [Roles.Reviewer],
+        "approve" or "deny" => [Roles.Approver],
+        "withdraw" => [Roles.Applicant, Roles.IntakeClerk],
+        _ => throw new InvalidOperationException($"no roles for case action {route}"),
+    };
 
     public sealed record EmptyRequest;
 }

@@ -107,7 +107,11 @@ public sealed class CaseQueries(AppDbContext db, ICurrentUser user)
             return all;
         }
 
-        return all.Where(c => c.RegionCode == region || c.DepartmentCode == department);
+        // As CaseAccess: the region's clerks and hotline, the owning department's officers, the helper who submitted it.
+        var regionWide = user.IsInRole(Roles.IntakeClerk) || user.IsInRole(Roles.HotlineAgent);
+        var officerOf = user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Approver) || user.IsInRole(Roles.DepartmentHead) ? department : null;
+        var me = user.UserId;
+        return all.Where(c => (regionWide && c.RegionCode == region) || (officerOf != null && c.DepartmentCode == officerOf) || c.SubmittedById == me);
     }
 
     private CaseSummary Summarise(Case c) => new(

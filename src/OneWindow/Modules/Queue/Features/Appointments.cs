@@ -155,7 +155,9 @@ public sealed class Appointments(AppDbContext db, HallWork work, WorkingDayCalen
 
     public async Task<Result<AppointmentView>> CancelAsync(Guid id, CancellationToken ct)
     {
-        var hallId = await db.Set<Appointment>().AsNoTracking().Where(a => a.Id == id && (a.UserId == user.UserId || user.IsStaff)).Select(a => (Guid?)a.HallId).SingleOrDefaultAsync(ct);
+        var found = await db.Set<Appointment>().AsNoTracking().Where(a => a.Id == id).Select(a => new { a.HallId, a.RegionCode, a.UserId }).SingleOrDefaultAsync(ct);
+        var hallId = found is not null && ((found.UserId is not null && found.UserId == user.UserId) || HallAccess.WorksIn(user, found.RegionCode))
+            ? found.HallId : (Guid?)null;
         if (hallId is null)
         {
             return Error.NotFound("appointment:not-found", "预约不存在");

@@ -31,7 +31,8 @@ public sealed class HallDisplay(AppDbContext db, QueueEstimates estimates, TimeP
         var currentIds = counters.Values.Where(c => c.CurrentTicketId != null).Select(c => c.CurrentTicketId!.Value).ToList();
         var current = await db.Set<QueueTicket>().AsNoTracking().Where(t => currentIds.Contains(t.Id)).ToListAsync(ct);
         var today = clock.TodayInChina();
-        var recent = await db.Set<QueueTicket>().AsNoTracking().Where(t => t.HallId == hallId && t.Day == today && t.CalledAt != null)
+        // A ticket transferred back to waiting has no counter any more: it is not announced as "到 0 号窗口".
+        var recent = await db.Set<QueueTicket>().AsNoTracking().Where(t => t.HallId == hallId && t.Day == today && t.CalledAt != null && t.CounterNumber != null)
             .OrderByDescending(t => t.CalledAt).Take(10).ToListAsync(ct);
         var waiting = await db.Set<QueueTicket>().AsNoTracking()
             .Where(t => t.HallId == hallId && t.WaitingKey != null && t.Day == today)

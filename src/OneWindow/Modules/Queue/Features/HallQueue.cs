@@ -182,7 +182,7 @@ public sealed class HallQueue(
     public async Task<Result<TicketView>> FindAsync(Guid id, string? accessCode, CancellationToken ct)
     {
         var ticket = await db.Set<QueueTicket>().AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, ct);
-        if (ticket is null || !(user.IsStaff && user.RegionCode is not null || (ticket.UserId is not null && ticket.UserId == user.UserId)
+        if (ticket is null || !(HallAccess.WorksIn(user, ticket.RegionCode) || (ticket.UserId is not null && ticket.UserId == user.UserId)
                                 || QueueTicket.Opens(ticket.AccessCode, accessCode)))
         {
             return TicketNotFound;
@@ -196,7 +196,8 @@ public sealed class HallQueue(
         var hall = await db.Set<Hall>().AsNoTracking().SingleAsync(h => h.Id == t.HallId, ct);
         var (position, wait) = t.IsWaiting ? await estimates.ForAsync(hall, t, ct) : (null, null);
         return new TicketView(t.Id, t.HallId, hall.Name, t.Number, t.GroupCode, hall.Group(t.GroupCode)?.Name ?? t.GroupCode, t.Status, QueueTicket.Label(t.Status), t.Priority,
-            t.Channel, position, wait, t.IssuedAt, t.AppointmentAt, t.CalledAt, t.CounterNumber, t.CounterId, t.Recalls, user.IsStaff ? t.Mobile : Mask.Mobile(t.Mobile), t.CaseIds, t.Version);
+            t.Channel, position, wait, t.IssuedAt, t.AppointmentAt, t.CalledAt, t.CounterNumber, t.CounterId, t.Recalls,
+            HallAccess.WorksIn(user, t.RegionCode) ? t.Mobile : Mask.Mobile(t.Mobile), t.CaseIds, t.Version);
     }
 
     /// <summary>
@@ -215,6 +216,11 @@ public sealed class HallQueue(
         var called = await work.RunAsync<QueueTicket?>(hallId.Value, async hall =>
         {
             var counter = await db.Set<Counter>().SingleAsync(c => c.Id == counterId, ct);
+            if (!HallAccess.WorksIn(user, counter.RegionCode))
+            {
+                return HallAccess.NotYourHall;
+            }
+
             if (counter.MayAct(user.UserId) is { IsSuccess: false } denied)
             {
                 return denied.Error!;
@@ -394,6 +400,11 @@ public sealed class HallQueue(
             }
 
             var counter = await db.Set<Counter>().SingleAsync(c => c.Id == counterId, ct);
+            if (!HallAccess.WorksIn(user, counter.RegionCode))
+            {
+                return HallAccess.NotYourHall;
+            }
+
             if (counter.MayAct(user.UserId) is { IsSuccess: false } denied)
             {
                 return denied.Error!;

@@ -198,9 +198,9 @@ public sealed class Halls(AppDbContext db, HallWork work, DepartmentDirectory de
     /// <summary>签到: the officer opens the counter (leaving any other counter they were signed in at).</summary>
     public Task<Result<CounterView>> SignInAsync(Guid counterId, CancellationToken ct) => ShiftAsync(counterId, "CounterSignedIn", async (c, now) =>
     {
-        if (!user.IsStaff || user.UserId is null)
+        if (!HallAccess.WorksIn(user, c.RegionCode) || user.UserId is null)
         {
-            return Error.Forbidden("counter:staff-only", "只有工作人员可以在窗口签到");
+            return HallAccess.NotYourHall;
         }
 
         var elsewhere = await db.Set<Counter>().Where(x => x.StaffUserId == user.UserId && x.Id != c.Id).ToListAsync(ct);
@@ -235,7 +235,7 @@ public sealed class Halls(AppDbContext db, HallWork work, DepartmentDirectory de
         }
 
         return r;
-    }, mustBeAtCounter: !(user.IsInRole(Roles.HallGuide) || user.IsInRole(Roles.Admin)), ct);
+    }, mustBeAtCounter: !(user.IsInRole(Roles.HallGuide) || user.IsInRole(Roles.Admin)), ct, adminMay: true);
 
     public Task<Result<CounterView>> BreakAsync(Guid counterId, CancellationToken ct) => ShiftAsync(counterId, "CounterOnBreak", async (c, now) =>
     {
@@ -267,7 +267,8 @@ public sealed class Halls(AppDbContext db, HallWork work, DepartmentDirectory de
         }
     }
 
-    private async Task<Result<CounterView>> ShiftAsync(Guid counterId, string action, Func<Counter, DateTimeOffset, Task<Result>> change, bool mustBeAtCounter, CancellationToken ct)
+    private async Task<Result<CounterView>> ShiftAsync(
+        Guid counterId, string action, Func<Counter, DateTimeOffset, Task<Result>> change, bool mustBeAtCounter, CancellationToken ct, bool adminMay = false)
     {
         var hallId = await db.Set<Counter>().AsNoTracking().Where(c => c.Id == counterId).Select(c => (Guid?)c.HallId).SingleOrDefaultAsync(ct);
         if (hallId is null)
@@ -278,6 +279,11 @@ public sealed class Halls(AppDbContext db, HallWork work, DepartmentDirectory de
         var done = await work.RunAsync<Counter>(hallId.Value, async _ =>
         {
             var counter = await db.Set<Counter>().SingleAsync(c => c.Id == counterId, ct);
+            if (!HallAccess.WorksIn(user, counter.RegionCode) && !(adminMay && user.IsInRole(Roles.Admin)))
+            {
+                return HallAccess.NotYourHall;
+            }
+
             if (mustBeAtCounter && counter.MayAct(user.UserId) is { IsSuccess: false } denied)
             {
                 return denied.Error!;

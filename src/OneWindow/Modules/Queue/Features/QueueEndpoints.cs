@@ -67,22 +67,22 @@ internal static class QueueEndpoints
         counters.MapGet("/{counterId:guid}", async Task<Results<Ok<CounterView>, ProblemHttpResult>> (Guid counterId, Halls h, CancellationToken ct) =>
             await h.CounterAsync(counterId, ct) is { } c ? TypedResults.Ok(c) : Error.NotFound("counter:not-found", "窗口不存在").ToProblem());
         counters.MapPost("/{counterId:guid}/sign-in", async Task<Results<Ok<CounterView>, ProblemHttpResult>> (Guid counterId, Halls h, CancellationToken ct) =>
-            (await h.SignInAsync(counterId, ct)).ToOkOrProblem()).WithSummary("窗口签到");
+            (await h.SignInAsync(counterId, ct)).ToOkOrProblem()).RequireAuthorization(Policies.CounterStaff).WithSummary("窗口签到（本大厅的综合窗口、导服人员）");
         counters.MapPost("/{counterId:guid}/sign-out", async Task<Results<Ok<CounterView>, ProblemHttpResult>> (Guid counterId, Halls h, CancellationToken ct) =>
-            (await h.SignOutAsync(counterId, ct)).ToOkOrProblem()).WithSummary("窗口签退");
+            (await h.SignOutAsync(counterId, ct)).ToOkOrProblem()).RequireAuthorization(Policies.HallDuty).WithSummary("窗口签退（签到人；导服或管理员可签退无人值守的窗口）");
         counters.MapPost("/{counterId:guid}/break", async Task<Results<Ok<CounterView>, ProblemHttpResult>> (Guid counterId, Halls h, CancellationToken ct) =>
-            (await h.BreakAsync(counterId, ct)).ToOkOrProblem()).WithSummary("暂停服务");
+            (await h.BreakAsync(counterId, ct)).ToOkOrProblem()).RequireAuthorization(Policies.CounterStaff).WithSummary("暂停服务");
         counters.MapPost("/{counterId:guid}/resume", async Task<Results<Ok<CounterView>, ProblemHttpResult>> (Guid counterId, Halls h, CancellationToken ct) =>
-            (await h.ResumeAsync(counterId, ct)).ToOkOrProblem()).WithSummary("恢复服务");
+            (await h.ResumeAsync(counterId, ct)).ToOkOrProblem()).RequireAuthorization(Policies.CounterStaff).WithSummary("恢复服务");
         counters.MapPost("/{counterId:guid}/call-next", async Task<Results<Ok<CallNextResponse>, NoContent, ProblemHttpResult>> (Guid counterId, HallQueue q, CancellationToken ct) =>
             await q.CallNextAsync(counterId, ct) is var r && !r.IsSuccess ? r.Error!.ToProblem() : r.Value is { } t ? TypedResults.Ok(new CallNextResponse(t)) : TypedResults.NoContent())
-            .WithSummary("叫下一位：200 带号；无人等候时 204");
+            .RequireAuthorization(Policies.CounterStaff).WithSummary("叫下一位：200 带号；无人等候时 204");
 
         var tickets = app.MapGroup("/api/v1/tickets").WithTags("服务大厅");
         tickets.MapGet("/{ticketId:guid}", async Task<Results<Ok<TicketView>, ProblemHttpResult>> (Guid ticketId, [FromQuery] string? code, HallQueue q, CancellationToken ct) =>
             (await q.FindAsync(ticketId, code, ct)).ToOkOrProblem()).WithSummary("排队号：状态、前面人数、预计等候（code 为取号时返回的 accessCode）")
             .RequireRateLimiting(Throttles.Track);
-        var actions = tickets.MapGroup("/{ticketId:guid}").RequireAuthorization(Policies.Staff);
+        var actions = tickets.MapGroup("/{ticketId:guid}").RequireAuthorization(Policies.CounterStaff);
         actions.MapPost("/recall", async Task<Results<Ok<TicketView>, ProblemHttpResult>> (Guid ticketId, HallQueue q, CancellationToken ct) =>
             (await q.RecallAsync(ticketId, ct)).ToOkOrProblem()).WithSummary("重呼（超过次数则过号）");
         actions.MapPost("/no-show", async Task<Results<Ok<TicketView>, ProblemHttpResult>> (Guid ticketId, HallQueue q, CancellationToken ct) =>

@@ -71,9 +71,19 @@ public sealed class Rectifications(AppDbContext db, DepartmentDirectory departme
         Rectification.Label(r.Status), r.DueDate, r.IsOpen && r.DueDate < clock.TodayInChina(), r.OpenedAt, r.VerifyNote, r.RectifyNote, r.FeedbackNote, r.HandledBy,
         r.ClosedAt, r.Version);
 
-    public Task<Result<RectificationView>> VerifyAsync(Guid id, RectificationStep step, int? version, CancellationToken ct) =>
-        StepAsync(id, step, version, "RectificationVerified", (r, note) =>
+    public async Task<Result<RectificationView>> VerifyAsync(Guid id, RectificationStep step, int? version, CancellationToken ct)
+    {
+        // The officer whose service was rated never 核实s (finds "not founded") his own bad rating.
+        var rated = await db.Set<Rectification>().AsNoTracking().Where(x => x.Id == id)
+            .Join(db.Set<Rating>(), r => r.RatingId, g => g.Id, (r, g) => g.StaffUserId).SingleOrDefaultAsync(ct);
+        if (rated is not null && rated == user.UserId)
+        {
+            return Error.Forbidden("rectification:own-rating", "被评价的工作人员不能核实对自己的评价，请由本部门其他人员核实");
+        }
+
+        return await StepAsync(id, step, version, "RectificationVerified", (r, note) =>
             step.Founded is null ? Error.Field("founded", "请说明核实结论：founded=true（属实，进入整改）或 false（不属实）") : r.Verify(note, step.Founded.Value, By, clock.Now()), ct);
+    }
 
     public Task<Result<RectificationView>> RectifyAsync(Guid id, RectificationStep step, int? version, CancellationToken ct) =>
         StepAsync(id, step, version, "RectificationRectified", (r, note) => r.Rectify(note, By), ct);
