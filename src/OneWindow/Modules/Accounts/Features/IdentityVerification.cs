@@ -183,6 +183,6 @@ public sealed class IdentityVerification(
         app.MapPost("/api/v1/identity-verifications/counter", async Task<Results<Ok<IdentityStatus>, ProblemHttpResult>> (
                 CounterVerificationRequest request, IdentityVerification v, CancellationToken ct) =>
             (await v.VerifyAtCounterAsync(request, ct)).ToOkOrProblem())
-            .WithTags("账户").RequireAuthorization(Policies.Staff).WithSummary("窗口现场核验：受理人员查验证件后确认账户的实名身份");
+            .WithTags("账户").RequireAuthorization(p => p.RequireRole(Roles.IntakeClerk)).WithSummary("窗口现场核验：受理人员查验证件后确认账户的实名身份");
     }
 }

@@ -415,15 +415,15 @@ public sealed class BundleApplications(
         group.MapGet("/{id:guid}", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (Guid id, BundleApplications apps, CancellationToken ct) =>
             (await apps.GetAsync(id, ct)).ToOkOrProblem()).WithSummary("一件事申请：总体状态、时限、各子办件、证照");
         group.MapPost("/{id:guid}/accept", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (Guid id, HttpRequest http, BundleApplications apps, CancellationToken ct) =>
-            await http.WithIfMatchAsync(version => apps.AcceptAsync(id, version, ct))).WithSummary("综合窗口一次受理全部子办件");
+            await http.WithIfMatchAsync(version => apps.AcceptAsync(id, version, ct))).RequireAuthorization(p => p.RequireRole(Roles.IntakeClerk)).WithSummary("综合窗口一次受理全部子办件");
         group.MapPost("/{id:guid}/request-supplement", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (
                 Guid id, SupplementRequest body, HttpRequest http, BundleApplications apps, CancellationToken ct) =>
-            await http.WithIfMatchAsync(version => apps.RequestSupplementAsync(id, body.Items, version, ct))).WithSummary("一次性告知（合并告知全部子办件）");
+            await http.WithIfMatchAsync(version => apps.RequestSupplementAsync(id, body.Items, version, ct))).RequireAuthorization(p => p.RequireRole(Roles.IntakeClerk, Roles.Reviewer, Roles.Approver)).WithSummary("一次性告知（合并告知全部子办件）");
         group.MapPost("/{id:guid}/supplement", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (
                 Guid id, MaterialsRequest body, HttpRequest http, BundleApplications apps, CancellationToken ct) =>
-            await http.WithIfMatchAsync(version => apps.SupplementAsync(id, body.Materials, version, ct))).WithSummary("一次补正，全部待补正子办件继续办理");
+            await http.WithIfMatchAsync(version => apps.SupplementAsync(id, body.Materials, version, ct))).RequireAuthorization(p => p.RequireRole(Roles.Applicant, Roles.IntakeClerk, Roles.HallGuide)).WithSummary("一次补正，全部待补正子办件继续办理");
         group.MapPut("/{id:guid}/helper", async Task<Results<Ok<BundleApplicationView>, ProblemHttpResult>> (
                 Guid id, HelperRequest body, HttpRequest http, BundleApplications apps, CancellationToken ct) =>
-            await http.WithIfMatchAsync(version => apps.AssignHelperAsync(id, body.UserName, version, ct))).WithSummary("指定帮办代办人员");
+            await http.WithIfMatchAsync(version => apps.AssignHelperAsync(id, body.UserName, version, ct))).RequireAuthorization(p => p.RequireRole(Roles.IntakeClerk, Roles.HallGuide, Roles.Admin)).WithSummary("指定帮办代办人员");
     }
 }

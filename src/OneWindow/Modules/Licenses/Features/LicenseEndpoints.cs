@@ -135,7 +135,7 @@ public static class LicenseEndpoints
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(await seals.JwksAsync(ct));
             })
-            .RequireAuthorization().WithTags("电子证照").WithSummary("更换部门电子印章（旧印章继续公布，已签发证照仍可核验）");
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.DepartmentHead)).WithTags("电子证照").WithSummary("更换部门电子印章（旧印章继续公布，已签发证照仍可核验）");
 
         MapStatus(licenses, "suspend", LicenseStatus.Suspended, "LicenseSuspended", "暂扣（中止）");
         MapStatus(licenses, "revoke", LicenseStatus.Revoked, "LicenseRevoked", "吊销（撤销）");
@@ -175,5 +175,5 @@ public static class LicenseEndpoints
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(View(l, full: true));
             })
-            .RequireAuthorization().WithSummary(what + "证照（签发部门）");
+            .RequireAuthorization(p => p.RequireRole(Roles.Approver, Roles.DepartmentHead)).WithSummary(what + "证照（签发部门的审批人员、负责人）");
 }

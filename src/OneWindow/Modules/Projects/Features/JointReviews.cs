@@ -296,11 +296,11 @@ public sealed class JointReviews(
         app.MapPost("/api/v1/projects/{id:guid}/joint-reviews", async Task<Results<Created<ReviewView>, ProblemHttpResult>> (
                 Guid id, ScheduleReview input, JointReviews reviews, CancellationToken ct) =>
                 await reviews.ScheduleAsync(id, input, ct) is var r && r.IsSuccess ? TypedResults.Created($"/api/v1/joint-reviews/{r.Value!.Id}", r.Value) : r.Error!.ToProblem())
-            .RequireAuthorization().WithTags("工程建设项目").WithSummary("安排联合评审 / 现场踏勘 / 远程勘验（特别程序，所涉办件暂停计时）");
-        var group = app.MapGroup("/api/v1/joint-reviews").WithTags("工程建设项目").RequireAuthorization();
+            .RequireAuthorization(Policies.Staff).WithTags("工程建设项目").WithSummary("安排联合评审 / 现场踏勘 / 远程勘验（特别程序，所涉办件暂停计时）");
+        var group = app.MapGroup("/api/v1/joint-reviews").WithTags("工程建设项目").RequireAuthorization(Policies.Staff);
         group.MapPost("/{id:guid}/opinions", async Task<Results<Ok<ReviewView>, ProblemHttpResult>> (
                 Guid id, OpinionInput input, HttpRequest http, JointReviews reviews, CancellationToken ct) =>
-            await http.WithIfMatchAsync(version => reviews.OpinionAsync(id, input, version, ct))).WithSummary("受邀部门填写意见（可附照片、文件）");
+            await http.WithIfMatchAsync(version => reviews.OpinionAsync(id, input, version, ct))).RequireAuthorization(p => p.RequireRole(Roles.Reviewer, Roles.Approver, Roles.DepartmentHead)).WithSummary("受邀部门填写意见（可附照片、文件）");
         group.MapPost("/{id:guid}/conclude", async Task<Results<Ok<ReviewView>, ProblemHttpResult>> (
                 Guid id, ConcludeInput input, HttpRequest http, JointReviews reviews, CancellationToken ct) =>
             await http.WithIfMatchAsync(version => reviews.ConcludeAsync(id, input, version, ct))).WithSummary("形成结论：写入所涉各办件，恢复计时");

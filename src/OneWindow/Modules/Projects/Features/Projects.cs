@@ -421,7 +421,7 @@ public sealed partial class Projects(
         group.MapGet("/{id:guid}", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (Guid id, Projects p, CancellationToken ct) =>
             (await p.GetAsync(id, ct)).ToOkOrProblem()).WithSummary("项目：各阶段、全流程时限、项目管家、联合评审");
         group.MapPut("/{id:guid}/steward", async Task<Results<Ok<ProjectView>, ProblemHttpResult>> (Guid id, StewardInput input, Projects p, CancellationToken ct) =>
-            (await p.AssignStewardAsync(id, input.UserName, ct)).ToOkOrProblem()).WithSummary("指定项目管家");
+            (await p.AssignStewardAsync(id, input.UserName, ct)).ToOkOrProblem()).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.IntakeClerk, Roles.HallGuide)).WithSummary("指定项目管家");
         group.MapPost("/{id:guid}/stages/{number:int}/applications", async Task<Results<Created<BundleFacts>, ProblemHttpResult>> (
                 Guid id, int number, StageApplication body, HttpRequest http, Projects p, CancellationToken ct) =>
             await p.ApplyForStageAsync(id, number, body, http.Headers["Idempotency-Key"].FirstOrDefault(), ct) is var r && r.IsSuccess
