@@ -16,6 +16,11 @@ public static class PlatformModule
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+        // ASP.NET Core's own request lines carry the query string (?holder=<ID number>): never logged, whatever the
+        // configured level; RequestLogging writes one line per request with the path only.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
         // Read when first needed, not now: hosts (tests, tools) may still add configuration after this call.
         services.AddSingleton(sp => DatabaseSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddDbContextPool<AppDbContext>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Configure(options));
@@ -41,6 +46,7 @@ public static class PlatformModule
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new BoundedStringConverter());
         });
         services.AddRazorPages(o => o.RootDirectory = "/");
         // Chinese text is written as text, not as &#x...; entities (smaller pages, readable source).
@@ -59,11 +65,14 @@ public static class PlatformModule
 
     public static void UsePlatform(this WebApplication app)
     {
+        app.UseForwardedHeadersFromConfiguredProxy();
         app.UseOneWindowProblems();
+        app.UseOneWindowSecurityHeaders();
         app.UseMiddleware<RequestLogging>();
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseMiddleware<SessionValidation>();
+        app.UseMiddleware<CookieApiWrites>();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

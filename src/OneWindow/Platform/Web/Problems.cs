@@ -100,7 +100,7 @@ public static class Problems
 
                 if (context.Request.Path.StartsWithSegments("/api") || !AcceptsHtml(context.Request))
                 {
-                    await context.Response.WriteAsJsonAsync(problem, (JsonSerializerOptions?)null, "application/problem+json");
+                    await context.Response.WriteAsJsonAsync(problem, problem.GetType(), (JsonSerializerOptions?)null, "application/problem+json");
                 }
                 else
                 {
@@ -136,6 +136,7 @@ public static class Problems
 
     internal static ProblemDetails ClassifyException(Exception? ex) => ex switch
     {
+        BadHttpRequestException { InnerException: TextTooLongException } or TextTooLongException => TooLong(ex),
         BadHttpRequestException { InnerException: JsonException } or JsonException => new ProblemDetails
         {
             Status = 400, Type = TypePrefix + "request:malformed-json", Title = "请求内容不是有效的 JSON",
@@ -159,6 +160,16 @@ public static class Problems
             Status = 500, Type = TypePrefix + "server:fault", Title = "服务器内部错误，请稍后重试",
         },
     };
+
+    private static HttpValidationProblemDetails TooLong(Exception? ex)
+    {
+        var json = ex as JsonException ?? ex?.InnerException as JsonException;
+        var field = json?.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : "body";
+        return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [$"每个字段最多 {TextRules.MaxJsonString} 个字"] })
+        {
+            Status = 400, Type = TypePrefix + "request:text-too-long", Title = "提交的文本过长",
+        };
+    }
 
     /// <summary>What a client is told to wait while the database cannot be reached (the server reconnects by itself).</summary>
     public const int DatabaseRetryAfterSeconds = 5;

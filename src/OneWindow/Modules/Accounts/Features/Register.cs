@@ -52,6 +52,10 @@ public sealed class RegisterHandler(
         {
             errors.Add("name", kind == AccountKind.Enterprise ? "请填写企业名称（2 到 100 个字）" : "请填写姓名（2 到 100 个字）");
         }
+        else if (TextRules.NameProblem(name) is { } badName)
+        {
+            errors.Add("name", (kind == AccountKind.Enterprise ? "企业名称" : "姓名") + badName);
+        }
 
         CodeCheck? code = null;
         if (kind is not null)

@@ -436,6 +436,11 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
             return Error.Field("reason", "不予受理须说明理由");
         }
 
+        if (TextRules.TextProblem(reason) is { } badReason)
+        {
+            return Error.Field("reason", "理由" + badReason);
+        }
+
         Status = CaseStatus.Declined;
         DeclineReason = reason.Trim();
         return Result.Ok();
@@ -469,6 +474,11 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
             return Error.Field("opinion", "请填写审查意见");
         }
 
+        if (TextRules.TextProblem(opinion) is { } badOpinion)
+        {
+            return Error.Field("opinion", "审查意见" + badOpinion);
+        }
+
         ReviewOpinion = opinion.Trim();
         ReviewRecommendation = recommendation;
         Status = CaseStatus.InReview;
@@ -497,6 +507,11 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
         if (string.IsNullOrWhiteSpace(opinion))
         {
             return Error.Field(approve ? "opinion" : "reason", approve ? "请填写审批意见" : "不予许可须说明理由");
+        }
+
+        if (TextRules.TextProblem(opinion) is { } badDecision)
+        {
+            return Error.Field(approve ? "opinion" : "reason", (approve ? "审批意见" : "理由") + badDecision);
         }
 
         DecisionOpinion = opinion.Trim();

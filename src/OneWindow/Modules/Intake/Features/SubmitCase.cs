@@ -249,6 +249,10 @@ public sealed class SubmitCase(
         {
             errors.Add("applicant.name", "请填写申请人姓名或名称（2 到 100 个字）");
         }
+        else if (TextRules.NameProblem(name) is { } badName)
+        {
+            errors.Add("applicant.name", "申请人姓名或名称" + badName);
+        }
 
         var mobile = Mobile.Check(a.Mobile);
         foreach (var m in mobile.Errors)

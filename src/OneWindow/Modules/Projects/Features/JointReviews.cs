@@ -176,7 +176,7 @@ public sealed class JointReviews(
         }
 
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(input.Opinion) || input.Opinion.Length > 2000)
+        if (string.IsNullOrWhiteSpace(input.Opinion) || TextRules.TextProblem(input.Opinion) is not null)
         {
             errors.Add("opinion", "请填写本部门意见（不超过 2000 字）");
         }

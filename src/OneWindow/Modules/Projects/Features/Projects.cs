@@ -131,15 +131,15 @@ public sealed partial class Projects(
         }
 
         var name = input.Name?.Trim() ?? "";
-        if (name.Length is < 2 or > 200)
+        if (name.Length is < 2 or > 200 || TextRules.NameProblem(name, 200) is not null)
         {
-            errors.Add("name", "请填写项目名称（2 到 200 个字）");
+            errors.Add("name", "请填写项目名称（2 到 200 个字，不含换行与控制字符）");
         }
 
         var ownerName = input.OwnerName?.Trim() ?? "";
-        if (ownerName.Length is < 2 or > 100)
+        if (ownerName.Length is < 2 or > 100 || TextRules.NameProblem(ownerName) is not null)
         {
-            errors.Add("ownerName", "请填写建设单位名称");
+            errors.Add("ownerName", "请填写建设单位名称（2 到 100 个字，不含换行与控制字符）");
         }
 
         var uscc = Uscc.Check(input.OwnerUscc, divisions);

@@ -75,9 +75,9 @@ public sealed class Appointments(AppDbContext db, HallWork work, WorkingDayCalen
     {
         var errors = new FieldErrors();
         var name = input.Name?.Trim() ?? user.DisplayName ?? "";
-        if (name.Length is < 1 or > 100)
+        if (name.Length is < 1 or > 100 || TextRules.NameProblem(name) is not null)
         {
-            errors.Add("name", "请填写姓名");
+            errors.Add("name", "请填写姓名（不超过 100 个字，不含换行与控制字符）");
         }
 
         var mobile = Mobile.Check(input.Mobile);

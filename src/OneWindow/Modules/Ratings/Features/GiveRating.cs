@@ -71,9 +71,9 @@ public sealed class GiveRating(
         }
 
         var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
-        if (comment?.Length > 500)
+        if (TextRules.TextProblem(comment, 500) is { } badComment)
         {
-            errors.Add("comment", "评价内容不超过 500 字");
+            errors.Add("comment", "评价内容" + badComment);
         }
 
         if (input.Level is <= Rating.BadFrom and >= 1 && comment is null)

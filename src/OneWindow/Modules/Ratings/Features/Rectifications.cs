@@ -112,7 +112,7 @@ public sealed class Rectifications(AppDbContext db, DepartmentDirectory departme
         }
 
         var note = step.Note?.Trim() ?? "";
-        if (note.Length is < 2 or > 2000)
+        if (note.Length is < 2 or > 2000 || TextRules.TextProblem(note) is not null)
         {
             return Error.Field("note", "请填写说明（2–2000 字）");
         }

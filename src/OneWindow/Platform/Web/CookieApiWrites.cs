@@ -1,0 +1,33 @@
+namespace OneWindow.Platform.Web;
+
+/// <summary>
+/// Cross-site request forgery on the API: a write (POST, PUT, PATCH, DELETE) under <c>/api</c> that is authenticated by
+/// the sign-in cookie (not a bearer token) must carry the header <c>X-Requested-With</c> (any value). A page on another
+/// site cannot add a custom header without a CORS preflight, which OneWindow never grants; the pages' own forms post to
+/// Razor Pages, which check their anti-forgery tokens. API clients use bearer tokens and are not affected.
+/// </summary>
+internal sealed class CookieApiWrites(RequestDelegate next)
+{
+    public const string Header = "X-Requested-With";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Path.StartsWithSegments("/api")
+            && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
+            && context.User.Identity?.IsAuthenticated == true
+            && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !request.Headers.ContainsKey(Header))
+        {
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await context.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+            {
+                Status = 403, Type = Problems.TypePrefix + "auth:csrf",
+                Title = "以登录 Cookie 调用接口写入数据时须带 X-Requested-With 请求头（或改用 bearer token）",
+            }, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            return;
+        }
+
+        await next(context);
+    }
+}
