@@ -83,6 +83,40 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     }
 
     [Fact]
+    public async Task A_new_account_is_told_to_verify_its_identity_and_a_clerk_verifies_it_at_the_counter_without_javascript()
+    {
+        var id = OneWindow.Tests.Infrastructure.People.ResidentId();
+        var userName = "zhao" + Guid.NewGuid().ToString("N")[..6];
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.BaseUrl, JavaScriptEnabled = false });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/register");
+        await page.FillAsync("#userName", userName);
+        await page.FillAsync("#password", "Password123");
+        await page.FillAsync("#name", "赵新");
+        await page.FillAsync("#identityCode", id);
+        await page.FillAsync("#mobile", "13812345678");
+        await page.ClickAsync("button[type=submit]");
+        Assert.EndsWith("/account/identity", page.Url, StringComparison.Ordinal);
+        Assert.Contains("尚未核验", await page.TextContentAsync("main"), StringComparison.Ordinal);
+
+        // Nobody filed anything at a counter under this number yet: no SMS, the page says where to go instead.
+        await page.ClickAsync("[data-testid=send-sms]");
+        Assert.Contains("综合窗口", await page.TextContentAsync("[data-testid=identity-error]"), StringComparison.Ordinal);
+
+        var clerk = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(clerk, "clerk");
+        await clerk.ClickAsync("nav >> text=实名核验");
+        await clerk.FillAsync("#userName", userName);
+        await clerk.FillAsync("#identityCode", id);
+        await clerk.ClickAsync("button[type=submit]");
+        await clerk.Locator("[data-testid=counter-verified]").WaitForAsync();
+
+        await page.GotoAsync("/account/identity");
+        Assert.Contains("窗口现场核验", await page.TextContentAsync("[data-testid=identity-verified]"), StringComparison.Ordinal);
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task An_admin_sees_the_year_with_holidays_and_make_up_days_marked()
     {
         var page = await fixture.NewPageAsync();

@@ -212,7 +212,7 @@ public abstract class BundleTests(AppFixture fixture)
         // Another helper can be named; the applicant cannot name one.
         var reassigned = await Http.Json(await (await App.SignedIn("clerk")).PutAsJsonAsync($"/api/v1/bundle-applications/{id}/helper", new { userName = "steward" }));
         Assert.Equal("赵管家（项目管家）", reassigned.GetProperty("helperName").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await (await App.SignedIn("enterprise2")).PutAsJsonAsync($"/api/v1/bundle-applications/{id}/helper", new { userName = "guide" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await App.SignedIn("enterprise2")).PutAsJsonAsync($"/api/v1/bundle-applications/{id}/helper", new { userName = "guide" })).StatusCode);
     }
 
     [Fact]

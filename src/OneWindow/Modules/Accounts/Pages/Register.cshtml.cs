@@ -53,6 +53,6 @@ public sealed class RegisterModel(RegisterHandler register, SignInHandler signIn
         }
 
         await signIn.SignInAsync(new SignInRequest(UserName, Password));
-        return Redirect("/");
+        return Redirect("/account/identity");
     }
 }
