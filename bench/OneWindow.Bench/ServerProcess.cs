@@ -40,6 +40,29 @@ public sealed class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
+        // Capacity, not abuse protection, is measured: the throttles are lifted (all load comes from one address).
+        foreach (var name in new[] { "login", "register", "sms-code", "ticket", "verify", "track" })
+        {
+            info.ArgumentList.Add($"--Throttles:{name}:PermitLimit");
+            info.ArgumentList.Add("1000000000");
+        }
+
+        // As a deployment: the key ring is encrypted with a certificate outside the database (ADR 0016; required for PostgreSQL).
+        var certificate = Path.Combine(database.Folder, "keyring.pfx");
+        if (!File.Exists(certificate))
+        {
+            using var rsa = System.Security.Cryptography.RSA.Create(2048);
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=OneWindow bench key ring", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var self = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+            await File.WriteAllBytesAsync(certificate, self.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "bench"));
+        }
+
+        info.ArgumentList.Add("--DataProtection:CertificatePath");
+        info.ArgumentList.Add(certificate);
+        info.ArgumentList.Add("--DataProtection:CertificatePassword");
+        info.ArgumentList.Add("bench");
+
         // Extra settings for experiments, e.g. ONEWINDOW_BENCH_SERVER_ARGS="--Outbox:Enabled false".
         foreach (var arg in (Environment.GetEnvironmentVariable("ONEWINDOW_BENCH_SERVER_ARGS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {

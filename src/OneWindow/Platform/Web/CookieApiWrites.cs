@@ -4,7 +4,8 @@ namespace OneWindow.Platform.Web;
 /// Cross-site request forgery on the API: a write (POST, PUT, PATCH, DELETE) under <c>/api</c> that is authenticated by
 /// the sign-in cookie (not a bearer token) must carry the header <c>X-Requested-With</c> (any value). A page on another
 /// site cannot add a custom header without a CORS preflight, which OneWindow never grants; the pages' own forms post to
-/// Razor Pages, which check their anti-forgery tokens. API clients use bearer tokens and are not affected.
+/// Razor Pages, which check their anti-forgery tokens. API clients use bearer tokens and are not affected. Routes open to
+/// anyone (sign-in, registration) are exempt: a client that signs in again while its cookie is still set must not be refused.
 /// </summary>
 internal sealed class CookieApiWrites(RequestDelegate next)
 {
@@ -16,6 +17,7 @@ internal sealed class CookieApiWrites(RequestDelegate next)
         if (request.Path.StartsWithSegments("/api")
             && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
             && context.User.Identity?.IsAuthenticated == true
+            && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null
             && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             && !request.Headers.ContainsKey(Header))
         {
