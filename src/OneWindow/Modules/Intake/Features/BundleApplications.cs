@@ -177,6 +177,13 @@ public sealed class BundleApplications(
 
         var status = BundleProgress.Of(a, subCases);
         var own = CaseAccess.SeesPersonalData(user, a, subCases);
+        if (own && user.IsStaff)
+        {
+            // As for cases: every staff view of the full record is on the audit chain.
+            audit.Record(new AuditRecord(a.RegionCode, "PersonalData", a.Id.ToString(), "BundleApplicationViewed", new { a.Number }));
+            await db.SaveChangesAsync(ct);
+        }
+
         var issued = await licenses.ForCasesAsync([.. subCases.Select(c => c.Id)], ct);
         var overdue = a.DueDate is { } due && clock.TodayInChina() > due && status is BundleStatus.InProgress or BundleStatus.Supplementing;
         return new BundleApplicationView(a.Id, a.Number, a.BundleCode, a.BundleName, status, BundleProgress.Label(status), a.LeadDepartment,
