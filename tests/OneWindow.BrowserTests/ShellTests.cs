@@ -108,7 +108,7 @@ public sealed class ShellTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         await clerk.ClickAsync("nav >> text=实名核验");
         await clerk.FillAsync("#userName", userName);
         await clerk.FillAsync("#identityCode", id);
-        await clerk.ClickAsync("button[type=submit]");
+        await clerk.ClickAsync("[data-testid=counter-verify]");
         await clerk.Locator("[data-testid=counter-verified]").WaitForAsync();
 
         await page.GotoAsync("/account/identity");

@@ -29,6 +29,17 @@ public abstract class EdgeInputTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_clean_install_registers_applicants_before_any_administrator_exists()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var clean = new TestApp(database, demo: false);
+        await Http.Json(await clean.Anonymous().PostAsJsonAsync("/api/v1/auth/register", new
+        {
+            kind = "person", userName = "first.citizen", password = "Password123", name = "首位市民", identityCode = People.ResidentId(), mobile = People.Mobile(),
+        }), HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task A_formula_in_an_applicants_name_is_exported_as_text()
     {
         var clerk = await App.SignedIn("clerk");
