@@ -12,6 +12,7 @@ public static class AccountsModule
         builder.Services.AddScoped<IdentityVerification>();
         builder.Services.AddScoped<RegisterHandler>();
         builder.Services.AddScoped<StaffAccounts>();
+        builder.Services.AddScoped<Contracts.StaffAccountRegistry>();
         builder.Services.AddScoped<Platform.IDemoSeeder, AccountsDemoData>();
     }
 

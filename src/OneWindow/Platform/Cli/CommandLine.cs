@@ -1,5 +1,5 @@
 using System.Globalization;
-using OneWindow.Modules.Accounts.Features;
+using OneWindow.Modules.Accounts.Contracts;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Calendar;
 using OneWindow.Platform.Data;
@@ -86,7 +86,7 @@ public static class CommandLine
         }
 
         var region = Option(args, "--region") ?? DemoCity.City;
-        var result = await services.GetRequiredService<StaffAccounts>().EnsureAsync(
+        var result = await services.GetRequiredService<StaffAccountRegistry>().EnsureAsync(
             new StaffAccount(user, Option(args, "--name") ?? "系统管理员", region, null, [Roles.Admin]), password);
         if (!result.IsSuccess)
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using OneWindow.Modules.Accounts.Contracts;
 using OneWindow.Platform;
 using OneWindow.Platform.Identity;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using OneWindow.Modules.Accounts.Contracts;
 using OneWindow.Platform;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Data;
@@ -6,8 +7,6 @@ using OneWindow.Platform.Identity;
 using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Accounts.Features;
-
-public sealed record StaffAccount(string UserName, string DisplayName, string RegionCode, string? DepartmentCode, IReadOnlyList<string> Roles);
 
 /// <summary>Creates staff accounts: the demo data, and the first administrator of a clean install.</summary>
 public sealed class StaffAccounts(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, AuditTrail audit, TimeProvider clock)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Catalog.Domain;
 using OneWindow.Platform.Data;
 

@@ -1,3 +1,4 @@
+using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Catalog.Domain;
 
 namespace OneWindow.Modules.Catalog.Contracts;

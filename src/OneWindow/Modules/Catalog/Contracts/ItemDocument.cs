@@ -1,3 +1,4 @@
+using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Catalog.Domain;
 
 namespace OneWindow.Modules.Catalog.Contracts;
@@ -62,7 +63,7 @@ public sealed record ItemDocument
 
     public FormSchema Form { get; init; } = new();
 
-    public static ItemDocument From(ServiceItem i) => new()
+    internal static ItemDocument From(ServiceItem i) => new()
     {
         Code = i.Code, Name = i.Name, Kind = i.Kind, Department = i.DepartmentCode, Region = i.RegionCode,
         ApplicantType = i.ApplicantType, CaseType = i.CaseType, StatutoryDays = i.StatutoryDays, CommittedDays = i.CommittedDays,
@@ -74,7 +75,7 @@ public sealed record ItemDocument
     };
 
     /// <summary>Copies the definition onto a (draft) version.</summary>
-    public void ApplyTo(ServiceItem i)
+    internal void ApplyTo(ServiceItem i)
     {
         // Null-safe throughout: JSON nulls and empty form fields arrive as null and must become
         // validation errors or empty text, never a database constraint failure.

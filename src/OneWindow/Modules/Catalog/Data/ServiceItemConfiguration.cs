@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Catalog.Domain;
 using OneWindow.Platform.Data;
 

@@ -1,3 +1,4 @@
+using OneWindow.Modules.Catalog.Contracts;
 namespace OneWindow.Modules.Catalog.Domain;
 
 public enum ImportJobStatus

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Platform;
 using OneWindow.Platform.IdentityCodes;
 

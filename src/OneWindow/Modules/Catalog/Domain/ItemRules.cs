@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Platform;
 
 namespace OneWindow.Modules.Catalog.Domain;

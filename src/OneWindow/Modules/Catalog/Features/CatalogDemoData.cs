@@ -1,8 +1,9 @@
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using OneWindow.Modules.Catalog.Domain;
+using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Catalog.Data;
+using OneWindow.Modules.Catalog.Domain;
 using OneWindow.Platform;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.Files;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Catalog.Domain;
 using OneWindow.Modules.Organisation.Contracts;
 using OneWindow.Platform;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Catalog.Domain;
 using OneWindow.Modules.Catalog.Features;
 using OneWindow.Modules.Organisation.Contracts;

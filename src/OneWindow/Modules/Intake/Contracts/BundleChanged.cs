@@ -21,6 +21,6 @@ public sealed record BundleChanged(
     /// <summary>The helper (帮办代办) following the application: told of deficiencies and outcomes too.</summary>
     public string? HelperUserId { get; init; }
 
-    public static BundleChanged Of(BundleApplication a, string action, string? detail = null) =>
+    internal static BundleChanged Of(BundleApplication a, string action, string? detail = null) =>
         new(a.Id, a.Number, a.BundleName, action, a.ApplicantUserId, a.ApplicantMobile, a.RegionCode) { Detail = detail, HelperUserId = a.HelperUserId };
 }
