@@ -134,6 +134,31 @@ public abstract partial class IdentityTests(AppFixture fixture)
     }
 }
 
+/// <summary>A number typed by someone else blocks its holder for a day at most.</summary>
+public sealed class UnverifiedClaimTests
+{
+    [Fact]
+    public async Task An_unverified_claim_lapses_after_a_day_and_the_holder_registers()
+    {
+        var clock = new TestClock(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero));
+        await using var database = await TestDatabase.CreateAsync("sqlite");
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var id = People.ResidentId();
+        object Body(string userName) => new { kind = "person", userName, password = "Password123", name = "张三", identityCode = id, mobile = People.Mobile() };
+        await Http.Json(await app.Anonymous().PostAsJsonAsync("/api/v1/auth/register", Body("squatter1")), HttpStatusCode.Created);
+
+        clock.Advance(TimeSpan.FromHours(23));
+        await Http.Problem(await app.Anonymous().PostAsJsonAsync("/api/v1/auth/register", Body("holder1")), HttpStatusCode.Conflict, "account:identity-taken");
+
+        clock.Advance(TimeSpan.FromHours(2));
+        await Http.Json(await app.Anonymous().PostAsJsonAsync("/api/v1/auth/register", Body("holder1")), HttpStatusCode.Created);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<OneWindow.Platform.Data.AppDbContext>();
+        Assert.Null(await db.Users.Where(u => u.UserName == "squatter1").Select(u => u.IdentityCode).SingleAsync());
+        Assert.Equal(id, await db.Users.Where(u => u.UserName == "holder1").Select(u => u.IdentityCode).SingleAsync());
+    }
+}
+
 public sealed class IdentityTestsOnSqlite(SqliteFixture fixture) : IdentityTests(fixture), IClassFixture<SqliteFixture>;
 
 public sealed class IdentityTestsOnPostgres(PostgresFixture fixture) : IdentityTests(fixture), IClassFixture<PostgresFixture>;
