@@ -312,73 +312,21 @@ public static class CatalogFiles
         return csv.ToBytes();
     }
 
+    /// <summary>RFC 4180 records (CsvHelper's parser), each with the line it starts on, so errors can name the row a person sees.</summary>
     private static List<(int, string[])> ReadCsv(Stream stream)
     {
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        var text = reader.ReadToEnd();
+        using var parser = new CsvHelper.CsvParser(reader, new CsvHelper.Configuration.CsvConfiguration(System.Globalization.CultureInfo.InvariantCulture)
+        {
+            IgnoreBlankLines = false,
+            BadDataFound = null,
+        });
         var rows = new List<(int, string[])>();
-        var cells = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        var line = 1;
-        var rowStart = 1;
-        for (var i = 0; i < text.Length; i++)
+        var lastLine = 0;
+        while (parser.Read())
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        line++;
-                    }
-
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                cells.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                cells.Add(cell.ToString());
-                cell.Clear();
-                rows.Add((rowStart, cells.ToArray()));
-                cells.Clear();
-                line++;
-                rowStart = line;
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        if (cell.Length > 0 || cells.Count > 0)
-        {
-            cells.Add(cell.ToString());
-            rows.Add((rowStart, cells.ToArray()));
+            rows.Add((lastLine + 1, parser.Record ?? []));
+            lastLine = parser.RawRow;
         }
 
         return rows;
