@@ -97,12 +97,13 @@ public sealed class RegisterHandler(
         };
         await using var tx = await db.Database.BeginTransactionAsync();
         // A claim nobody proved within a day lapses: a number typed by someone else does not block its holder for good.
-        var lapsed = clock.GetUtcNow() - TimeSpan.FromHours(Math.Max(1, configuration.GetValue("Accounts:UnverifiedClaimHours", 24)));
+        var claimHours = Math.Max(1, configuration.GetValue("Accounts:UnverifiedClaimHours", 24));
+        var lapsed = clock.GetUtcNow() - TimeSpan.FromHours(claimHours);
         await db.Users.Where(u => u.Kind == user.Kind && u.IdentityCode == user.IdentityCode && u.IdentityVerifiedAt == null && u.CreatedAt < lapsed)
             .ExecuteUpdateAsync(s => s.SetProperty(u => u.IdentityCode, (string?)null));
         if (await db.Users.AnyAsync(u => u.Kind == user.Kind && u.IdentityCode == user.IdentityCode))
         {
-            return IdentityTaken(user.Kind);
+            return IdentityTaken(user.Kind, claimHours);
         }
 
         IdentityResult created;
@@ -114,7 +115,7 @@ public sealed class RegisterHandler(
                                           || (e.InnerException as Npgsql.PostgresException)?.ConstraintName?.Contains("identity_code", StringComparison.Ordinal) == true)
         {
             // The unique index on (kind, identity code): a concurrent registration of the same code won.
-            return IdentityTaken(user.Kind);
+            return IdentityTaken(user.Kind, claimHours);
         }
 
         if (!created.Succeeded)
@@ -131,11 +132,11 @@ public sealed class RegisterHandler(
         return new RegisterResponse(user.Id, user.UserName, request.Kind!, user.DisplayName);
     }
 
-    private static Error IdentityTaken(AccountKind kind) => new("account:identity-taken", "该证件号已有账户", ErrorKind.Conflict,
+    private static Error IdentityTaken(AccountKind kind, int claimHours) => new("account:identity-taken", "该证件号已有账户", ErrorKind.Conflict,
         new Dictionary<string, string[]>
         {
             ["identityCode"] = [(kind == AccountKind.Person ? "该身份证号" : "该统一社会信用代码")
-                + "已注册账户。如不是您本人注册的：未完成实名核验的注册 24 小时后失效，届时可重新注册；也可携带证件到任一综合窗口办理"],
+                + $"已注册账户。如不是您本人注册的：未完成实名核验的注册 {claimHours} 小时后失效，届时可重新注册；也可携带证件到任一综合窗口办理"],
         });
 
     private static string RegionOf(AppUser user) => user.RegionCode.Length > 0 ? user.RegionCode : Platform.Calendar.Regions.National;
