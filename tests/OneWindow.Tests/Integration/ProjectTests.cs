@@ -245,6 +245,18 @@ public abstract class ProjectTests(AppFixture fixture)
         Assert.True(reviewErrors.TryGetProperty("caseIds", out _));
         Assert.Equal(HttpStatusCode.Forbidden, (await (await fixture.App.SignedIn("enterprise")).PostAsJsonAsync("/api/v1/projects", new { code = "x" })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_projects_stages_and_reviews_carry_its_region_code()
+    {
+        await using var scope = fixture.App.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<OneWindow.Platform.Data.AppDbContext>();
+        var projects = await db.Set<OneWindow.Modules.Projects.Domain.ConstructionProject>().ToDictionaryAsync(p => p.Id, p => p.RegionCode);
+        var stages = await db.Set<OneWindow.Modules.Projects.Domain.ProjectStage>().ToListAsync();
+        Assert.NotEmpty(stages);
+        Assert.All(stages, s => Assert.Equal(projects[s.ProjectId], s.RegionCode));
+        Assert.All(await db.Set<OneWindow.Modules.Projects.Domain.JointReview>().ToListAsync(), r => Assert.Equal(projects[r.ProjectId], r.RegionCode));
+    }
 }
 
 public sealed class ProjectTestsOnSqlite(SqliteFixture fixture) : ProjectTests(fixture), IClassFixture<SqliteFixture>;

@@ -34,6 +34,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Constructi
     {
         b.ToTable("project_stages");
         b.HasKey(s => new { s.ProjectId, s.Number });
+        b.Property(s => s.RegionCode).HasMaxLength(12);
         b.Property(s => s.Name).HasMaxLength(50);
         b.Property(s => s.BundleCode).HasMaxLength(40);
         b.HasIndex(s => s.ApplicationId).IsUnique();
@@ -43,6 +44,7 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Constructi
     {
         b.ToTable("joint_reviews");
         b.HasKey(r => r.Id);
+        b.Property(r => r.RegionCode).HasMaxLength(12);
         b.Property(r => r.Title).HasMaxLength(200);
         b.Property(r => r.Location).HasMaxLength(200);
         b.Property(r => r.Conclusion).HasMaxLength(2000);

@@ -88,6 +88,9 @@ public sealed class ProjectStage
 {
     public Guid ProjectId { get; set; }
 
+    /// <summary>The project's 行政区划 (rule 13: every business row carries it; a sharded database keeps a project's rows together).</summary>
+    public string RegionCode { get; set; } = "";
+
     public int Number { get; set; }
 
     public string Name { get; set; } = "";
@@ -186,6 +189,9 @@ public sealed class JointReview : OneWindow.Platform.Data.IVersioned
     public Guid Id { get; set; }
 
     public Guid ProjectId { get; set; }
+
+    /// <summary>The project's 行政区划 (rule 13).</summary>
+    public string RegionCode { get; set; } = "";
 
     public ReviewKind Kind { get; set; }
 

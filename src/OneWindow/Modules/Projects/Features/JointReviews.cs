@@ -129,7 +129,7 @@ public sealed class JointReviews(
         var kind = input.Kind!.Value;
         var review = new JointReview
         {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()), ProjectId = projectId, Kind = kind, Title = title, ScheduledOn = input.ScheduledOn!.Value,
+            Id = Guid.CreateVersion7(clock.GetUtcNow()), ProjectId = projectId, RegionCode = project.RegionCode, Kind = kind, Title = title, ScheduledOn = input.ScheduledOn!.Value,
             Location = string.IsNullOrWhiteSpace(input.Location) ? project.Location : input.Location.Trim(), Latitude = input.Latitude ?? project.Latitude, Longitude = input.Longitude ?? project.Longitude,
             CaseIds = caseIds, Departments = invited, StartedOn = clock.TodayInChina(), CreatedBy = user.UserId ?? "system",
         };

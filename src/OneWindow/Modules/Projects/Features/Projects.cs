@@ -192,7 +192,7 @@ public sealed partial class Projects(
         db.Add(project);
         foreach (var (number, stageName, bundle) in StageDefinitions)
         {
-            db.Add(new ProjectStage { ProjectId = project.Id, Number = number, Name = stageName, BundleCode = bundle });
+            db.Add(new ProjectStage { ProjectId = project.Id, RegionCode = project.RegionCode, Number = number, Name = stageName, BundleCode = bundle });
         }
 
         audit.Record(new AuditRecord(project.RegionCode, "Project", project.Id.ToString(), "ProjectRegistered",
