@@ -29,9 +29,9 @@ public abstract class ThrottleTests(string provider) : IAsyncLifetime
     }
 
     /// <summary>A request from a given client address (what the proxy's forwarded header names in production; see ClientAddressFromHeader).</summary>
-    private async Task<Response> FromAsync(string address, string method, string path, string? json = null)
+    private async Task<Response> FromAsync(string address, string method, string path, string? json = null, HttpClient? client = null)
     {
-        var client = _app.Anonymous();
+        client ??= _app.Anonymous();
         using var request = new HttpRequestMessage(new HttpMethod(method), path);
         request.Headers.Add(ClientAddressFromHeader.Header, address);
         if (json is not null)
@@ -104,6 +104,11 @@ public abstract class ThrottleTests(string provider) : IAsyncLifetime
 
         await Hammer(() => FromAsync("10.2.0.6", "GET", $"/api/v1/tickets/{Guid.NewGuid()}?code=123456"), 5);
         AssertThrottled(await FromAsync("10.2.0.6", "GET", $"/api/v1/tickets/{Guid.NewGuid()}?code=123456"));
+
+        // SMS codes are counted per account, from whatever address.
+        var citizen = await _app.SignedIn("citizen");
+        await Hammer(() => FromAsync("10.2.0.7", "POST", "/api/v1/auth/identity/sms", client: citizen), 2);
+        AssertThrottled(await FromAsync("10.2.0.8", "POST", "/api/v1/auth/identity/sms", client: citizen));
     }
 }
 

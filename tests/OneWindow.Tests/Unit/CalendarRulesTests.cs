@@ -134,3 +134,16 @@ public sealed class CalendarRulesTests
         Assert.Contains("days[0].isOffDay", result.Error.Fields!.Keys);
     }
 }
+
+public sealed class RegionScopeTests
+{
+    [Theory]
+    [InlineData("371600", "371602", true)]
+    [InlineData("371600", "371600", true)]
+    [InlineData("371602", "371621", false)]
+    [InlineData("370000", "371621", true)]
+    [InlineData("370830", "370831", false)]
+    [InlineData(null, "371600", false)]
+    public void A_city_covers_its_counties_and_a_county_only_itself(string? scope, string region, bool covered) =>
+        Assert.Equal(covered, OneWindow.Platform.Calendar.Regions.Covers(scope, region));
+}

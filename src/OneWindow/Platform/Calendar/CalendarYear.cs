@@ -39,6 +39,18 @@ public static class Regions
 {
     /// <summary>The code national (中央) bodies use in place of a division code.</summary>
     public const string National = "100000";
+
+    /// <summary>
+    /// The prefix every code inside a division starts with: a province's two digits (370000 → 37), a city's four
+    /// (371600 → 3716), a county's six; "-" for no division (matches nothing). A city's staff oversee its counties.
+    /// </summary>
+    public static string Prefix(string? code) => code is not { Length: 6 } c ? "-"
+        : c.EndsWith("0000", StringComparison.Ordinal) ? c[..2]
+        : c.EndsWith("00", StringComparison.Ordinal) ? c[..4]
+        : c;
+
+    /// <summary>Whether <paramref name="region"/> lies in the division <paramref name="scope"/> (itself included).</summary>
+    public static bool Covers(string? scope, string region) => region.StartsWith(Prefix(scope), StringComparison.Ordinal);
 }
 
 internal sealed class CalendarConfiguration : IEntityTypeConfiguration<CalendarYear>, IEntityTypeConfiguration<CalendarDay>

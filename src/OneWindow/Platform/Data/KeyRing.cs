@@ -50,7 +50,7 @@ public static class KeyRing
     /// <summary>The loud line the embedded demo (or a development run) writes at start when its keys are not protected.</summary>
     public static void WarnIfUnprotected(IConfiguration configuration, ILogger logger)
     {
-        if (Certificate(configuration) is null)
+        if (string.IsNullOrWhiteSpace(configuration["DataProtection:CertificatePath"]))
         {
             logger.LogWarning(
                 "!!! 演示模式：密钥环与电子印章私钥未加密存放在数据库中，任何拿到数据库副本的人都能伪造登录与证照。生产部署请配置 DataProtection:CertificatePath。" +

@@ -47,9 +47,7 @@ public static class AuthSetup
                 o.DefaultForbidScheme = Scheme;
             })
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = context =>
-                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+                CarriesBearerToken(context.Request) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.Cookie.Name = CookieName;
@@ -80,6 +78,10 @@ public static class AuthSetup
             .AddPolicy(Policies.Applicant, p => p.RequireAuthenticatedUser()
                 .RequireClaim(OneWindowClaims.Kind, nameof(AccountKind.Person), nameof(AccountKind.Enterprise)));
     }
+
+    /// <summary>Whether the request authenticates with a bearer token (otherwise with the sign-in cookie, if any).</summary>
+    public static bool CarriesBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {

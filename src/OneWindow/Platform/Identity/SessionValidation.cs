@@ -44,7 +44,7 @@ internal sealed class SessionValidation(RequestDelegate next, SessionLimits limi
                 || account.LockoutEnd > now)
             {
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());
-                if (!context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+                if (!AuthSetup.CarriesBearerToken(context.Request))
                 {
                     context.Response.Cookies.Delete(AuthSetup.CookieName);
                 }

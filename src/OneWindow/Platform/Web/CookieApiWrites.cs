@@ -18,7 +18,7 @@ internal sealed class CookieApiWrites(RequestDelegate next)
             && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
             && context.User.Identity?.IsAuthenticated == true
             && context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is null
-            && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !Identity.AuthSetup.CarriesBearerToken(request)
             && !request.Headers.ContainsKey(Header))
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;

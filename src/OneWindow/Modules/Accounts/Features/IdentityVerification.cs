@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using OneWindow.Modules.Accounts.Contracts;
 using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Notifications.Contracts;
@@ -21,11 +18,8 @@ public sealed record VerifyCodeRequest(string? Code);
 
 public sealed record CounterVerificationRequest(string? UserName, string? IdentityCode);
 
-public sealed record IdentityStatus(string UserName, string Kind, string? IdentityCode, bool Verified, string? Method, DateTimeOffset? VerifiedAt)
-{
-    /// <summary>A fresh bearer token carrying the verified identity (API clients replace theirs; the cookie is renewed).</summary>
-    public string? Token { get; init; }
-}
+/// <remarks>A verification takes effect in every open session at once (SessionValidation reads it): no new sign-in or token.</remarks>
+public sealed record IdentityStatus(string UserName, string Kind, string? IdentityCode, bool Verified, string? Method, DateTimeOffset? VerifiedAt);
 
 /// <summary>
 /// 实名核验: an applicant account is bound to its identity code only by proof, not by typing the number.
@@ -39,13 +33,11 @@ public sealed record IdentityStatus(string UserName, string Kind, string? Identi
 /// </summary>
 public sealed class IdentityVerification(
     UserManager<AppUser> users,
-    SignInManager<AppUser> signIn,
     AuditTrail audit,
     Outbox outbox,
     ApplicantContacts contacts,
     DirectMessages messages,
     ICurrentUser current,
-    IOptionsMonitor<BearerTokenOptions> bearer,
     TimeProvider clock)
 {
     private const string Purpose = "IdentityVerification:";
@@ -57,17 +49,17 @@ public sealed class IdentityVerification(
 
     private static readonly Error WrongCode = Error.Field("code", "验证码不正确或已过期，请重新获取");
 
-    public async Task<Result<IdentityStatus>> StatusAsync(CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(current.UserId!);
-        return user is null ? NotApplicant : Status(user);
-    }
+    public async Task<Result<IdentityStatus>> StatusAsync(CancellationToken ct) =>
+        await ApplicantAsync() is { } user ? Status(user) : NotApplicant;
+
+    /// <summary>The signed-in applicant account with an identity code to verify, or null.</summary>
+    private async Task<AppUser?> ApplicantAsync() =>
+        current.UserId is { } id && await users.FindByIdAsync(id) is { Kind: not AccountKind.Staff, IdentityCode: not null } user ? user : null;
 
     /// <summary>Sends a code to the held mobile of the account's identity code.</summary>
     public async Task<Result<SmsCodeSent>> SendCodeAsync(CancellationToken ct)
     {
-        var user = await users.FindByIdAsync(current.UserId!);
-        if (user is null || user.Kind == AccountKind.Staff || user.IdentityCode is null)
+        if (await ApplicantAsync() is not { } user)
         {
             return NotApplicant;
         }
@@ -77,7 +69,7 @@ public sealed class IdentityVerification(
             return Error.Conflict("identity:already-verified", "该账户已完成实名核验");
         }
 
-        if (await contacts.HeldMobileAsync(user.IdentityCode, user.Id, ct) is not { } mobile)
+        if (await contacts.HeldMobileAsync(user.IdentityCode!, user.Id, ct) is not { } mobile)
         {
             return NoHeldMobile;
         }
@@ -90,8 +82,7 @@ public sealed class IdentityVerification(
 
     public async Task<Result<IdentityStatus>> VerifyCodeAsync(VerifyCodeRequest request, CancellationToken ct)
     {
-        var user = await users.FindByIdAsync(current.UserId!);
-        if (user is null || user.Kind == AccountKind.Staff || user.IdentityCode is null)
+        if (await ApplicantAsync() is not { } user)
         {
             return NotApplicant;
         }
@@ -103,7 +94,7 @@ public sealed class IdentityVerification(
 
         if (user.IdentityVerifiedAt is null)
         {
-            var mobile = await contacts.HeldMobileAsync(user.IdentityCode, user.Id, ct);
+            var mobile = await contacts.HeldMobileAsync(user.IdentityCode!, user.Id, ct);
             if (mobile is null || !await users.VerifyUserTokenAsync(user, TokenOptions.DefaultPhoneProvider, Purpose + mobile, request.Code.Trim()))
             {
                 return WrongCode;
@@ -112,14 +103,7 @@ public sealed class IdentityVerification(
             await MarkVerifiedAsync(user, "sms", ct);
         }
 
-        // The cookie and a new token carry the verified identity at once.
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        if (!signIn.Context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            await signIn.Context.SignInAsync(IdentityConstants.ApplicationScheme, principal);
-        }
-
-        return Status(user) with { Token = AuthSetup.IssueBearerToken(principal, bearer, clock).Token };
+        return Status(user);
     }
 
     /// <summary>A clerk saw the ID card (business licence) of the account's holder at the counter.</summary>
@@ -179,7 +163,7 @@ public sealed class IdentityVerification(
             .RequireRateLimiting(Throttles.SmsCode).WithSummary("向政府部门已登记的手机号发送实名核验验证码");
         identity.MapPost("/verify", async Task<Results<Ok<IdentityStatus>, ProblemHttpResult>> (VerifyCodeRequest request, IdentityVerification v, CancellationToken ct) =>
             (await v.VerifyCodeAsync(request, ct)).ToOkOrProblem())
-            .RequireRateLimiting(Throttles.SmsCode).WithSummary("提交短信验证码完成实名核验（返回带核验身份的新 token）");
+            .RequireRateLimiting(Throttles.SmsCode).WithSummary("提交短信验证码完成实名核验（已登录的会话即时生效）");
         app.MapPost("/api/v1/identity-verifications/counter", async Task<Results<Ok<IdentityStatus>, ProblemHttpResult>> (
                 CounterVerificationRequest request, IdentityVerification v, CancellationToken ct) =>
             (await v.VerifyAtCounterAsync(request, ct)).ToOkOrProblem())

@@ -23,7 +23,7 @@ public static class LicenseAccess
 
     public static bool MaySee(ICurrentUser user, License l) =>
         IsHolder(user, l) || IsIssuer(user, l) || user.IsInRole(Roles.Admin)
-        || (user.IsInRole(Roles.IntakeClerk) && user.RegionCode is { } r && l.RegionCode.StartsWith(r.TrimEnd('0'), StringComparison.Ordinal));
+        || (user.IsInRole(Roles.IntakeClerk) && Platform.Calendar.Regions.Covers(user.RegionCode, l.RegionCode));
 
     /// <summary>Whose licences a list may show: one's own verified code, or (staff with a duty) a given holder's.</summary>
     public static bool MayListHolder(ICurrentUser user, string? code) =>

@@ -62,7 +62,7 @@ public sealed class Rectifications(AppDbContext db, DepartmentDirectory departme
     }
 
     /// <summary>A city's people see the city and its counties (371600 → 3716…); a county's, the county.</summary>
-    private string RegionPrefix => user.RegionCode is { Length: 6 } r ? r.EndsWith("00", StringComparison.Ordinal) ? r[..4] : r : "-";
+    private string RegionPrefix => Platform.Calendar.Regions.Prefix(user.RegionCode);
 
     private bool MaySee(Rectification r) => SeesAll || r.DepartmentCode == user.DepartmentCode;
 
