@@ -105,15 +105,15 @@ public sealed class CaseTransitionTests
     {
         var threeStep = NewCase();
         threeStep.Accept(Feb12, Calendar, NoneRequired);
-        Assert.Equal("case:invalid-transition", threeStep.Decide(true, "同意").Error!.Code);
+        Assert.Equal("case:invalid-transition", threeStep.Grant("同意").Error!.Code);
         Assert.True(threeStep.Review("材料齐全，符合条件", Recommendation.Approve).IsSuccess);
-        Assert.True(threeStep.Decide(true, "准予许可").IsSuccess);
+        Assert.True(threeStep.Grant("准予许可").IsSuccess);
         Assert.Equal(CaseStatus.Approved, threeStep.Status);
 
         var sole = NewCase(sole: true);
         sole.Accept(Feb12, Calendar, NoneRequired);
         Assert.Equal("case:sole-approver", sole.Review("x", Recommendation.Approve).Error!.Code);
-        Assert.True(sole.Decide(false, "不符合设立条件").IsSuccess);
+        Assert.True(sole.Deny("不符合设立条件").IsSuccess);
         Assert.Equal(CaseStatus.Denied, sole.Status);
     }
 
@@ -122,7 +122,7 @@ public sealed class CaseTransitionTests
     {
         var c = NewCase(sole: true);
         c.AcceptWithDeferral(Feb12, Calendar, NoneRequired, ["premises"], new HashSet<string> { "premises" }, new DateOnly(2026, 2, 25));
-        c.Decide(true, "准予许可");
+        c.Grant("准予许可");
         Assert.Equal("case:pledge-open", c.Complete(Delivery.Counter).Error!.Code);
         Assert.Equal("materials", c.FulfilPledge(new DateOnly(2026, 2, 20), Calendar, [new SubmittedMaterial("application", Guid.NewGuid(), null)]).Error!.Fields!.Keys.Single());
         Assert.True(c.FulfilPledge(new DateOnly(2026, 2, 20), Calendar, [Premises]).IsSuccess);
@@ -138,13 +138,13 @@ public sealed class CaseTransitionTests
     {
         var granted = NewCase(sole: true);
         granted.Accept(Feb12, Calendar, NoneRequired);
-        granted.Decide(true, "准予");
+        granted.Grant("准予");
         granted.Complete(Delivery.Counter);
         Assert.Equal("办结（准予许可）", granted.Outcome);
 
         var refused = NewCase(sole: true);
         refused.Accept(Feb12, Calendar, NoneRequired);
-        refused.Decide(false, "不符合条件");
+        refused.Deny("不符合条件");
         refused.Complete(Delivery.Counter);
         Assert.Equal("办结（不予许可）", refused.Outcome);
     }
@@ -184,14 +184,14 @@ public sealed class CaseTransitionTests
         Assert.True(c.BreakPledge(new DateOnly(2026, 2, 25)).IsSuccess);
         Assert.Equal(CaseStatus.AcceptedWithDeferral, c.Status);
         Assert.Equal("已中止（待履行容缺承诺）", c.StatusText);
-        Assert.Equal("case:suspended", c.Decide(true, "准予").Error!.Code);
+        Assert.Equal("case:suspended", c.Grant("准予").Error!.Code);
 
         // Suspended from 02-25 until the material arrived on 02-27: 02-26 and 02-27 were lost and are
         // added back after the old due date 02-26: 02-27 and the make-up Saturday 02-28.
         Assert.True(c.FulfilPledge(new DateOnly(2026, 2, 27), Calendar, [Premises]).IsSuccess);
         Assert.Null(c.SuspendedSince);
         Assert.Equal(new DateOnly(2026, 2, 28), c.DueDate);
-        Assert.True(c.Decide(true, "准予").IsSuccess);
+        Assert.True(c.Grant("准予").IsSuccess);
     }
 
     [Fact]
@@ -214,8 +214,8 @@ public sealed class CaseTransitionTests
     {
         var c = NewCase(sole: true);
         c.Accept(Feb12, Calendar, NoneRequired);
-        Assert.Equal("reason", c.Decide(false, " ").Error!.Fields!.Keys.Single());
-        c.Decide(true, "准予");
+        Assert.Equal("reason", c.Deny(" ").Error!.Fields!.Keys.Single());
+        c.Grant("准予");
         Assert.Equal("case:invalid-transition", c.Withdraw().Error!.Code);
         Assert.Equal("reason", NewCase().Decline("").Error!.Fields!.Keys.Single());
     }

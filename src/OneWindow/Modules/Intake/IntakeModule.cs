@@ -22,10 +22,13 @@ public static class IntakeModule
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.ApplicantContacts>();
         builder.Services.AddScoped<OneWindow.Platform.Files.IFileAccess, CaseFileAccess>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Accounts.Contracts.IdentityVerified, LinkVerifiedApplicant>();
+        // Messages written before the facts had types (ADR 0017) are delivered as today's facts.
+        builder.Services.AddOutboxUpcaster(OldEventNames.CaseChanged, 1, OldEventNames.CaseEventOf);
+        builder.Services.AddOutboxUpcaster(OldEventNames.BundleChanged, 1, OldEventNames.BundleEventOf);
         builder.Services.AddScoped<BundleSteps>();
         builder.Services.AddScoped<Bundles>();
         builder.Services.AddScoped<BundleApplications>();
-        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.BundleIntake>();
+        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.IBundleIntake, BundleIntake>();
         builder.Services.AddScoped<OneWindow.Platform.IDemoSeeder, BundleDemoData>();
         builder.Services.AddPeriodicJob<CaseDeadlines>(sp =>
         {

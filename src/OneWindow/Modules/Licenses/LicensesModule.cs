@@ -13,8 +13,8 @@ public static class LicensesModule
         builder.Services.AddSingleton(new Platform.Data.DeclaredSecret(Domain.LicenseNumbers.HolderKeyName));
         builder.Services.AddScoped<OneWindow.Modules.Licenses.Contracts.LicenseLibrary>();
         builder.Services.AddScoped<LicenseVerifier>();
-        builder.Services.AddOutboxHandler<CaseChanged, IssueLicenses>(IssueLicenses.Wants);
-        builder.Services.AddOutboxHandler<BundleChanged, IssueLicenses>(IssueLicenses.Wants);
+        builder.Services.AddOutboxHandler<CaseGranted, IssueLicenses>();
+        builder.Services.AddOutboxHandler<BundleDecided, IssueLicenses>();
     }
 
     public static void MapLicensesModule(this WebApplication app) => LicenseEndpoints.Map(app);

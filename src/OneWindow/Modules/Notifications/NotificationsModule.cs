@@ -15,8 +15,8 @@ public static class NotificationsModule
         builder.Services.AddScoped<Inbox>();
         builder.Services.AddSingleton<DirectMessages>();
         builder.Services.AddOutboxHandler<AccountRegistered, NotifyOnRegistration>();
-        builder.Services.AddOutboxHandler<CaseChanged, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);
-        builder.Services.AddOutboxHandler<BundleChanged, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);
+        builder.Services.AddOutboxHandler<CaseEvent, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);
+        builder.Services.AddOutboxHandler<BundleEvent, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);
         builder.Services.AddOutboxHandler<OneWindow.Modules.Projects.Contracts.ProjectAlert, NotifyOnProjectAlert>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Ratings.Contracts.RectificationOpened, NotifyOnRectification>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Queue.Contracts.TicketNotice, NotifyOnTicket>();

@@ -19,8 +19,11 @@ public static class ProjectsModule
         builder.Services.AddScoped<JointReviews>();
         builder.Services.AddScoped<OneWindow.Platform.Files.IFileAccess, ReviewFileAccess>();
         builder.Services.AddScoped<IDemoSeeder, ProjectsDemoData>();
-        builder.Services.AddOutboxHandler<BundleChanged, ProjectWatch>(ProjectWatch.Wants);
-        builder.Services.AddOutboxHandler<CaseChanged, ProjectWatch>(ProjectWatch.Wants);
+        builder.Services.AddOutboxHandler<BundleSupplementRequested, ProjectWatch>();
+        builder.Services.AddOutboxHandler<BundleDecided, ProjectWatch>();
+        builder.Services.AddOutboxHandler<BundleStopped, ProjectWatch>();
+        builder.Services.AddOutboxHandler<CaseDeadlineWarning, ProjectWatch>(ProjectWatch.Wants);
+        builder.Services.AddOutboxHandler<CaseOverdue, ProjectWatch>(ProjectWatch.Wants);
         builder.Services.AddPeriodicJob<ProjectDeadlines>(sp =>
         {
             var o = sp.GetRequiredService<IOptions<ProjectsOptions>>().Value;

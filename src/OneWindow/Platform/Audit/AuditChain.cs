@@ -7,8 +7,13 @@ namespace OneWindow.Platform.Audit;
 /// <summary>What the caller knows about a state change; the chain adds order, time and hashes.</summary>
 public sealed record AuditRecord(string RegionCode, string SubjectType, string SubjectId, string Action, object? Data = null);
 
-/// <summary>Records audit entries in the current unit of work. Scoped: the actor is the current user.</summary>
-public sealed class AuditTrail(AppDbContext db, ICurrentUser user)
+/// <summary>
+/// Records audit entries in the current unit of work. Scoped: the actor is the current user. A change other
+/// modules must hear of is recorded with its event (<see cref="Record(AuditRecord, Outbox.IIntegrationEvent)"/>):
+/// the one path by which every writer, the group-commit writers included (<see cref="Rows"/>), keeps its audit
+/// entry and its outbox message together.
+/// </summary>
+public sealed class AuditTrail(AppDbContext db, ICurrentUser user, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -19,6 +24,18 @@ public sealed class AuditTrail(AppDbContext db, ICurrentUser user)
 
     /// <summary>For work done on someone's behalf outside their request (a group commit of their submission).</summary>
     public void Record(AuditRecord record, string actorId, string actorName) => db.Add(Entry(record, actorId, actorName));
+
+    /// <summary>The change's audit entry and the event others hear of it, in the current unit of work: they commit, or vanish, together.</summary>
+    public void Record(AuditRecord record, Outbox.IIntegrationEvent @event)
+    {
+        var (entry, message) = Rows(record, @event, user.UserId ?? "system", user.DisplayName ?? "系统", clock.Now());
+        db.Add(entry);
+        db.Add(message);
+    }
+
+    /// <summary>The rows of <see cref="Record(AuditRecord, Outbox.IIntegrationEvent)"/>, for a writer that links and inserts them itself.</summary>
+    public static (AuditEntry Entry, Outbox.OutboxMessage Message) Rows(AuditRecord record, Outbox.IIntegrationEvent @event, string actorId, string actorName, DateTimeOffset now) =>
+        (Entry(record, actorId, actorName), Outbox.Outbox.Message(@event, now));
 
     /// <summary>The entry, not yet linked, for a writer that links and inserts it itself (<see cref="AuditChain.LinkAsync"/>).</summary>
     public static AuditEntry Entry(AuditRecord record, string actorId, string actorName) => new()

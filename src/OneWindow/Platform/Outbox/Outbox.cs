@@ -12,11 +12,17 @@ public interface IIntegrationEvent
     string RegionCode { get; }
 }
 
-/// <summary>The stable name an event is stored under (class names may change; stored messages must still dispatch).</summary>
+/// <summary>
+/// The stable name an event is stored under (class names may change; stored messages must still dispatch), and
+/// the version of its payload's shape: a change to the shape takes a new version and an
+/// <see cref="OutboxUpcaster"/> that reads the old one.
+/// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class EventNameAttribute(string name) : Attribute
 {
     public string Name { get; } = name;
+
+    public int Version { get; init; } = 1;
 }
 
 /// <summary>An event written in the same transaction as the change that caused it, delivered afterwards.</summary>
@@ -25,6 +31,9 @@ public sealed class OutboxMessage
     public Guid Id { get; set; }
 
     public string Type { get; set; } = "";
+
+    /// <summary>The version of the payload's shape under <see cref="Type"/> (<see cref="EventNameAttribute.Version"/>).</summary>
+    public int Version { get; set; } = 1;
 
     public string Payload { get; set; } = "";
 
@@ -96,15 +105,26 @@ public sealed class Outbox(AppDbContext db, TimeProvider clock)
         where TEvent : IIntegrationEvent => new()
     {
         Id = Guid.CreateVersion7(now),
-        Type = EventName(typeof(TEvent)),
-        Payload = JsonSerializer.Serialize(@event, Json),
+        Type = EventName(@event.GetType()),
+        Version = EventVersion(@event.GetType()),
+        Payload = JsonSerializer.Serialize(@event, @event.GetType(), Json),
         RegionCode = @event.RegionCode,
         OccurredAt = now,
         NextAttemptAt = now,
     };
 
     public static string EventName(Type type) => type.GetCustomAttribute<EventNameAttribute>()?.Name ?? type.Name;
+
+    public static int EventVersion(Type type) => type.GetCustomAttribute<EventNameAttribute>()?.Version ?? 1;
 }
+
+/// <summary>
+/// Reads messages stored under a name and version no event type carries any more (they were written by an
+/// earlier build and wait in the outbox, or sit in a backup): <see cref="Reads"/> names, from the stored payload,
+/// the event type it is delivered as today, or null when it means nothing today (it is then settled undelivered).
+/// The payload must read as that type.
+/// </summary>
+public sealed record OutboxUpcaster(string Type, int Version, Func<string, Type?> Reads);
 
 /// <summary>Handles one kind of event. Must be idempotent: a message may be delivered again after a crash.</summary>
 public interface IOutboxHandler<in TEvent>
@@ -156,12 +176,26 @@ public sealed class OutboxSubscription
 
     public bool InGroups { get; }
 
-    public static OutboxSubscription For<TEvent, THandler>(Func<TEvent, bool>? wants)
+    /// <summary>
+    /// The handler's subscriptions to <typeparamref name="TEvent"/>: to that type, or, when it is a family's
+    /// abstract base (<c>CaseEvent</c>), to each fact of the family, each stored under its own name.
+    /// </summary>
+    public static IEnumerable<OutboxSubscription> For<TEvent, THandler>(Func<TEvent, bool>? wants)
         where TEvent : IIntegrationEvent
-        where THandler : class, IOutboxHandler<TEvent> => new(
-        Outbox.EventName(typeof(TEvent)), typeof(TEvent), typeof(THandler),
-        wants is null ? _ => true : e => wants((TEvent)e),
-        (handler, e, context, ct) => ((THandler)handler).HandleAsync((TEvent)e, context, ct));
+        where THandler : class, IOutboxHandler<TEvent>
+    {
+        var types = typeof(TEvent).IsAbstract
+            ? typeof(TEvent).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsClass: true } && typeof(TEvent).IsAssignableFrom(t)).ToList()
+            : [typeof(TEvent)];
+        if (types.Count == 0)
+        {
+            throw new InvalidOperationException($"{typeof(TEvent).Name} has no event types to subscribe to");
+        }
+
+        return types.Select(t => new OutboxSubscription(Outbox.EventName(t), t, typeof(THandler),
+            wants is null ? _ => true : e => wants((TEvent)e),
+            (handler, e, context, ct) => ((THandler)handler).HandleAsync((TEvent)e, context, ct)));
+    }
 
     /// <summary>The stored payload as the event (one message is read once for all its subscriptions).</summary>
     public object Read(string payload) =>
@@ -181,7 +215,15 @@ public static class OutboxRegistration
         where THandler : class, IOutboxHandler<TEvent>
     {
         services.AddScoped<THandler>();
-        services.AddSingleton(OutboxSubscription.For<TEvent, THandler>(wants));
+        foreach (var subscription in OutboxSubscription.For<TEvent, THandler>(wants))
+        {
+            services.AddSingleton(subscription);
+        }
+
         return services;
     }
+
+    /// <summary>Reads messages stored under an old name and version as today's event types (<see cref="OutboxUpcaster"/>).</summary>
+    public static IServiceCollection AddOutboxUpcaster(this IServiceCollection services, string type, int version, Func<string, Type?> reads) =>
+        services.AddSingleton(new OutboxUpcaster(type, version, reads));
 }

@@ -46,6 +46,7 @@ public sealed class OutboxSignal
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
     IEnumerable<OutboxSubscription> subscriptions,
+    IEnumerable<OutboxUpcaster> upcasters,
     OutboxSignal signal,
     TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<OutboxOptions> options,
@@ -53,6 +54,21 @@ public sealed partial class OutboxDispatcher(
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly ILookup<string, OutboxSubscription> _byType = subscriptions.ToLookup(s => s.EventType);
+    private readonly Dictionary<(string, int), OutboxUpcaster> _upcasters = upcasters.ToDictionary(u => (u.Type, u.Version));
+
+    /// <summary>
+    /// The subscriptions a stored message goes to: those of its type, or, for a message stored under an old name or
+    /// version, those of the type its upcaster reads it as today.
+    /// </summary>
+    private IEnumerable<OutboxSubscription> SubscriptionsOf(OutboxMessage message)
+    {
+        if (_upcasters.TryGetValue((message.Type, message.Version), out var upcaster))
+        {
+            return upcaster.Reads(message.Payload) is { } today ? _byType[Outbox.EventName(today)] : [];
+        }
+
+        return _byType[message.Type];
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -130,14 +146,14 @@ public sealed partial class OutboxDispatcher(
         var work = new List<Delivery>();
         foreach (var message in messages)
         {
-            var pending = _byType[message.Type].Where(s => !delivered[message.Id].Contains(s.HandlerName)).ToList();
-            if (pending.Count == 0)
-            {
-                continue;
-            }
-
             try
             {
+                var pending = SubscriptionsOf(message).Where(s => !delivered[message.Id].Contains(s.HandlerName)).ToList();
+                if (pending.Count == 0)
+                {
+                    continue;
+                }
+
                 // Read once for all its handlers; a handler not interested gets no scope and no call.
                 var @event = pending[0].Read(message.Payload);
                 work.AddRange(pending.Where(s => s.Wants(@event)).Select(s => new Delivery(message, s, @event)));

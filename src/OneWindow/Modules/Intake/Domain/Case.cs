@@ -64,6 +64,14 @@ public sealed record SpecialProcedure(string Kind, string Title, DateOnly From, 
 /// <summary>One problem listed in a 一次性告知 (deficiency notice).</summary>
 public sealed record DeficiencyItem(string MaterialCode, string Reason);
 
+/// <summary>Who applies: their kind (person, enterprise), name, identity code, mobile and, when they have one, account.</summary>
+public sealed record CaseApplicant(string Kind, string Name, string Code, string Mobile, string? UserId);
+
+/// <summary>A sub-case's place in its 一件事 application.</summary>
+/// <param name="ProvidedWithinBundle">Materials a sibling produces (not asked of the applicant).</param>
+/// <param name="GrantAwaitsLicense">拿地即开工: licence types one of which the applicant must hold before the grant.</param>
+public sealed record SubCaseOf(Guid BundleApplicationId, bool JointIssuance, IReadOnlyList<string> ProvidedWithinBundle, IReadOnlyList<string> GrantAwaitsLicense);
+
 /// <summary>
 /// 办件: one application for one item version, from submission to delivery. Every change is a named
 /// transition that checks the current status and returns a typed error, so an officer acting on a
@@ -217,7 +225,48 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
         CaseStatus.Terminated => "已终止",
     };
 
-    /// <summary>受理: the clock starts; the due date is the committed limit in working days from today.</summary>
+    /// <summary>
+    /// 申请: a new case of one published item version, submitted by <paramref name="submittedById"/> (the applicant,
+    /// a clerk, a helper) with the checked form and materials. Its terms (limit, 补正 days, pledge consequence, flow)
+    /// are the item's at this moment; a sub-case of a 一件事 knows its bundle. The number is given when it is written.
+    /// </summary>
+    public static Case Submit(
+        Catalog.Contracts.PublishedItem item, Channel channel, CaseApplicant applicant, string submittedById, string? idempotencyKey,
+        IReadOnlyDictionary<string, string[]> form, IEnumerable<SubmittedMaterial> materials, DateTimeOffset now, SubCaseOf? bundle = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(applicant.Code);
+        ArgumentException.ThrowIfNullOrWhiteSpace(submittedById);
+        return new Case
+        {
+            Id = Guid.CreateVersion7(now),
+            RegionCode = item.Definition.Region,
+            ItemCode = item.Definition.Code,
+            ItemVersionId = item.VersionId,
+            ItemName = item.Definition.Name,
+            DepartmentCode = item.Definition.Department,
+            SoleApprover = item.SoleApprover,
+            CommittedDays = item.Definition.CommittedDays,
+            SupplementDays = item.Definition.SupplementDays,
+            SuspendOnBrokenPledge = item.SuspendsOnBrokenPledge,
+            Channel = channel,
+            Status = CaseStatus.Submitted,
+            ApplicantKind = applicant.Kind,
+            ApplicantName = applicant.Name,
+            ApplicantCode = applicant.Code,
+            ApplicantMobile = applicant.Mobile,
+            ApplicantUserId = applicant.UserId,
+            SubmittedById = submittedById,
+            IdempotencyKey = idempotencyKey,
+            SubmittedAt = now,
+            Form = form.ToDictionary(kv => kv.Key, kv => kv.Value),
+            Materials = [.. materials],
+            BundleApplicationId = bundle?.BundleApplicationId,
+            JointIssuance = bundle?.JointIssuance ?? false,
+            ProvidedWithinBundle = [.. bundle?.ProvidedWithinBundle ?? []],
+            GrantAwaitsLicense = [.. bundle?.GrantAwaitsLicense ?? []],
+        };
+    }
+
     // What the present state allows. Each transition below checks the same; the case page offers only these.
     public bool IsSuspended => SuspendedSince is not null;
 
@@ -244,6 +293,7 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
 
     public bool CanWithdraw => Status is CaseStatus.Submitted or CaseStatus.Supplementing or CaseStatus.Accepted or CaseStatus.AcceptedWithDeferral or CaseStatus.InReview;
 
+    /// <summary>受理: the clock starts; the due date is the committed limit in working days from today.</summary>
     public Result Accept(DateOnly today, CalendarRules calendar, IReadOnlyDictionary<string, string> required)
     {
         if (!CanAccept)
@@ -485,18 +535,22 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
         return Result.Ok();
     }
 
-    /// <summary>决定: after review, or directly after acceptance for a sole approver.</summary>
-    public Result Decide(bool approve, string? opinion)
+    /// <summary>准予许可 (决定): after review, or directly after acceptance for a sole approver. The opinion is required.</summary>
+    public Result Grant(string? opinion) => Decide(CaseStatus.Approved, opinion, "opinion", "请填写审批意见", "审批意见");
+
+    /// <summary>不予许可 (决定): the reason is required and is shown to the applicant.</summary>
+    public Result Deny(string? reason) => Decide(CaseStatus.Denied, reason, "reason", "不予许可须说明理由", "理由");
+
+    private Result Decide(CaseStatus decision, string? words, string field, string missing, string label)
     {
         if (SpecialProcedureSince is not null)
         {
             return ProcedureOpen;
         }
 
-        var ready = CanDecide;
-        if (!ready)
+        if (!CanDecide)
         {
-            return Invalid(Status, approve ? "准予许可" : "不予许可");
+            return Invalid(Status, decision == CaseStatus.Approved ? "准予许可" : "不予许可");
         }
 
         if (IsSuspended)
@@ -504,18 +558,18 @@ public sealed class Case : OneWindow.Platform.Data.IVersioned
             return Suspended;
         }
 
-        if (string.IsNullOrWhiteSpace(opinion))
+        if (string.IsNullOrWhiteSpace(words))
         {
-            return Error.Field(approve ? "opinion" : "reason", approve ? "请填写审批意见" : "不予许可须说明理由");
+            return Error.Field(field, missing);
         }
 
-        if (TextRules.TextProblem(opinion) is { } badDecision)
+        if (TextRules.TextProblem(words) is { } bad)
         {
-            return Error.Field(approve ? "opinion" : "reason", (approve ? "审批意见" : "理由") + badDecision);
+            return Error.Field(field, label + bad);
         }
 
-        DecisionOpinion = opinion.Trim();
-        Status = approve ? CaseStatus.Approved : CaseStatus.Denied;
+        DecisionOpinion = words.Trim();
+        Status = decision;
         return Result.Ok();
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Intake.Domain;
+using OneWindow.Modules.Intake.Features.Transitions;
 using OneWindow.Modules.Licenses.Contracts;
 using OneWindow.Platform;
 using OneWindow.Platform.Audit;
@@ -9,7 +10,6 @@ using OneWindow.Platform.Calendar;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.Identity;
 using OneWindow.Platform.IdentityCodes;
-using OneWindow.Platform.Outbox;
 using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Intake.Features;
@@ -43,7 +43,7 @@ public sealed record BundleApplicationSummary(
 /// </summary>
 public sealed class BundleApplications(
     AppDbContext db, Bundles bundles, SubmitCase submit, CaseMaterials checkMaterials, CaseActions actions, BundleSteps steps, CaseSubmissionWriter writer,
-    LicenseLibrary licenses, WorkingDayCalendar calendar, AuditTrail audit, Outbox outbox, ICurrentUser user, TimeProvider clock)
+    LicenseLibrary licenses, WorkingDayCalendar calendar, AuditTrail audit, ICurrentUser user, TimeProvider clock)
 {
     private static Error NotFound => Error.NotFound("bundle-application:not-found", "一件事申请不存在");
 
@@ -111,22 +111,15 @@ public sealed class BundleApplications(
             // A helper applying for the applicant follows the application from then on.
             HelperUserId = channel == Channel.Assisted ? user.UserId : null, HelperName = channel == Channel.Assisted ? user.DisplayName : null,
         };
-        var subCases = items.Select(item => new Case
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            RegionCode = item.Definition.Region, ItemCode = item.Definition.Code, ItemVersionId = item.VersionId, ItemName = item.Definition.Name,
-            DepartmentCode = item.Definition.Department, SoleApprover = item.SoleApprover, CommittedDays = item.Definition.CommittedDays,
-            SupplementDays = item.Definition.SupplementDays, SuspendOnBrokenPledge = item.SuspendsOnBrokenPledge, Channel = channel,
-            Status = CaseStatus.Submitted, ApplicantKind = application.ApplicantKind, ApplicantName = application.ApplicantName,
-            ApplicantCode = application.ApplicantCode, ApplicantMobile = application.ApplicantMobile, ApplicantUserId = application.ApplicantUserId,
-            SubmittedById = user.UserId!, SubmittedAt = now,
+        var subCases = items.Select(item => Case.Submit(item, channel,
+            new CaseApplicant(application.ApplicantKind, application.ApplicantName, application.ApplicantCode, application.ApplicantMobile, application.ApplicantUserId),
+            user.UserId!, null,
             // Each department receives its own item's part of the one form and the one material set.
-            Form = values.Where(kv => merged.FieldItems.TryGetValue(kv.Key, out var of) && of.Contains(item.Definition.Code)).ToDictionary(kv => kv.Key, kv => kv.Value),
-            Materials = [.. materials.Where(m => item.MaterialCodes.Contains(m.MaterialCode))],
-            BundleApplicationId = application.Id, JointIssuance = bundle.Issuance == Issuance.Joint,
-            ProvidedWithinBundle = [.. merged.Materials.Where(m => m.ProducedBy is not null && m.ForItems.Contains(item.Definition.Code)).Select(m => m.Code)],
-            GrantAwaitsLicense = [.. grantAwaitsLicense ?? []],
-        }).ToList();
+            values.Where(kv => merged.FieldItems.TryGetValue(kv.Key, out var of) && of.Contains(item.Definition.Code)).ToDictionary(kv => kv.Key, kv => kv.Value),
+            materials.Where(m => item.MaterialCodes.Contains(m.MaterialCode)), now,
+            new SubCaseOf(application.Id, bundle.Issuance == Issuance.Joint,
+                [.. merged.Materials.Where(m => m.ProducedBy is not null && m.ForItems.Contains(item.Definition.Code)).Select(m => m.Code)],
+                [.. grantAwaitsLicense ?? []]))).ToList();
 
         var committed = await writer.WriteAsync(new PendingSubmission(subCases, c => new { c.Number, c.ItemCode, bundle = application.Number, channel = c.Channel.ToString() },
             user.UserId!, user.DisplayName ?? "系统")
@@ -242,7 +235,7 @@ public sealed class BundleApplications(
                 return Error.Conflict("bundle-application:invalid-transition", $"一件事当前状态为“{BundleProgress.Label(BundleProgress.Of(a, subCases))}”，不能受理");
             }
 
-            var accepted = await actions.RunAllAsync("accept", waiting, _ => new CaseActions.EmptyRequest(), ct);
+            var accepted = await actions.RunAllAsync(CaseTransitions.Accept, waiting, _ => new NoBody(), ct);
             if (!accepted.IsSuccess)
             {
                 return accepted.Error!;
@@ -256,8 +249,7 @@ public sealed class BundleApplications(
 
             a.AcceptedOn = clock.TodayInChina();
             a.DueDate = due.Value;
-            audit.Record(new AuditRecord(a.RegionCode, "BundleApplication", a.Id.ToString(), "BundleAccepted", new { a.DueDate, cases = subCases.Count }));
-            outbox.Enqueue(BundleChanged.Of(a, "BundleAccepted", $"承诺 {a.DueDate:yyyy-MM-dd} 前办结"));
+            BundleRecording.Record(audit, a, BundleRecording.Event<BundleAccepted>(a, $"承诺 {a.DueDate:yyyy-MM-dd} 前办结"), new { a.DueDate, cases = subCases.Count });
             return Result.Ok();
         }, ct);
 
@@ -285,7 +277,7 @@ public sealed class BundleApplications(
                 return Error.Field("items", "所列材料不属于本一件事尚在办理的事项");
             }
 
-            var requested = await actions.RunAllAsync("request-supplement", concerned, c => new SupplementRequest
+            var requested = await actions.RunAllAsync(CaseTransitions.RequestSupplement, concerned, c => new SupplementRequest
             {
                 Items = [.. items.Where(i => needs[c.Id].Contains(i.MaterialCode))],
             }, ct);
@@ -294,7 +286,8 @@ public sealed class BundleApplications(
                 return requested.Error!;
             }
 
-            outbox.Enqueue(BundleChanged.Of(a, "BundleSupplementRequested", string.Join("；", (await steps.NoticeAsync(subCases, ct)).Select(d => $"{d.ItemName}：{d.MaterialName}（{d.Reason}）"))));
+            BundleRecording.Record(audit, a, BundleRecording.Event<BundleSupplementRequested>(a,
+                string.Join("；", (await steps.NoticeAsync(subCases, ct)).Select(d => $"{d.ItemName}：{d.MaterialName}（{d.Reason}）"))), null);
             return Result.Ok();
         }, ct);
 
@@ -321,7 +314,7 @@ public sealed class BundleApplications(
                 return errors.ToError("bundle-application:invalid-materials", "补正材料不齐全");
             }
 
-            var supplemented = await actions.RunAllAsync("supplement", waiting, c => new MaterialsRequest
+            var supplemented = await actions.RunAllAsync(CaseTransitions.Supplement, waiting, c => new MaterialsRequest
             {
                 Materials = [.. materials.Where(m => c.Deficiencies.Any(d => d.MaterialCode == m.MaterialCode)).Select(m => new MaterialInput(m.MaterialCode, m.FileId, m.LicenseId))],
             }, ct);
@@ -331,7 +324,7 @@ public sealed class BundleApplications(
             }
 
             a.Materials = [.. a.Materials.Where(m => !wanted.Contains(m.MaterialCode)), .. materials];
-            outbox.Enqueue(BundleChanged.Of(a, "BundleSupplemented"));
+            BundleRecording.Record(audit, a, BundleRecording.Event<BundleSupplemented>(a), null);
             return Result.Ok();
         }, ct);
 

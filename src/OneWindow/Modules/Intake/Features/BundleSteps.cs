@@ -4,7 +4,6 @@ using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Intake.Domain;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Data;
-using OneWindow.Platform.Outbox;
 
 namespace OneWindow.Modules.Intake.Features;
 
@@ -15,49 +14,45 @@ namespace OneWindow.Modules.Intake.Features;
 /// completion completes the bundle. Every sub-case step also takes the bundle row (its version), so two
 /// last steps at the same moment cannot both miss that the bundle is now complete.
 /// </summary>
-public sealed class BundleSteps(AppDbContext db, AuditTrail audit, Outbox outbox, CatalogQueries catalog, TimeProvider clock)
+public sealed class BundleSteps(AppDbContext db, AuditTrail audit, CatalogQueries catalog, TimeProvider clock)
 {
-    private static readonly string[] Deciding = ["CaseApproved", "CaseDenied", "CaseWithdrawn", "CaseTerminated", "CaseDeclined"];
-
-    internal async Task AfterSubCaseStepAsync(Case c, string action, CancellationToken ct)
+    internal async Task AfterSubCaseStepAsync(Case c, CaseEvent step, CancellationToken ct)
     {
         var app = await db.Set<BundleApplication>().SingleAsync(b => b.Id == c.BundleApplicationId, ct);
         var siblings = await db.Set<Case>().Where(x => x.BundleApplicationId == app.Id && x.Id != c.Id).ToListAsync(ct);
         List<Case> all = [.. siblings, c];
         db.Entry(app).State = EntityState.Modified;
 
-        if (action == "SupplementRequested")
+        if (step is CaseSupplementRequested)
         {
-            outbox.Enqueue(BundleChanged.Of(app, "BundleSupplementRequested", await NoticeTextAsync(all, ct)));
+            BundleRecording.Record(audit, app, BundleRecording.Event<BundleSupplementRequested>(app, await NoticeTextAsync(all, ct)), new { caseId = c.Id });
         }
 
-        if (action == "CaseDenied" && app.OnDenial == DenialConsequence.Stop && app.StopReason is null)
+        if (step is CaseDenied && app.OnDenial == DenialConsequence.Stop && app.StopReason is null)
         {
             var reason = $"“{c.ItemName}”不予许可";
             app.StopReason = reason;
             app.DecidedOn = clock.TodayInChina();
             foreach (var s in siblings.Where(s => s.StopWithBundle("一件事中" + reason).IsSuccess))
             {
-                CaseActions.Record(audit, outbox, s, "CaseTerminated");
+                CaseRecording.Record<CaseTerminated>(audit, s);
             }
 
-            audit.Record(new AuditRecord(app.RegionCode, "BundleApplication", app.Id.ToString(), "BundleStopped", new { reason, caseId = c.Id }));
-            outbox.Enqueue(BundleChanged.Of(app, "BundleStopped", reason));
+            BundleRecording.Record(audit, app, BundleRecording.Event<BundleStopped>(app, reason), new { reason, caseId = c.Id });
         }
 
-        if (Deciding.Contains(action) && app.StopReason is null && all.All(BundleProgress.Decided))
+        if (step is CaseGranted or CaseDenied or CaseWithdrawn or CaseTerminated or CaseDeclined && app.StopReason is null && all.All(BundleProgress.Decided))
         {
             // The step that decided the last running item: the bundle's results are ready together.
             var granted = all.Where(BundleProgress.Granted).Select(s => s.Id).ToList();
             app.DecidedOn = clock.TodayInChina();
-            audit.Record(new AuditRecord(app.RegionCode, "BundleApplication", app.Id.ToString(), "BundleDecided", new { granted, app.Issuance }));
-            outbox.Enqueue(BundleChanged.Of(app, "BundleDecided", $"{granted.Count}/{all.Count} 项准予") with { GrantedCases = granted });
+            BundleRecording.Record(audit, app, BundleRecording.Event<BundleDecided>(app, $"{granted.Count}/{all.Count} 项准予") with { GrantedCases = granted },
+                new { granted, app.Issuance });
         }
 
-        if (action == "CaseCompleted" && all.All(s => Case.Final.Contains(s.Status)))
+        if (step is CaseCompleted && all.All(s => Case.Final.Contains(s.Status)))
         {
-            audit.Record(new AuditRecord(app.RegionCode, "BundleApplication", app.Id.ToString(), "BundleCompleted", new { }));
-            outbox.Enqueue(BundleChanged.Of(app, "BundleCompleted"));
+            BundleRecording.Record(audit, app, BundleRecording.Event<BundleCompleted>(app), null);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Intake.Domain;
+using OneWindow.Modules.Intake.Features.Transitions;
 using OneWindow.Platform;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Calendar;
@@ -34,46 +35,6 @@ public sealed record CaseView(
     public IReadOnlyList<string> GrantAwaitsLicense { get; init; } = [];
 }
 
-/// <summary>Materials handed in with a supplement or a kept 容缺 pledge.</summary>
-public sealed record MaterialsRequest
-{
-    public List<MaterialInput?>? Materials { get; init; }
-}
-
-public sealed record AcceptWithDeferralRequest
-{
-    public List<string>? Deferred { get; init; }
-
-    public DateOnly? PledgeDueDate { get; init; }
-}
-
-public sealed record SupplementRequest
-{
-    public List<DeficiencyItem>? Items { get; init; }
-}
-
-public sealed record ReasonRequest
-{
-    public string? Reason { get; init; }
-}
-
-public sealed record ReviewRequest
-{
-    public string? Opinion { get; init; }
-
-    public Recommendation? Recommendation { get; init; }
-}
-
-public sealed record OpinionRequest
-{
-    public string? Opinion { get; init; }
-}
-
-public sealed record CompleteRequest
-{
-    public Delivery? Delivery { get; init; }
-}
-
 /// <summary>
 /// Officers' and applicants' actions on a case. Who may act: a clerk of the case's region accepts,
 /// declines and completes any item (一窗); reviewers and approvers act only on their department's
@@ -81,7 +42,7 @@ public sealed record CompleteRequest
 /// the other gets 409.
 /// </summary>
 public sealed class CaseActions(
-    AppDbContext db, AuditTrail audit, Outbox outbox, ICurrentUser user, WorkingDayCalendar calendar, CatalogQueries catalog, CaseMaterials materials,
+    AppDbContext db, AuditTrail audit, ICurrentUser user, WorkingDayCalendar calendar, CatalogQueries catalog, CaseMaterials materials,
     BundleSteps bundleSteps, Licenses.Contracts.LicenseLibrary licenses, TimeProvider clock)
 {
     private static Error NotFound => Error.NotFound("case:not-found", "办件不存在");
@@ -100,29 +61,29 @@ public sealed class CaseActions(
     }
 
     /// <summary>What acceptance needs: the item's required materials, less those a sibling in the bundle produces.</summary>
-    private async Task<IReadOnlyDictionary<string, string>> RequiredAsync(Case c, CancellationToken ct)
+    internal async Task<IReadOnlyDictionary<string, string>> RequiredAsync(Case c, CancellationToken ct)
     {
         var required = (await catalog.VersionAsync(c.ItemVersionId, ct))!.RequiredMaterials;
         return c.ProvidedWithinBundle.Count == 0 ? required : required.Where(r => !c.ProvidedWithinBundle.Contains(r.Key)).ToDictionary();
     }
 
     /// <summary>拿地即开工: whether a pre-reviewed case's applicant now holds the land licence it waits for.</summary>
-    private async Task<bool> LandObtainedAsync(Case c, CancellationToken ct) =>
+    internal async Task<bool> LandObtainedAsync(Case c, CancellationToken ct) =>
         c.GrantAwaitsLicense.Count == 0 || (await licenses.ValidAsync(c.ApplicantCode, c.GrantAwaitsLicense, ct)).Count > 0;
 
-    private static Error AwaitsLand(Case c) => Error.Conflict("case:awaits-land",
+    internal static Error AwaitsLand(Case c) => Error.Conflict("case:awaits-land",
         $"拿地即开工：本办件已可出具预审意见，建设单位取得{string.Join("或", c.GrantAwaitsLicense.Select(Licenses.Contracts.LicenseTypes.NameOf))}后方可准予许可");
 
     private static Error Forbidden(string what) => Error.Forbidden("case:forbidden", $"您无权{what}该办件");
 
-    private bool IsClerkOf(Case c) => user.IsInRole(Roles.IntakeClerk) && user.RegionCode == c.RegionCode;
+    internal bool IsClerkOf(Case c) => user.IsInRole(Roles.IntakeClerk) && user.RegionCode == c.RegionCode;
 
-    private bool IsOfficerOf(Case c, string role) => user.IsInRole(role) && user.DepartmentCode == c.DepartmentCode;
+    internal bool IsOfficerOf(Case c, string role) => user.IsInRole(role) && user.DepartmentCode == c.DepartmentCode;
 
-    private bool IsApplicantOf(Case c) => c.ApplicantUserId is not null && c.ApplicantUserId == user.UserId;
+    internal bool IsApplicantOf(Case c) => c.ApplicantUserId is not null && c.ApplicantUserId == user.UserId;
 
     /// <summary>The helper (帮办代办, 项目管家) who submitted the case for the applicant: they prepare its materials with them.</summary>
-    private bool IsHelperOf(Case c) => user.IsInRole(Roles.HallGuide) && c.SubmittedById == user.UserId;
+    internal bool IsHelperOf(Case c) => user.IsInRole(Roles.HallGuide) && c.SubmittedById == user.UserId;
 
     public bool CanSee(Case c) => CaseAccess.MaySee(user, c);
 
@@ -156,9 +117,8 @@ public sealed class CaseActions(
         };
     }
 
-    /// <summary>Loads, checks who may act, applies the transition, and saves it with its audit entry and event — or answers why not.</summary>
-    private async Task<Result<CaseView>> ActAsync(
-        Guid id, string action, Func<Case, bool> mayAct, string what, int? expectedVersion, Func<Case, CalendarRules, Task<Result>> transition, CancellationToken ct)
+    /// <summary>Loads, checks who may act, applies the step, and saves it with its audit entry and event — or answers why not.</summary>
+    private async Task<Result<CaseView>> ActAsync(CaseTransition step, Guid id, object body, int? expectedVersion, CancellationToken ct)
     {
         // A sub-case's step also touches its bundle (whose state it may complete); when a sibling's step
         // took the bundle first, the step is simply taken again on fresh data.
@@ -170,9 +130,9 @@ public sealed class CaseActions(
                 return NotFound;
             }
 
-            if (!mayAct(c))
+            if (!step.MayAct(this, c))
             {
-                return Forbidden(what);
+                return Forbidden(step.What);
             }
 
             if (expectedVersion is { } expected && expected != c.Version)
@@ -180,16 +140,17 @@ public sealed class CaseActions(
                 return Changed;
             }
 
-            var result = await transition(c, await calendar.RulesAsync(ct));
+            var result = await step.ApplyAsync(this, c, await calendar.RulesAsync(ct), body, ct);
             if (!result.IsSuccess)
             {
                 return result.Error!;
             }
 
-            Record(audit, outbox, c, action);
+            var fact = step.EventOf(c);
+            CaseRecording.Record(audit, c, fact);
             if (c.BundleApplicationId is not null)
             {
-                await bundleSteps.AfterSubCaseStepAsync(c, action, ct);
+                await bundleSteps.AfterSubCaseStepAsync(c, fact, ct);
             }
 
             try
@@ -210,23 +171,23 @@ public sealed class CaseActions(
     }
 
     /// <summary>
-    /// One named transition on several cases at once (a bundle's acceptance or supplement), in the caller's
-    /// unit of work: every case passes or none changes. The cases are tracked by the caller, who saves.
+    /// One step on several cases at once (a bundle's acceptance or supplement), in the caller's unit of work:
+    /// every case passes or none changes. The cases are tracked by the caller, who saves.
     /// </summary>
-    internal async Task<Result> RunAllAsync(string route, IReadOnlyList<Case> cases, Func<Case, object> bodyFor, CancellationToken ct)
+    internal async Task<Result> RunAllAsync<TBody>(CaseTransition<TBody> step, IReadOnlyList<Case> cases, Func<Case, TBody> bodyFor, CancellationToken ct)
+        where TBody : class, new()
     {
-        var d = Definitions.Single(x => x.Route == route);
         var rules = await calendar.RulesAsync(ct);
         var errors = new FieldErrors();
         Error? first = null;
         foreach (var c in cases)
         {
-            if (!d.MayAct(this, c))
+            if (!step.MayAct(this, c))
             {
-                return Forbidden(d.What);
+                return Forbidden(step.What);
             }
 
-            var result = await d.Transition(this, c, rules, bodyFor(c), ct);
+            var result = await step.ApplyAsync(this, c, rules, bodyFor(c), ct);
             if (result.IsSuccess)
             {
                 continue;
@@ -243,117 +204,42 @@ public sealed class CaseActions(
 
         foreach (var c in cases)
         {
-            Record(audit, outbox, c, d.Action);
+            CaseRecording.Record(audit, c, step.EventOf(c));
         }
 
         return Result.Ok();
     }
 
-    /// <summary>The audit entry and the outbox event of one transition (officers' actions and the deadline job alike).</summary>
-    internal static void Record(AuditTrail audit, Outbox outbox, Case c, string action)
-    {
-        audit.Record(new AuditRecord(c.RegionCode, "Case", c.Id.ToString(), action,
-            new { status = c.Status.ToString(), c.DueDate, c.Outcome, deadline = c.DeadlineState.ToString() }));
-        outbox.Enqueue(Event(c, action));
-    }
+    internal DateOnly Today => clock.TodayInChina();
 
-    /// <summary>The integration event of a case's step.</summary>
-    internal static CaseChanged Event(Case c, string action) =>
-        new(c.Id, c.Number, c.ItemName, action, c.Status.ToString(), c.ApplicantUserId, c.ApplicantMobile, c.RegionCode)
-        {
-            DepartmentCode = c.DepartmentCode, Outcome = c.Outcome, BundleApplicationId = c.BundleApplicationId,
-        };
+    /// <summary>The steps this user may take on this case now: theirs to take and open in its present state (the page shows their buttons).</summary>
+    public IReadOnlySet<CaseTransition> Permitted(Case c) => CaseTransitions.All.Where(t => t.MayAct(this, c) && t.Open(c)).ToHashSet();
 
-    private DateOnly Today => clock.TodayInChina();
-
-    /// <summary>One named transition: its route, audit action, who may take it, and what it does.</summary>
-    /// <param name="Open">Whether the case's present state allows it (the domain's own rule; the page offers only open transitions).</param>
-    private sealed record Definition(
-        string Route, string Action, string What, Func<HttpRequest, CancellationToken, Task<object?>> ReadBody, Func<Case, bool> Open,
-        Func<CaseActions, Case, bool> MayAct, Func<CaseActions, Case, CalendarRules, object, CancellationToken, Task<Result>> Transition);
-
-    private static Definition Def<TBody>(string route, string action, string what, Func<Case, bool> open, Func<CaseActions, Case, bool> mayAct,
-        Func<CaseActions, Case, CalendarRules, TBody, CancellationToken, Task<Result>> transition)
-        where TBody : class, new() =>
-        new(route, action, what, async (http, ct) =>
-            {
-                // A body is optional (accept, withdraw need none); when there is one it must be JSON.
-                if (http.HasJsonContentType())
-                {
-                    return await http.ReadFromJsonAsync<TBody>(ct) ?? new TBody();
-                }
-
-                return http.ContentLength is null or 0 ? new TBody() : null;
-            },
-            open, mayAct, (a, c, rules, body, ct) => transition(a, c, rules, (TBody)body, ct));
-
-    private static Task<Result> Done(Result result) => Task.FromResult(result);
-
-    private static readonly Definition[] Definitions =
-    [
-        Def<EmptyRequest>("accept", "CaseAccepted", "受理", c => c.CanAccept, (a, c) => a.IsClerkOf(c),
-            async (a, c, rules, _, ct) => c.Accept(a.Today, rules, await a.RequiredAsync(c, ct))),
-        Def<AcceptWithDeferralRequest>("accept-with-deferral", "CaseAcceptedWithDeferral", "容缺受理", c => c.CanAccept, (a, c) => a.IsClerkOf(c),
-            async (a, c, rules, body, ct) =>
-            {
-                var item = (await a.Catalog.VersionAsync(c.ItemVersionId, ct))!;
-                return body.PledgeDueDate is { } pledge
-                    ? c.AcceptWithDeferral(a.Today, rules, await a.RequiredAsync(c, ct), body.Deferred ?? [], item.DeferrableMaterials, pledge)
-                    : Error.Field("pledgeDueDate", "请填写承诺补齐日期");
-            }),
-        Def<SupplementRequest>("request-supplement", "SupplementRequested", "要求补正", c => c.CanRequestSupplement && !c.IsSuspended,
-            (a, c) => a.IsClerkOf(c) || a.IsOfficerOf(c, Roles.Reviewer) || a.IsOfficerOf(c, Roles.Approver),
-            (a, c, rules, body, _) => Done(c.RequestSupplement(a.Today, rules, body.Items ?? []))),
-        Def<MaterialsRequest>("supplement", "Supplemented", "补正", c => c.CanSupplement, (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c) || a.IsHelperOf(c),
-            async (a, c, rules, body, ct) =>
-            {
-                var given = await a.MaterialsAsync(c, body.Materials, ct);
-                return given.IsSuccess ? c.Supplement(a.Today, rules, given.Value!) : given.Error!;
-            }),
-        Def<MaterialsRequest>("fulfil-pledge", "PledgeFulfilled", "补齐容缺材料", c => c.CanFulfilPledge, (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c) || a.IsHelperOf(c),
-            async (a, c, rules, body, ct) =>
-            {
-                var given = await a.MaterialsAsync(c, body.Materials, ct);
-                return given.IsSuccess ? c.FulfilPledge(a.Today, rules, given.Value!) : given.Error!;
-            }),
-        Def<ReasonRequest>("decline", "CaseDeclined", "不予受理", c => c.CanDecline, (a, c) => a.IsClerkOf(c), (_, c, _, body, _) => Done(c.Decline(body.Reason))),
-        Def<ReviewRequest>("review", "CaseReviewed", "审查", c => c.CanReview && !c.IsSuspended, (a, c) => a.IsOfficerOf(c, Roles.Reviewer),
-            (_, c, _, body, _) => Done(body.Recommendation is { } r ? c.Review(body.Opinion, r) : Error.Field("recommendation", "请选择审查建议：approve 或 deny"))),
-        Def<OpinionRequest>("approve", "CaseApproved", "准予许可", c => c.CanDecide && !c.IsSuspended, (a, c) => a.IsOfficerOf(c, Roles.Approver),
-            async (a, c, _, body, ct) => await a.LandObtainedAsync(c, ct) ? c.Decide(true, body.Opinion) : AwaitsLand(c)),
-        Def<ReasonRequest>("deny", "CaseDenied", "不予许可", c => c.CanDecide && !c.IsSuspended, (a, c) => a.IsOfficerOf(c, Roles.Approver), (_, c, _, body, _) => Done(c.Decide(false, body.Reason))),
-        Def<CompleteRequest>("complete", "CaseCompleted", "办结", c => c.CanComplete, (a, c) => a.IsClerkOf(c),
-            (_, c, _, body, _) => Done(c.Complete(body.Delivery ?? Domain.Delivery.Counter))),
-        Def<EmptyRequest>("withdraw", "CaseWithdrawn", "撤回", c => c.CanWithdraw, (a, c) => a.IsApplicantOf(c) || a.IsClerkOf(c), (_, c, _, _, _) => Done(c.Withdraw())),
-    ];
-
-    /// <summary>The transitions this user may take on this case now: theirs to take and open in its present state (the page shows their buttons).</summary>
-    public IReadOnlySet<string> Permitted(Case c) => Definitions.Where(d => d.MayAct(this, c) && d.Open(c)).Select(d => d.Route).ToHashSet();
-
-    /// <summary>The transitions that are this user's to take on this case, whatever its present state.</summary>
-    public IReadOnlySet<string> Theirs(Case c) => Definitions.Where(d => d.MayAct(this, c)).Select(d => d.Route).ToHashSet();
+    /// <summary>The steps that are this user's to take on this case, whatever its present state.</summary>
+    public IReadOnlySet<CaseTransition> Theirs(Case c) => CaseTransitions.All.Where(t => t.MayAct(this, c)).ToHashSet();
 
     /// <summary>
-    /// Takes a named transition (a route such as "accept") with its request body. With <paramref name="expectedVersion"/>
-    /// (a page's hidden field, or an API If-Match), a case changed since the person looked at it is refused with 409.
+    /// Takes a step with its request. With <paramref name="expectedVersion"/> (a page's hidden field, or an API
+    /// If-Match), a case changed since the person looked at it is refused with 409.
     /// </summary>
-    public async Task<Result<CaseView>> RunAsync(string route, Guid id, object body, int? expectedVersion, CancellationToken ct)
-    {
-        var d = Definitions.Single(x => x.Route == route);
-        return await ActAsync(id, d.Action, c => d.MayAct(this, c), d.What, expectedVersion, (c, rules) => d.Transition(this, c, rules, body, ct), ct);
-    }
+    public Task<Result<CaseView>> RunAsync<TBody>(CaseTransition<TBody> step, Guid id, TBody body, int? expectedVersion, CancellationToken ct)
+        where TBody : class, new() => ActAsync(step, id, body, expectedVersion, ct);
+
+    /// <summary>The same for a step named by a posted form, its request read from the form (<see cref="CaseTransition.BodyType"/>).</summary>
+    internal Task<Result<CaseView>> RunPostedAsync(CaseTransition step, Guid id, object body, int? expectedVersion, CancellationToken ct) =>
+        body.GetType() == step.BodyType ? ActAsync(step, id, body, expectedVersion, ct) : throw new ArgumentException($"{step.Route} takes {step.BodyType.Name}", nameof(body));
 
     public static void Map(RouteGroupBuilder cases)
     {
         cases.MapGet("/{id:guid}", async Task<Results<Ok<CaseView>, ProblemHttpResult>> (Guid id, CaseActions actions, CancellationToken ct) =>
             (await actions.GetAsync(id, ct)).ToOkOrProblem()).WithSummary("办件详情与进度（时间线）");
 
-        foreach (var d in Definitions)
+        foreach (var step in CaseTransitions.All)
         {
-            cases.MapPost("/{id:guid}/" + d.Route, async Task<Results<Ok<CaseView>, ProblemHttpResult>> (
+            cases.MapPost("/{id:guid}/" + step.Route, async Task<Results<Ok<CaseView>, ProblemHttpResult>> (
                     Guid id, HttpRequest http, CaseActions actions, CancellationToken ct) =>
                 {
-                    if (await d.ReadBody(http, ct) is not { } body)
+                    if (await ReadBodyAsync(http, step.BodyType, ct) is not { } body)
                     {
                         return new Error("request:unsupported-media-type", "请求内容应为 application/json", ErrorKind.Validation).ToProblem();
                     }
@@ -364,27 +250,21 @@ public sealed class CaseActions(
                         return expected.Error!.ToProblem();
                     }
 
-                    return (await actions.RunAsync(d.Route, id, body, expected.Value, ct)).ToOkOrProblem();
+                    return (await actions.ActAsync(step, id, body, expected.Value, ct)).ToOkOrProblem();
                 })
-                .RequireAuthorization(p => p.RequireRole(RolesFor(d.Route)))
-                .WithSummary(d.What);
+                .RequireAuthorization(p => p.RequireRole(step.CallerRoles))
+                .WithSummary(step.What);
         }
     }
 
-    /// <summary>
-    /// Who may call each action at all (checked before the case is read; docs/security/access.md). Which case they may act
-    /// on is the action's own rule (the region's clerk, the owning department's officer, the applicant, the helper).
-    /// </summary>
-    private static string[] RolesFor(string route) => route switch
+    /// <summary>A step's request: optional (accept, withdraw need none); when there is one it must be JSON. Null when it is not.</summary>
+    private static async Task<object?> ReadBodyAsync(HttpRequest http, Type type, CancellationToken ct)
     {
-        "accept" or "accept-with-deferral" or "decline" or "complete" => [Roles.IntakeClerk],
-        "request-supplement" => [Roles.IntakeClerk, Roles.Reviewer, Roles.Approver],
-        "supplement" or "fulfil-pledge" => [Roles.Applicant, Roles.IntakeClerk, Roles.HallGuide],
-        "review" => [Roles.Reviewer],
-        "approve" or "deny" => [Roles.Approver],
-        "withdraw" => [Roles.Applicant, Roles.IntakeClerk],
-        _ => throw new InvalidOperationException($"no roles for case action {route}"),
-    };
+        if (http.HasJsonContentType())
+        {
+            return await http.ReadFromJsonAsync(type, ct) ?? Activator.CreateInstance(type);
+        }
 
-    public sealed record EmptyRequest;
+        return http.ContentLength is null or 0 ? Activator.CreateInstance(type) : null;
+    }
 }

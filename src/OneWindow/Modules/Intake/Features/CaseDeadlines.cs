@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Intake.Domain;
 using OneWindow.Platform;
 using OneWindow.Platform.Audit;
@@ -18,7 +19,7 @@ public sealed record DeadlineScanResult(int Warned, int Overdue, int Supplements
 /// the next run (its version no longer matches). Runs every Intake:DeadlineScanSeconds (and once at start-up).
 /// </summary>
 public sealed partial class CaseDeadlines(
-    AppDbContext db, AuditTrail audit, Outbox outbox, WorkingDayCalendar calendar, BundleSteps bundleSteps, IOptions<IntakeOptions> options, TimeProvider clock,
+    AppDbContext db, AuditTrail audit, WorkingDayCalendar calendar, BundleSteps bundleSteps, IOptions<IntakeOptions> options, TimeProvider clock,
     ILogger<CaseDeadlines> log) : IPeriodicWork
 {
     Task IPeriodicWork.RunAsync(CancellationToken ct) => RunAsync(ct);
@@ -32,7 +33,7 @@ public sealed partial class CaseDeadlines(
         var awaiting = await db.Set<Case>().Where(c => c.Status == CaseStatus.Supplementing && c.SupplementDueDate < today).Select(c => c.Id).ToListAsync(ct);
         foreach (var id in awaiting)
         {
-            switch (await ApplyAsync(id, c => c.ExpireSupplement(today).IsSuccess ? "CaseTerminated" : null, ct))
+            switch (await ApplyAsync(id, c => c.ExpireSupplement(today).IsSuccess ? CaseRecording.Event<CaseTerminated>(c) : null, ct))
             {
                 case true: expired++; break;
                 case null: conflicts++; break;
@@ -44,7 +45,9 @@ public sealed partial class CaseDeadlines(
             .Select(c => c.Id).ToListAsync(ct);
         foreach (var id in pledged)
         {
-            switch (await ApplyAsync(id, c => c.PledgeBroken(today) && c.BreakPledge(today).IsSuccess ? (c.SuspendedSince is null ? "CaseTerminated" : "CaseSuspended") : null, ct))
+            switch (await ApplyAsync(id, c => c.PledgeBroken(today) && c.BreakPledge(today).IsSuccess
+                ? (c.SuspendedSince is null ? CaseRecording.Event<CaseTerminated>(c) : CaseRecording.Event<CaseSuspended>(c))
+                : null, ct))
             {
                 case true: broken++; break;
                 case null: conflicts++; break;
@@ -72,7 +75,7 @@ public sealed partial class CaseDeadlines(
                 var changed = c.UpdateDeadline(today, rules, options.Value.WarningShare);
                 state = c.DeadlineState;
                 return changed is { IsSuccess: true, Value: true } && state != DeadlineState.Normal
-                    ? (state == DeadlineState.Overdue ? "CaseOverdue" : "CaseDeadlineWarning")
+                    ? (state == DeadlineState.Overdue ? CaseRecording.Event<CaseOverdue>(c) : CaseRecording.Event<CaseDeadlineWarning>(c))
                     : null;
             }, ct);
             if (applied is null)
@@ -94,21 +97,21 @@ public sealed partial class CaseDeadlines(
         return result;
     }
 
-    /// <summary>Loads one case, lets <paramref name="change"/> act on it (returning the audit action, or null for no change), saves. Null when another writer got there first.</summary>
-    private async Task<bool?> ApplyAsync(Guid id, Func<Case, string?> change, CancellationToken ct)
+    /// <summary>Loads one case, lets <paramref name="change"/> act on it (returning the fact, or null for no change), saves. Null when another writer got there first.</summary>
+    private async Task<bool?> ApplyAsync(Guid id, Func<Case, CaseEvent?> change, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         var c = await db.Set<Case>().SingleAsync(x => x.Id == id, ct);
-        if (change(c) is not { } action)
+        if (change(c) is not { } fact)
         {
             return false;
         }
 
-        CaseActions.Record(audit, outbox, c, action);
+        CaseRecording.Record(audit, c, fact);
         if (c.BundleApplicationId is not null)
         {
             // A sub-case ended by the job (补正 window passed, pledge broken) may complete its bundle's decisions.
-            await bundleSteps.AfterSubCaseStepAsync(c, action, ct);
+            await bundleSteps.AfterSubCaseStepAsync(c, fact, ct);
         }
 
         try

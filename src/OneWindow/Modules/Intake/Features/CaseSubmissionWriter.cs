@@ -165,19 +165,24 @@ public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<I
         var now = clock.Now();
         var audit = new List<AuditEntry>();
         var events = new List<OutboxMessage>();
+        void Add((AuditEntry Entry, OutboxMessage Message) rows)
+        {
+            audit.Add(rows.Entry);
+            events.Add(rows.Message);
+        }
+
         foreach (var s in batch)
         {
             if (s.Bundle is { } bundle)
             {
-                audit.Add(AuditTrail.Entry(new AuditRecord(bundle.RegionCode, "BundleApplication", bundle.Id.ToString(), "BundleSubmitted", s.BundleAuditData?.Invoke(bundle) ?? new { bundle.Number }),
-                    s.ActorId, s.ActorName));
-                events.Add(Outbox.Message(BundleChanged.Of(bundle, "BundleSubmitted"), now));
+                var submitted = BundleRecording.Event<BundleSubmitted>(bundle);
+                Add(AuditTrail.Rows(BundleRecording.Audit(bundle, submitted, s.BundleAuditData?.Invoke(bundle) ?? new { bundle.Number }), submitted, s.ActorId, s.ActorName, now));
             }
 
             foreach (var c in s.Cases)
             {
-                audit.Add(AuditTrail.Entry(new AuditRecord(c.RegionCode, "Case", c.Id.ToString(), "CaseSubmitted", s.AuditData(c)), s.ActorId, s.ActorName));
-                events.Add(Outbox.Message(CaseActions.Event(c, "CaseSubmitted"), now));
+                var submitted = CaseRecording.Event<CaseSubmitted>(c);
+                Add(AuditTrail.Rows(CaseRecording.Audit(c, submitted, s.AuditData(c)), submitted, s.ActorId, s.ActorName, now));
             }
         }
 

@@ -87,31 +87,9 @@ public sealed class SubmitCase(
         }
 
         var now = clock.Now();
-        var entity = new Case
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()),
-            RegionCode = item.Definition.Region,
-            ItemCode = item.Definition.Code,
-            ItemVersionId = item.VersionId,
-            ItemName = item.Definition.Name,
-            DepartmentCode = item.Definition.Department,
-            SoleApprover = item.SoleApprover,
-            CommittedDays = item.Definition.CommittedDays,
-            SupplementDays = item.Definition.SupplementDays,
-            SuspendOnBrokenPledge = item.SuspendsOnBrokenPledge,
-            Channel = channel,
-            Status = CaseStatus.Submitted,
-            ApplicantKind = applicant.Kind,
-            ApplicantName = applicant.Name,
-            ApplicantCode = applicant.Code,
-            ApplicantMobile = applicant.Mobile,
-            ApplicantUserId = await ApplicantAccountAsync(channel, applicant.Code, ct),
-            SubmittedById = user.UserId!,
-            IdempotencyKey = key,
-            SubmittedAt = now,
-            Form = form.Value!.ToDictionary(kv => kv.Key, kv => kv.Value),
-            Materials = materials,
-        };
+        var entity = Case.Submit(item, channel,
+            new CaseApplicant(applicant.Kind, applicant.Name, applicant.Code, applicant.Mobile, await ApplicantAccountAsync(channel, applicant.Code, ct)),
+            user.UserId!, key, form.Value!, materials, now);
         var committed = await writer.WriteAsync(new PendingSubmission(entity, c => new
             {
                 c.Number, c.ItemCode, channel = c.Channel.ToString(), applicant = Mask.IdentityCode(c.ApplicantCode),

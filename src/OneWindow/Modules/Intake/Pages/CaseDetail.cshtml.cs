@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Intake.Domain;
 using OneWindow.Modules.Intake.Features;
+using OneWindow.Modules.Intake.Features.Transitions;
 using OneWindow.Platform;
 using OneWindow.Platform.Data;
 
@@ -25,9 +26,9 @@ public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials
 
     public PublishedItem? Item { get; private set; }
 
-    public IReadOnlySet<string> Permitted { get; private set; } = new HashSet<string>();
+    public IReadOnlySet<CaseTransition> Permitted { get; private set; } = new HashSet<CaseTransition>();
 
-    private IReadOnlySet<string> _theirs = new HashSet<string>();
+    private IReadOnlySet<CaseTransition> _theirs = new HashSet<CaseTransition>();
 
     public string? Message { get; private set; }
 
@@ -40,7 +41,7 @@ public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials
     public string FieldLabel(string key) => Item?.Definition.Form.Fields.FirstOrDefault(f => f.Key == key)?.Label ?? key;
 
     /// <summary>Whether this person may take the action now (theirs to take, and open in the case's present state).</summary>
-    public bool Can(string route) => Case is not null && Permitted.Contains(route);
+    public bool Can(CaseTransition step) => Case is not null && Permitted.Contains(step);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -56,18 +57,18 @@ public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials
         }
 
         // Theirs to take, though perhaps no longer open: a page left open while a colleague acted gets the transition's 409.
-        if (!_theirs.Contains(act ?? ""))
+        if (CaseTransitions.ByRoute(act) is not { } step || !_theirs.Contains(step))
         {
             return Forbid();
         }
 
-        var body = await BodyAsync(act!, ct);
+        var body = await BodyAsync(step, ct);
         if (!Errors.Any)
         {
-            var result = await actions.RunAsync(act!, id, body, version, ct);
+            var result = await actions.RunPostedAsync(step, id, body, version, ct);
             if (result.IsSuccess)
             {
-                TempData["message"] = $"已{Done(act!)}。办件状态：{result.Value!.StatusLabel}";
+                TempData["message"] = $"已{Done(step)}。办件状态：{result.Value!.StatusLabel}";
                 return Redirect($"/cases/{id}");
             }
 
@@ -89,27 +90,26 @@ public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials
         return Page();
     }
 
-    private static string Done(string act) => act switch
+    private static string Done(CaseTransition step) => step switch
     {
-        "accept" => "受理", "accept-with-deferral" => "容缺受理", "request-supplement" => "发出一次性告知", "supplement" => "提交补正材料",
-        "fulfil-pledge" => "补齐容缺材料", "decline" => "不予受理", "review" => "提交审查意见", "approve" => "准予许可", "deny" => "作出不予许可决定",
-        "complete" => "办结出件", "withdraw" => "撤回申请", _ => act,
+        RequestSupplement => "发出一次性告知", Supplement => "提交补正材料", Review => "提交审查意见", Deny => "作出不予许可决定",
+        Complete => "办结出件", Withdraw => "撤回申请", _ => step.What,
     };
 
-    /// <summary>The action's request, from the posted form.</summary>
-    private async Task<object> BodyAsync(string act, CancellationToken ct)
+    /// <summary>The step's request, from the posted form.</summary>
+    private async Task<object> BodyAsync(CaseTransition step, CancellationToken ct)
     {
         var f = Request.Form;
         string? Text(string name) => f[name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
-        switch (act)
+        switch (step)
         {
-            case "accept-with-deferral":
+            case AcceptWithDeferral:
                 return new AcceptWithDeferralRequest
                 {
                     Deferred = [.. f["deferred"].OfType<string>()],
                     PledgeDueDate = DateOnly.TryParse(Text("pledgeDueDate"), out var pledge) ? pledge : null,
                 };
-            case "request-supplement":
+            case RequestSupplement:
                 var items = f["deficient"].OfType<string>().Select(code => new DeficiencyItem(code, Text("reason." + code) ?? "")).ToList();
                 if (Text("reason.other") is { } other)
                 {
@@ -117,23 +117,23 @@ public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials
                 }
 
                 return new SupplementRequest { Items = items };
-            case "supplement" or "fulfil-pledge":
+            case Supplement or FulfilPledge:
                 var uploaded = await materials.UploadAsync(f, _region, Errors, ct);
                 return new MaterialsRequest { Materials = [.. uploaded] };
-            case "decline" or "deny":
+            case Decline or Deny:
                 return new ReasonRequest { Reason = Text("reason") };
-            case "review":
+            case Review:
                 return new ReviewRequest
                 {
                     Opinion = Text("opinion"),
                     Recommendation = Enum.TryParse<Recommendation>(Text("recommendation"), ignoreCase: true, out var r) ? r : null,
                 };
-            case "approve":
+            case Grant:
                 return new OpinionRequest { Opinion = Text("opinion") };
-            case "complete":
+            case Complete:
                 return new CompleteRequest { Delivery = Text("delivery") == "post" ? Delivery.Post : Delivery.Counter };
             default:
-                return new CaseActions.EmptyRequest();
+                return new NoBody();
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Intake.Features;
+using OneWindow.Modules.Intake.Features.Transitions;
 using OneWindow.Platform;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.Identity;
@@ -129,8 +130,8 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
                 if (AtCounter && act == "accept")
                 {
                     var accepted = Deferred.Count > 0
-                        ? await actions.RunAsync("accept-with-deferral", id, new AcceptWithDeferralRequest { Deferred = Deferred, PledgeDueDate = PledgeDueDate }, null, ct)
-                        : await actions.RunAsync("accept", id, new CaseActions.EmptyRequest(), null, ct);
+                        ? await actions.RunAsync(CaseTransitions.AcceptWithDeferral, id, new AcceptWithDeferralRequest { Deferred = Deferred, PledgeDueDate = PledgeDueDate }, null, ct)
+                        : await actions.RunAsync(CaseTransitions.Accept, id, new NoBody(), null, ct);
                     TempData["message"] = accepted.IsSuccess
                         ? $"已受理，办件编号 {submitted.Value.Case.Number}，承诺办结日期 {accepted.Value!.DueDate:yyyy-MM-dd}。"
                         : $"已收件（{submitted.Value.Case.Number}），但未能受理：{accepted.Error!.Describe()}";

@@ -18,32 +18,22 @@ namespace OneWindow.Modules.Licenses.Features;
 /// the 扫码亮证 string, all signed with the issuing department's e-seal, in one unit of work with its
 /// audit entry. Idempotent: one licence per case, however often the event arrives. A sub-case of a
 /// bundle that issues jointly (十证联发) waits: its licence is issued with its siblings' when the bundle's
-/// last item is decided (BundleDecided).
+/// last item is decided (<see cref="BundleDecided"/>).
 /// </summary>
 internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQueries catalog, DepartmentDirectory departments, ESeals seals, PlatformSecrets secrets, AuditTrail audit, TimeProvider clock)
-    : IOutboxHandler<CaseChanged>, IOutboxHandler<BundleChanged>
+    : IOutboxHandler<CaseGranted>, IOutboxHandler<BundleDecided>
 {
-    /// <summary>Only an approval issues (the dispatcher asks before delivering).</summary>
-    public static bool Wants(CaseChanged e) => e.Action == "CaseApproved";
-
-    /// <summary>…or, for 十证联发, a bundle's last decision.</summary>
-    public static bool Wants(BundleChanged e) => e.Action == "BundleDecided";
-
-    public async Task HandleAsync(CaseChanged e, OutboxDeliveryContext context, CancellationToken ct)
+    public async Task HandleAsync(CaseGranted e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (Wants(e) && await cases.FindAsync(e.CaseId, ct) is { JointIssuance: false } c)
+        if (await cases.FindAsync(e.CaseId, ct) is { JointIssuance: false } c)
         {
             await IssueAsync(c, ct);
         }
     }
 
-    public async Task HandleAsync(BundleChanged e, OutboxDeliveryContext context, CancellationToken ct)
+    /// <summary>十证联发: a bundle's last decision releases the licences of its granted sub-cases together.</summary>
+    public async Task HandleAsync(BundleDecided e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (!Wants(e))
-        {
-            return;
-        }
-
         foreach (var id in e.GrantedCases ?? [])
         {
             if (await cases.FindAsync(id, ct) is { JointIssuance: true } c)

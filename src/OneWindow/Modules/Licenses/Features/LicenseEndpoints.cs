@@ -137,14 +137,15 @@ public static class LicenseEndpoints
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.DepartmentHead)).WithTags("电子证照").WithSummary("更换部门电子印章（旧印章继续公布，已签发证照仍可核验）");
 
-        MapStatus(licenses, "suspend", LicenseStatus.Suspended, "LicenseSuspended", "暂扣（中止）");
-        MapStatus(licenses, "revoke", LicenseStatus.Revoked, "LicenseRevoked", "吊销（撤销）");
-        MapStatus(licenses, "reinstate", LicenseStatus.Active, "LicenseReinstated", "恢复");
+        MapStatus<LicenseSuspended>(licenses, "suspend", LicenseStatus.Suspended, "暂扣（中止）");
+        MapStatus<LicenseRevoked>(licenses, "revoke", LicenseStatus.Revoked, "吊销（撤销）");
+        MapStatus<LicenseReinstated>(licenses, "reinstate", LicenseStatus.Active, "恢复");
     }
 
-    private static void MapStatus(RouteGroupBuilder licenses, string route, LicenseStatus status, string action, string what) =>
+    private static void MapStatus<TEvent>(RouteGroupBuilder licenses, string route, LicenseStatus status, string what)
+        where TEvent : LicenseStatusEvent, new() =>
         licenses.MapPost("/{id:guid}/" + route, async Task<Results<Ok<LicenseView>, ProblemHttpResult>> (
-                Guid id, StatusRequest? request, AppDbContext db, ICurrentUser user, AuditTrail audit, Outbox outbox, TimeProvider clock, CancellationToken ct) =>
+                Guid id, StatusRequest? request, AppDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
             {
                 var l = await db.Set<License>().SingleOrDefaultAsync(x => x.Id == id, ct);
                 if (l is null)
@@ -170,8 +171,12 @@ public static class LicenseEndpoints
                 l.Status = status;
                 l.StatusReason = request?.Reason?.Trim();
                 l.StatusChangedAt = clock.Now();
-                audit.Record(new AuditRecord(l.RegionCode, "License", l.Id.ToString(), action, new { l.LicenseNumber, reason = l.StatusReason }));
-                outbox.Enqueue(new LicenseStatusChanged(l.Id, l.LicenseNumber, StatusName(status), l.StatusReason, l.HolderUserId, l.RegionCode));
+                var fact = new TEvent
+                {
+                    LicenseId = l.Id, LicenseNumber = l.LicenseNumber, Status = StatusName(status), Reason = l.StatusReason, HolderUserId = l.HolderUserId,
+                    RegionCode = l.RegionCode,
+                };
+                audit.Record(new AuditRecord(l.RegionCode, "License", l.Id.ToString(), fact.AuditAction, new { l.LicenseNumber, reason = l.StatusReason }), fact);
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(View(l, full: true));
             })

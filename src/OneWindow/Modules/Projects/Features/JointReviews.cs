@@ -56,7 +56,7 @@ public sealed record ConcludeInput
 /// resume, due dates moved by exactly the working days the procedure took.
 /// </summary>
 public sealed class JointReviews(
-    AppDbContext db, Projects projects, BundleIntake bundles, DepartmentDirectory departments, FileStore files, AuditTrail audit, Outbox outbox,
+    AppDbContext db, Projects projects, IBundleIntake bundles, DepartmentDirectory departments, FileStore files, AuditTrail audit, Outbox outbox,
     ICurrentUser user, TimeProvider clock)
 {
     private static Error NotFound => Error.NotFound("joint-review:not-found", "联合评审不存在");

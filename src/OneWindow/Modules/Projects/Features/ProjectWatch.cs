@@ -14,35 +14,39 @@ namespace OneWindow.Modules.Projects.Features;
 /// Keeps the steward (项目管家) told: a 一次性告知 in any stage, a stage decided or stopped, a sub-case's
 /// 预警/超期. Each becomes a <see cref="ProjectAlert"/> (Notifications puts it in the steward's inbox).
 /// </summary>
-internal sealed class ProjectWatch(AppDbContext db, Outbox outbox) : IOutboxHandler<BundleChanged>, IOutboxHandler<CaseChanged>
+internal sealed class ProjectWatch(AppDbContext db, Outbox outbox) : IOutboxHandler<BundleEvent>, IOutboxHandler<CaseEvent>
 {
-    private static string? AlertText(BundleChanged e) => e.Action switch
+    private static string? AlertText(BundleEvent e) => e switch
     {
-        "BundleSupplementRequested" => $"需补正（一次性告知）：{e.Detail}。请协助建设单位一次补齐。",
-        "BundleDecided" => $"已审批完成（{e.Detail}），可准备下一阶段。",
-        "BundleStopped" => $"已终止：{e.Detail}。",
+        BundleSupplementRequested => $"需补正（一次性告知）：{e.Detail}。请协助建设单位一次补齐。",
+        BundleDecided => $"已审批完成（{e.Detail}），可准备下一阶段。",
+        BundleStopped => $"已终止：{e.Detail}。",
         _ => null,
     };
 
-    /// <summary>The steward hears of a stage's 补正, decision or stop (the dispatcher asks before delivering).</summary>
-    public static bool Wants(BundleChanged e) => AlertText(e) is not null;
+    private static string? AlertText(CaseEvent e) => e switch
+    {
+        CaseOverdue => $"办件 {e.Number}（{e.ItemName}）已超过承诺时限。",
+        CaseDeadlineWarning => $"办件 {e.Number}（{e.ItemName}）临近承诺时限。",
+        _ => null,
+    };
 
-    /// <summary>…and of a stage's sub-case nearing or past its limit.</summary>
-    public static bool Wants(CaseChanged e) => e.BundleApplicationId is not null && e.Action is "CaseDeadlineWarning" or "CaseOverdue";
+    /// <summary>A sub-case's 预警/超期 concerns the steward when the case is a stage's (the dispatcher asks before delivering).</summary>
+    public static bool Wants(CaseEvent e) => e.BundleApplicationId is not null && AlertText(e) is not null;
 
-    public async Task HandleAsync(BundleChanged e, OutboxDeliveryContext context, CancellationToken ct)
+    public async Task HandleAsync(BundleEvent e, OutboxDeliveryContext context, CancellationToken ct)
     {
         if (AlertText(e) is { } text)
         {
-            await AlertAsync(e.BundleApplicationId, e.Action, text, ct, alreadyTold: e.HelperUserId);
+            await AlertAsync(e.BundleApplicationId, e.AuditAction, text, ct, alreadyTold: e.HelperUserId);
         }
     }
 
-    public async Task HandleAsync(CaseChanged e, OutboxDeliveryContext context, CancellationToken ct)
+    public async Task HandleAsync(CaseEvent e, OutboxDeliveryContext context, CancellationToken ct)
     {
         if (Wants(e))
         {
-            await AlertAsync(e.BundleApplicationId!.Value, e.Action, $"办件 {e.Number}（{e.ItemName}）{(e.Action == "CaseOverdue" ? "已超过承诺时限" : "临近承诺时限")}。", ct);
+            await AlertAsync(e.BundleApplicationId!.Value, e.AuditAction, AlertText(e)!, ct);
         }
     }
 

@@ -90,7 +90,7 @@ public sealed record StewardLine(string UserId, string Name, int Projects, int C
 /// for as one 一件事, the project's clock across stages, and its steward (项目管家).
 /// </summary>
 public sealed partial class Projects(
-    AppDbContext db, BundleIntake bundles, WorkingDayCalendar calendar, AuditTrail audit, DivisionRegistry divisions, IOptions<ProjectsOptions> options,
+    AppDbContext db, IBundleIntake bundles, WorkingDayCalendar calendar, AuditTrail audit, DivisionRegistry divisions, IOptions<ProjectsOptions> options,
     ICurrentUser user, TimeProvider clock)
 {
     /// <summary>The four stages (工程建设项目审批四个阶段) and the 一件事 that carries each.</summary>

@@ -20,7 +20,7 @@ namespace OneWindow.Modules.Projects.Pages;
 /// </summary>
 [Authorize]
 public sealed class ProjectDetailModel(
-    Features.Projects projects, JointReviews reviews, BundleIntake bundles, DepartmentDirectory departments, FileStore files, ICurrentUser user) : PageModel
+    Features.Projects projects, JointReviews reviews, IBundleIntake bundles, DepartmentDirectory departments, FileStore files, ICurrentUser user) : PageModel
 {
     public ProjectView? Project { get; private set; }
 

@@ -50,7 +50,7 @@ public sealed record RatingView(Guid Id, RatingSubject SubjectType, string Subje
 /// department that served, due in working days, and tells its officers.
 /// </summary>
 public sealed class GiveRating(
-    AppDbContext db, QueueRecords tickets, CaseRecords cases, BundleIntake bundles, WorkingDayCalendar calendar, AuditTrail audit, Outbox outbox,
+    AppDbContext db, QueueRecords tickets, CaseRecords cases, IBundleIntake bundles, WorkingDayCalendar calendar, AuditTrail audit, Outbox outbox,
     ICurrentUser user, TimeProvider clock, IOptions<RatingsOptions> options)
 {
     private static Error AlreadyRated => Error.Conflict("rating:already-rated", "该次服务已评价，每次服务只能评价一次");

@@ -1,0 +1,18 @@
+using OneWindow.Modules.Intake.Contracts;
+using OneWindow.Modules.Intake.Domain;
+using OneWindow.Platform;
+using OneWindow.Platform.Calendar;
+using OneWindow.Platform.Identity;
+
+namespace OneWindow.Modules.Intake.Features.Transitions;
+
+/// <summary>受理, by a clerk of the case's region (无差别一窗: any item): every required material is there; the clock starts.</summary>
+public sealed class Accept() : CaseTransition<NoBody, CaseAccepted>("accept", "受理", Roles.IntakeClerk)
+{
+    public override bool Open(Case c) => c.CanAccept;
+
+    internal override bool MayAct(CaseActions who, Case c) => who.IsClerkOf(c);
+
+    internal override async Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, NoBody body, CancellationToken ct) =>
+        c.Accept(a.Today, rules, await a.RequiredAsync(c, ct));
+}
