@@ -57,6 +57,9 @@ export ONEWINDOW_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Da
 # --- 3. build once, run every test project ------------------------------------------------
 say "building"
 dotnet build OneWindow.slnx -c "$CONFIGURATION" -nologo -v quiet
+# The independent verifiers (cose-js, jose) the licence tests check signatures with, pinned by their lock file.
+say "installing the independent verifiers (tests/verifiers)"
+npm ci --prefix tests/verifiers --no-audit --no-fund --loglevel=error
 
 RESULTS="$ROOT/TestResults"
 rm -rf "$RESULTS"

@@ -90,6 +90,22 @@ public abstract class LicenseTests(AppFixture fixture)
         Assert.True(validation.IsValid, validation.Exception?.Message);
         Assert.Equal("vc+jwt", ((Microsoft.IdentityModel.JsonWebTokens.JsonWebToken)validation.SecurityToken).Typ);
 
+        // Libraries that are not ours agree: cose-js verifies the QR's COSE_Sign1, jose the vc+jwt, each given the published key.
+        var independent = await IndependentVerifiers.VerifyAsync(payload, jwk, jwt);
+        Assert.True(independent.GetProperty("lc1").GetProperty("valid").GetBoolean(), independent.ToString());
+        Assert.Contains("李明", independent.GetProperty("lc1").GetProperty("claims").ToString(), StringComparison.Ordinal);
+        Assert.True(independent.GetProperty("jwt").GetProperty("valid").GetBoolean(), independent.ToString());
+        Assert.Equal("vc+jwt", independent.GetProperty("jwt").GetProperty("typ").GetString());
+        using var stranger = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var strangerPoint = stranger.ExportParameters(false).Q;
+        var strangerJwk = JsonSerializer.SerializeToElement(new
+        {
+            kty = "EC", crv = "P-256", x = System.Buffers.Text.Base64Url.EncodeToString(strangerPoint.X), y = System.Buffers.Text.Base64Url.EncodeToString(strangerPoint.Y),
+        });
+        var refused = await IndependentVerifiers.VerifyAsync(payload, strangerJwk, jwt);
+        Assert.False(refused.GetProperty("lc1").GetProperty("valid").GetBoolean(), refused.ToString());
+        Assert.False(refused.GetProperty("jwt").GetProperty("valid").GetBoolean(), refused.ToString());
+
         // A one-character change fails; garbage is a 400 problem, never a 500.
         var changed = payload[..20] + (payload[20] == 'A' ? 'B' : 'A') + payload[21..];
         var tampered = await anonymous.PostAsJsonAsync("/api/v1/licenses/verify", new { payload = changed });

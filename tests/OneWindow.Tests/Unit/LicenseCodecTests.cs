@@ -52,7 +52,11 @@ public sealed class LicenseCodecTests
         Assert.Equal("11", System.Text.Encoding.ASCII.GetString(decoded.Kid!));
         Assert.True(CoseSign1.Verify(decoded, key));
 
-        var tampered = decoded with { Payload = System.Text.Encoding.ASCII.GetBytes("This is the content!") };
+        // "content." → "content!": the same message with one payload byte changed no longer verifies.
+        var changed = message.ToArray();
+        changed[Array.IndexOf(changed, (byte)'.', 20)] = (byte)'!';
+        var tampered = CoseSign1.Decode(changed).Value!;
+        Assert.Equal("This is the content!", System.Text.Encoding.ASCII.GetString(tampered.Payload));
         Assert.False(CoseSign1.Verify(tampered, key));
     }
 

@@ -34,7 +34,7 @@ public static class LicenseQr
     }
 
     /// <summary>The signed message inside a QR string (not yet verified).</summary>
-    public static Result<CoseMessage> Unpack(string? text)
+    public static Result<DecodedSign1> Unpack(string? text)
     {
         static Error Bad(string why) => Error.Field("payload", why);
         text = text?.Trim();
