@@ -24,13 +24,6 @@ public sealed class ErrorMappingTests
         Assert.Equal(["日期无效"], validation.Errors["from"]);
     }
 
-    [Theory]
-    [InlineData("AuditEntry", "audit_entry")]
-    [InlineData("IX_AspNetUsers_Kind", "ix_asp_net_users_kind")]
-    [InlineData("NormalizedUserName", "normalized_user_name")]
-    public void Names_tables_and_columns_in_snake_case(string name, string expected) =>
-        Assert.Equal(expected, AppDbContext.SnakeCase(name));
-
     [Fact]
     public void Stored_times_keep_microseconds_on_both_providers()
     {

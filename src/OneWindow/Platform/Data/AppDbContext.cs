@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +37,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        // Identity names its tables and indexes explicitly, which the snake_case convention leaves as they are.
+        builder.Entity<AppUser>(b =>
+        {
+            b.ToTable("asp_net_users");
+            b.HasIndex(u => u.NormalizedUserName).HasDatabaseName("user_name_index");
+            b.HasIndex(u => u.NormalizedEmail).HasDatabaseName("email_index");
+        });
+        builder.Entity<IdentityRole>(b =>
+        {
+            b.ToTable("asp_net_roles");
+            b.HasIndex(r => r.NormalizedName).HasDatabaseName("role_name_index");
+        });
+        builder.Entity<IdentityUserRole<string>>().ToTable("asp_net_user_roles");
+        builder.Entity<IdentityUserClaim<string>>().ToTable("asp_net_user_claims");
+        builder.Entity<IdentityUserLogin<string>>().ToTable("asp_net_user_logins");
+        builder.Entity<IdentityUserToken<string>>().ToTable("asp_net_user_tokens");
+        builder.Entity<IdentityRoleClaim<string>>().ToTable("asp_net_role_claims");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
         var sqlite = Database.IsSqlite();
@@ -48,7 +64,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
                 entity.FindProperty(nameof(IVersioned.Version))!.IsConcurrencyToken = true;
             }
 
-            ApplySnakeCase(entity);
             if (sqlite)
             {
                 // SQLite has no time-zone-aware type and EF cannot order or compare DateTimeOffset there:
@@ -73,61 +88,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     private static readonly ValueConverter<DateTimeOffset?, long?> NullableUtcMicrosConverter =
         new(v => v.HasValue ? Timestamps.ToUnixMicros(v.Value) : null, v => v.HasValue ? Timestamps.FromUnixMicros(v.Value) : null);
-
-    private static void ApplySnakeCase(IMutableEntityType entity)
-    {
-        var table = entity.GetTableName();
-        if (table is not null && entity.BaseType is null)
-        {
-            entity.SetTableName(SnakeCase(table));
-        }
-
-        foreach (var property in entity.GetProperties())
-        {
-            property.SetColumnName(SnakeCase(property.GetColumnName()));
-        }
-
-        foreach (var key in entity.GetKeys())
-        {
-            key.SetName(SnakeCase(key.GetName()!));
-        }
-
-        foreach (var fk in entity.GetForeignKeys())
-        {
-            fk.SetConstraintName(SnakeCase(fk.GetConstraintName()!));
-        }
-
-        foreach (var index in entity.GetIndexes())
-        {
-            index.SetDatabaseName(SnakeCase(index.GetDatabaseName()!));
-        }
-    }
-
-    internal static string SnakeCase(string name)
-    {
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                var prevLower = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]));
-                var nextLower = i > 0 && i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]);
-                if (prevLower || nextLower)
-                {
-                    sb.Append('_');
-                }
-
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
-
-        return sb.ToString();
-    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -54,6 +54,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
                 break;
         }
 
+        // Tables, columns, keys and indexes in snake_case (EFCore.NamingConventions).
+        options.UseSnakeCaseNamingConvention();
         options.AddInterceptors(OutboxCommitSignal.Instance);
     }
 
