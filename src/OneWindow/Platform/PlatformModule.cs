@@ -108,9 +108,9 @@ public static class PlatformModule
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         settings.EnsureSqliteFolder();
         KeyRing.WarnIfUnprotected(app.Configuration, app.Logger);
+        await SchemaMigrator.MigrateAsync(settings, ct);
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await SchemaMigrator.MigrateAsync(db, settings.Provider, ct);
         await WorkingDayCalendar.SeedShippedYearsAsync(db, app.Services.GetRequiredService<TimeProvider>(), ct);
         await app.Services.GetRequiredService<PlatformSecrets>().EnsureDeclaredAsync(ct);
         await Roles.EnsureAsync(scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.RoleManager<Microsoft.AspNetCore.Identity.IdentityRole>>());

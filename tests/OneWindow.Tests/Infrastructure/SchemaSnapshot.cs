@@ -39,6 +39,11 @@ public static class SchemaSnapshot
         return result;
     }
 
+    /// <summary>The schema's own tables and their columns and indexes, without the migration tools' bookkeeping.</summary>
+    public static Dictionary<string, List<string>> Tables(Dictionary<string, List<string>> snapshot) =>
+        snapshot.Where(t => t.Key is not ("schema_migrations" or "__EFMigrationsHistory" or "__EFMigrationsLock")).OrderBy(t => t.Key, StringComparer.Ordinal)
+            .ToDictionary(t => t.Key, t => t.Value);
+
     private static async Task<List<string>> Strings(DbConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

@@ -16,23 +16,35 @@ public interface IVersioned
 
 /// <summary>
 /// The one DbContext. Modules contribute their tables through <see cref="IEntityTypeConfiguration{T}"/>
-/// classes in their own <c>Data</c> folders; the schema itself is created by versioned SQL scripts
-/// (see <see cref="SchemaMigrator"/>), one set per provider.
+/// classes in their own <c>Data</c> folders; the schema is created and changed by EF Core migrations, one set per
+/// provider (<see cref="SchemaMigrator"/>, ADR 0002).
 /// Instances are pooled (ADR 0015): the constructor takes only the options, and the clock and the
 /// outbox's signal come from the application's services the options carry.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, IdentityRole, string>(options), Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
+public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.IDataProtectionKeyContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : this((DbContextOptions)options)
+    {
+    }
+
+    /// <summary>For the per-provider contexts the migrations belong to (<see cref="SqliteSchemaContext"/>, <see cref="PostgresSchemaContext"/>).</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+        _clock = AppServices(options)?.GetService<TimeProvider>() ?? TimeProvider.System;
+        _outboxSignal = AppServices(options)?.GetService<Outbox.OutboxSignal>();
+    }
+
     /// <summary>The Data Protection key ring (ADR 0016: encrypted with the configured certificate).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
 
     private static IServiceProvider? AppServices(DbContextOptions options) =>
         options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.ApplicationServiceProvider;
 
-    private readonly TimeProvider _clock = AppServices(options)?.GetService<TimeProvider>() ?? TimeProvider.System;
+    private readonly TimeProvider _clock;
 
-    private readonly Outbox.OutboxSignal? _outboxSignal = AppServices(options)?.GetService<Outbox.OutboxSignal>();
+    private readonly Outbox.OutboxSignal? _outboxSignal;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
