@@ -84,6 +84,18 @@ public sealed class CompiledBoundaryTests
     }
 
     [Fact]
+    public void Domain_data_features_and_pages_are_internal()
+    {
+        // Public would let any assembly (and any module, were the assembly ever split) reach them; the tests see them
+        // through InternalsVisibleTo.
+        var internals = InternalsOf(Modules());
+        var failing = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.IsPublic && t.Namespace is { } n && internals.Any(i => n == i || n.StartsWith(i + ".", StringComparison.Ordinal)))
+            .Select(t => t.FullName).Order().ToList();
+        Assert.True(failing.Count == 0, "public: " + string.Join("\n", failing));
+    }
+
+    [Fact]
     public void Contracts_show_no_domain_data_or_feature_types()
     {
         var internals = InternalsOf(Modules());

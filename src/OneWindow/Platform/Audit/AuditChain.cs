@@ -107,10 +107,7 @@ public static class AuditChain
     private static async Task<AuditChainHead> LockHeadAsync(AppDbContext db, string region, bool tracked, CancellationToken ct)
     {
         // On PostgreSQL the head stays locked until commit; SQLite transactions here are BEGIN IMMEDIATE (the
-        // database lock serialises writers). A row lock, not an update: the head is the hottest row of the
-        // database, and an upsert that "updates" it only to lock it wrote a dead row version per transition,
-        // which every later look-up of the head walked past (178 buffers per transition measured on
-        // PostgreSQL under load; the lifecycle spent most of the database's CPU there).
+        // database lock serialises writers). A row lock, not an update, on the hottest row of the database (ADR 0004).
         var existing = db.Database.IsNpgsql()
             ? db.Set<AuditChainHead>().FromSqlInterpolated($"SELECT * FROM audit_chain_heads WHERE region_code = {region} FOR UPDATE")
             : db.Set<AuditChainHead>().FromSqlInterpolated($"SELECT * FROM audit_chain_heads WHERE region_code = {region}");
