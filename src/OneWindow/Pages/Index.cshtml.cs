@@ -4,7 +4,7 @@ using OneWindow.Platform;
 
 namespace OneWindow.Pages;
 
-public sealed class IndexModel(ICurrentUser user, Inbox inbox) : PageModel
+public sealed class IndexModel(ICurrentUser user, IInbox inbox) : PageModel
 {
     public bool IsStaff => user.IsStaff;
 

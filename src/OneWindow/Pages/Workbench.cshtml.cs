@@ -10,7 +10,7 @@ public sealed record Ability(string Title, string Description, string? Href);
 
 /// <summary>The staff home: what the signed-in person can do, by role. Modules add their entry points here as they land.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class WorkbenchModel(ICurrentUser user, DepartmentDirectory departments) : PageModel
+public sealed class WorkbenchModel(ICurrentUser user, IDepartmentDirectory departments) : PageModel
 {
     public string DisplayName => user.DisplayName ?? "";
 

@@ -115,7 +115,7 @@ public abstract class AccountTests(AppFixture fixture)
         await Http.Eventually(async () =>
         {
             await using var scope = App.Scope();
-            var inbox = scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.Inbox>();
+            var inbox = scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.IInbox>();
             return (await inbox.RecentAsync(userId, 5)).Any(m => m.Title == "注册成功");
         }, "the welcome notification never arrived");
         var log = await File.ReadAllTextAsync(App.NotificationLog);

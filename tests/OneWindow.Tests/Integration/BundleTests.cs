@@ -67,7 +67,7 @@ public abstract class BundleTests(AppFixture fixture)
     {
         var userId = (await Http.Json(await client.GetAsync("/api/v1/auth/me"))).GetProperty("userId").GetString()!;
         await using var scope = App.Scope();
-        var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.Inbox>().RecentAsync(userId, 200);
+        var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.IInbox>().RecentAsync(userId, 200);
         return [.. inbox.Select(m => m.Body)];
     }
 
@@ -199,7 +199,7 @@ public abstract class BundleTests(AppFixture fixture)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var guideId = await db.Users.Where(u => u.UserName == "guide").Select(u => u.Id).SingleAsync();
-            var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.Inbox>().RecentAsync(guideId, 50);
+            var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.IInbox>().RecentAsync(guideId, 50);
             Assert.Contains(inbox, m => m.Title == "帮办提醒" && m.Body.Contains("缺参保人数", StringComparison.Ordinal));
         }
 

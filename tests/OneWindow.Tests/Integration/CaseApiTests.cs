@@ -42,7 +42,7 @@ public abstract class CaseApiTests(AppFixture fixture)
         await Http.Eventually(async () =>
         {
             await using var scope = App.Scope();
-            var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.Inbox>().RecentAsync(userId, 50);
+            var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.IInbox>().RecentAsync(userId, 50);
             return inbox.Count(m => m.Body.Contains(number, StringComparison.Ordinal)) == 4 && inbox.Any(m => m.Body.Contains("已办结", StringComparison.Ordinal));
         }, "the applicant was not told about submission, acceptance, approval and completion");
         var log = await File.ReadAllTextAsync(App.NotificationLog);

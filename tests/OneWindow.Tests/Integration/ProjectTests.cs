@@ -59,7 +59,7 @@ public abstract class ProjectTests(AppFixture fixture)
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<OneWindow.Platform.Data.AppDbContext>();
         var userId = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-        return [.. (await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.Inbox>().RecentAsync(userId, 200)).Select(m => m.Body)];
+        return [.. (await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.IInbox>().RecentAsync(userId, 200)).Select(m => m.Body)];
     }
 
     private static async Task<int> ScanAsync(TestApp app)

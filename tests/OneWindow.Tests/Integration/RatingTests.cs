@@ -100,7 +100,7 @@ public abstract class RatingTests(AppFixture fixture)
             await using var scope = app.Scope();
             var db = scope.ServiceProvider.GetRequiredService<OneWindow.Platform.Data.AppDbContext>();
             var clerkId = await db.Users.Where(u => u.UserName == "clerk").Select(u => u.Id).SingleAsync();
-            var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.Inbox>().RecentAsync(clerkId, 20);
+            var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.IInbox>().RecentAsync(clerkId, 20);
             return inbox.Any(m => m.Title == "差评整改" && m.Body.Contains("2026-03-09", StringComparison.Ordinal));
         }, "the rated department's officers should be told of the rectification");
 

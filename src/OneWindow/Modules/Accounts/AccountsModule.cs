@@ -12,7 +12,7 @@ public static class AccountsModule
         builder.Services.AddScoped<IdentityVerification>();
         builder.Services.AddScoped<RegisterHandler>();
         builder.Services.AddScoped<StaffAccounts>();
-        builder.Services.AddScoped<Contracts.StaffAccountRegistry>();
+        builder.Services.AddScoped<Contracts.IStaffAccountRegistry, OneWindow.Modules.Accounts.Features.StaffAccountRegistry>();
         builder.Services.AddScoped<Platform.IDemoSeeder, AccountsDemoData>();
     }
 

@@ -10,7 +10,7 @@ public static class CatalogModule
 {
     public static void AddCatalogModule(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<CatalogQueries>();
+        builder.Services.AddScoped<ICatalogQueries, OneWindow.Modules.Catalog.Features.CatalogQueries>();
         builder.Services.AddSingleton<CatalogIndex>();
         builder.Services.AddScoped<ItemSearch>();
         builder.Services.AddScoped<ItemReader>();

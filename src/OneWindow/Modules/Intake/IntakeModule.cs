@@ -18,8 +18,8 @@ public static class IntakeModule
         builder.Services.AddSingleton<CaseSubmissionWriter>();
         builder.Services.AddScoped<CaseActions>();
         builder.Services.AddScoped<CaseQueries>();
-        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.CaseRecords>();
-        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.ApplicantContacts>();
+        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.ICaseRecords, OneWindow.Modules.Intake.Features.CaseRecords>();
+        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.IApplicantContacts, OneWindow.Modules.Intake.Features.ApplicantContacts>();
         builder.Services.AddScoped<OneWindow.Platform.Files.IFileAccess, CaseFileAccess>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Accounts.Contracts.IdentityVerified, LinkVerifiedApplicant>();
         // Messages written before the facts had types (ADR 0017) are delivered as today's facts.

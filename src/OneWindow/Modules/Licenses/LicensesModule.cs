@@ -11,7 +11,7 @@ public static class LicensesModule
     {
         builder.Services.AddScoped<ESeals>();
         builder.Services.AddSingleton(new Platform.Data.DeclaredSecret(Domain.LicenseNumbers.HolderKeyName));
-        builder.Services.AddScoped<OneWindow.Modules.Licenses.Contracts.LicenseLibrary>();
+        builder.Services.AddScoped<OneWindow.Modules.Licenses.Contracts.ILicenseLibrary, OneWindow.Modules.Licenses.Features.LicenseLibrary>();
         builder.Services.AddScoped<LicenseVerifier>();
         builder.Services.AddOutboxHandler<CaseGranted, IssueLicenses>();
         builder.Services.AddOutboxHandler<BundleDecided, IssueLicenses>();

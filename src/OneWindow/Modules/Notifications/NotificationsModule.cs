@@ -12,8 +12,8 @@ public static class NotificationsModule
     public static void AddNotificationsModule(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<INotificationChannel, LogFileChannel>();
-        builder.Services.AddScoped<Inbox>();
-        builder.Services.AddSingleton<DirectMessages>();
+        builder.Services.AddScoped<IInbox, Features.Inbox>();
+        builder.Services.AddSingleton<IDirectMessages, OneWindow.Modules.Notifications.Features.DirectMessages>();
         builder.Services.AddOutboxHandler<AccountRegistered, NotifyOnRegistration>();
         builder.Services.AddOutboxHandler<CaseEvent, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);
         builder.Services.AddOutboxHandler<BundleEvent, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);

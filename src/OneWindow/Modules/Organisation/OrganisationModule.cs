@@ -8,7 +8,7 @@ public static class OrganisationModule
 {
     public static void AddOrganisationModule(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<DepartmentDirectory>();
+        builder.Services.AddScoped<IDepartmentDirectory, OneWindow.Modules.Organisation.Features.DepartmentDirectory>();
         builder.Services.AddScoped<Platform.IDemoSeeder, OrganisationDemoData>();
     }
 

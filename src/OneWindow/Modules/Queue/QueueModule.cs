@@ -25,7 +25,7 @@ public static class QueueModule
         builder.Services.AddScoped<HallDisplay>();
         builder.Services.AddScoped<HallMetrics>();
         builder.Services.AddScoped<Appointments>();
-        builder.Services.AddScoped<QueueRecords>();
+        builder.Services.AddScoped<IQueueRecords, OneWindow.Modules.Queue.Features.QueueRecords>();
         builder.Services.AddScoped<IDemoSeeder, QueueDemoData>();
         builder.Services.AddPeriodicJob<QueueDayEnd>(sp =>
         {

@@ -13,7 +13,7 @@ public static class RatingsModule
             .ValidateOnStart();
         builder.Services.AddScoped<GiveRating>();
         builder.Services.AddScoped<Rectifications>();
-        builder.Services.AddScoped<OneWindow.Modules.Ratings.Contracts.RatingLookup>();
+        builder.Services.AddScoped<OneWindow.Modules.Ratings.Contracts.IRatingLookup, OneWindow.Modules.Ratings.Features.RatingLookup>();
     }
 
     public static void MapRatingsModule(this WebApplication app) => RatingEndpoints.Map(app);

@@ -86,7 +86,7 @@ public static class CommandLine
         }
 
         var region = Option(args, "--region") ?? DemoCity.City;
-        var result = await services.GetRequiredService<StaffAccountRegistry>().EnsureAsync(
+        var result = await services.GetRequiredService<IStaffAccountRegistry>().EnsureAsync(
             new StaffAccount(user, Option(args, "--name") ?? "系统管理员", region, null, [Roles.Admin]), password);
         if (!result.IsSuccess)
         {

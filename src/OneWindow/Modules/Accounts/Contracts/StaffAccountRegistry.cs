@@ -5,8 +5,8 @@ namespace OneWindow.Modules.Accounts.Contracts;
 public sealed record StaffAccount(string UserName, string DisplayName, string RegionCode, string? DepartmentCode, IReadOnlyList<string> Roles);
 
 /// <summary>What other parts of the application (the <c>create-admin</c> verb) may do with staff accounts: create one if its name is free.</summary>
-public sealed class StaffAccountRegistry(Features.StaffAccounts staff)
+public interface IStaffAccountRegistry
 {
     /// <summary>True when created, false when the user name was taken (left as it is); field errors for a weak password or a bad name.</summary>
-    public Task<Result<bool>> EnsureAsync(StaffAccount account, string password) => staff.EnsureAsync(account, password);
+    Task<Result<bool>> EnsureAsync(StaffAccount account, string password);
 }

@@ -12,14 +12,14 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Accounts.Features;
 
-public sealed record SmsCodeSent(string SentTo, int ValidMinutes);
+internal sealed record SmsCodeSent(string SentTo, int ValidMinutes);
 
-public sealed record VerifyCodeRequest(string? Code);
+internal sealed record VerifyCodeRequest(string? Code);
 
-public sealed record CounterVerificationRequest(string? UserName, string? IdentityCode);
+internal sealed record CounterVerificationRequest(string? UserName, string? IdentityCode);
 
 /// <remarks>A verification takes effect in every open session at once (SessionValidation reads it): no new sign-in or token.</remarks>
-public sealed record IdentityStatus(string UserName, string Kind, string? IdentityCode, bool Verified, string? Method, DateTimeOffset? VerifiedAt);
+internal sealed record IdentityStatus(string UserName, string Kind, string? IdentityCode, bool Verified, string? Method, DateTimeOffset? VerifiedAt);
 
 /// <summary>
 /// 实名核验: an applicant account is bound to its identity code only by proof, not by typing the number.
@@ -31,12 +31,12 @@ public sealed record IdentityStatus(string UserName, string Kind, string? Identi
 /// it would call <see cref="MarkVerifiedAsync"/> with method <c>oidc</c>.</item>
 /// </list>
 /// </summary>
-public sealed class IdentityVerification(
+internal sealed class IdentityVerification(
     UserManager<AppUser> users,
     AuditTrail audit,
     Outbox outbox,
-    ApplicantContacts contacts,
-    DirectMessages messages,
+    IApplicantContacts contacts,
+    IDirectMessages messages,
     ICurrentUser current,
     TimeProvider clock)
 {

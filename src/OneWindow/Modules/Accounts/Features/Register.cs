@@ -13,12 +13,12 @@ using OneWindow.Platform.Web;
 namespace OneWindow.Modules.Accounts.Features;
 
 /// <summary>Kind is <c>person</c> (自然人, with 身份证号) or <c>enterprise</c> (法人, with 统一社会信用代码).</summary>
-public sealed record RegisterRequest(string? Kind, string? UserName, string? Password, string? Name, string? IdentityCode, string? Mobile);
+internal sealed record RegisterRequest(string? Kind, string? UserName, string? Password, string? Name, string? IdentityCode, string? Mobile);
 
-public sealed record RegisterResponse(string Id, string UserName, string Kind, string DisplayName);
+internal sealed record RegisterResponse(string Id, string UserName, string Kind, string DisplayName);
 
 /// <summary>Registers a citizen or enterprise account; the identity code is checked by the same validator as every form.</summary>
-public sealed class RegisterHandler(
+internal sealed class RegisterHandler(
     UserManager<AppUser> users,
     AppDbContext db,
     AuditTrail audit,

@@ -9,12 +9,12 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Accounts.Features;
 
-public sealed record SignInRequest(string? UserName, string? Password);
+internal sealed record SignInRequest(string? UserName, string? Password);
 
-public sealed record SignInResponse(string Token, DateTimeOffset ExpiresAt, string UserName, string DisplayName, string Kind, IReadOnlyList<string> Roles);
+internal sealed record SignInResponse(string Token, DateTimeOffset ExpiresAt, string UserName, string DisplayName, string Kind, IReadOnlyList<string> Roles);
 
 /// <summary>One sign-in for pages and API: checks the password with lock-out, sets the cookie, issues a bearer token.</summary>
-public sealed class SignInHandler(
+internal sealed class SignInHandler(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     IOptionsMonitor<BearerTokenOptions> bearer,

@@ -10,7 +10,7 @@ namespace OneWindow.Modules.Accounts.Features;
 /// not slowed; a success clears the count. Kept per instance (like ASP.NET Core's rate limiter, ADR 0016): with n
 /// instances an attacker gets n times the tries, still exponentially slowed.
 /// </summary>
-public sealed class SignInBackoff(TimeProvider clock, IConfiguration configuration)
+internal sealed class SignInBackoff(TimeProvider clock, IConfiguration configuration)
 {
     private sealed record Failures(int Count, DateTimeOffset Last);
 

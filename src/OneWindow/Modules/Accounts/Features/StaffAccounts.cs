@@ -9,7 +9,7 @@ using OneWindow.Platform.Web;
 namespace OneWindow.Modules.Accounts.Features;
 
 /// <summary>Creates staff accounts: the demo data, and the first administrator of a clean install.</summary>
-public sealed class StaffAccounts(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, AuditTrail audit, TimeProvider clock)
+internal sealed class StaffAccounts(UserManager<AppUser> users, RoleManager<IdentityRole> roles, AppDbContext db, AuditTrail audit, TimeProvider clock)
 {
     public Task EnsureRolesAsync() => Roles.EnsureAsync(roles);
 
@@ -45,7 +45,7 @@ public sealed class StaffAccounts(UserManager<AppUser> users, RoleManager<Identi
     }
 }
 
-public sealed record NewStaffAccount
+internal sealed record NewStaffAccount
 {
     public string? UserName { get; init; }
 
@@ -60,14 +60,14 @@ public sealed record NewStaffAccount
     public List<string>? Roles { get; init; }
 }
 
-public sealed record StaffAccountCreated(string UserName, string DisplayName, IReadOnlyList<string> Roles);
+internal sealed record StaffAccountCreated(string UserName, string DisplayName, IReadOnlyList<string> Roles);
 
 /// <summary>Administrators open staff accounts (a hall's counter officers, a department's reviewers) over the API.</summary>
 internal static class StaffAccountEndpoints
 {
     public static void Map(WebApplication app) =>
         app.MapPost("/api/v1/staff", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Created<StaffAccountCreated>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
-                NewStaffAccount input, StaffAccounts staff, OneWindow.Modules.Organisation.Contracts.DepartmentDirectory departments, ICurrentUser user, CancellationToken ct) =>
+                NewStaffAccount input, StaffAccounts staff, OneWindow.Modules.Organisation.Contracts.IDepartmentDirectory departments, ICurrentUser user, CancellationToken ct) =>
             {
                 var errors = new FieldErrors();
                 if (string.IsNullOrWhiteSpace(input.UserName))

@@ -9,7 +9,7 @@ namespace OneWindow.Modules.Accounts.Pages;
 
 /// <summary>窗口现场核验: an intake clerk, having seen the ID card or business licence, confirms an account's identity.</summary>
 [Authorize(Roles = Roles.IntakeClerk)]
-public sealed class CounterIdentityModel(IdentityVerification verification) : PageModel
+internal sealed class CounterIdentityModel(IdentityVerification verification) : PageModel
 {
     [BindProperty]
     public string? UserName { get; set; }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace OneWindow.Modules.Accounts.Pages;
 
-public sealed class DeniedModel : PageModel
+internal sealed class DeniedModel : PageModel
 {
     public void OnGet() => Response.StatusCode = StatusCodes.Status403Forbidden;
 }

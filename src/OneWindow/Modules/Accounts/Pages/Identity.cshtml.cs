@@ -11,7 +11,7 @@ namespace OneWindow.Modules.Accounts.Pages;
 /// <summary>实名核验 for the signed-in applicant: an SMS code to the mobile the government holds, or the way to a counter.</summary>
 [Authorize(Policy = Policies.Applicant)]
 [EnableRateLimiting(Throttles.SmsCode)]
-public sealed class IdentityModel(IdentityVerification verification) : PageModel
+internal sealed class IdentityModel(IdentityVerification verification) : PageModel
 {
     public IdentityStatus? Status { get; private set; }
 

@@ -5,7 +5,7 @@ using OneWindow.Modules.Accounts.Features;
 namespace OneWindow.Modules.Accounts.Pages;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Web.Throttles.Login)]
-public sealed class LoginModel(SignInHandler signIn) : PageModel
+internal sealed class LoginModel(SignInHandler signIn) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }

@@ -4,7 +4,7 @@ using OneWindow.Modules.Accounts.Features;
 
 namespace OneWindow.Modules.Accounts.Pages;
 
-public sealed class LogoutModel(SignInHandler signIn) : PageModel
+internal sealed class LogoutModel(SignInHandler signIn) : PageModel
 {
     public void OnGet()
     {

@@ -5,7 +5,7 @@ using OneWindow.Modules.Accounts.Features;
 namespace OneWindow.Modules.Accounts.Pages;
 
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Platform.Web.Throttles.Register)]
-public sealed class RegisterModel(RegisterHandler register, SignInHandler signIn) : PageModel
+internal sealed class RegisterModel(RegisterHandler register, SignInHandler signIn) : PageModel
 {
     [BindProperty]
     public string? Kind { get; set; }

@@ -37,49 +37,23 @@ public sealed record PublishedItem(Guid VersionId, int ItemVersion, ItemDocument
 }
 
 /// <summary>What other modules may ask the catalogue.</summary>
-public sealed class CatalogQueries(AppDbContext db, OneWindow.Platform.IdentityCodes.DivisionRegistry divisions, Features.CatalogIndex index)
+public interface ICatalogQueries
 {
     /// <summary>Checks filled-in form values against the item's schema: the catalogue's one form validator.</summary>
-    public Platform.Result<IReadOnlyDictionary<string, string[]>> ValidateForm(PublishedItem item, IReadOnlyDictionary<string, string[]> values, DateOnly today) =>
-        ValidateForm(item.Definition.Form, values, today);
+    Platform.Result<IReadOnlyDictionary<string, string[]>> ValidateForm(PublishedItem item, IReadOnlyDictionary<string, string[]> values, DateOnly today);
 
     /// <summary>The same check against any schema (a bundle's merged form).</summary>
-    public Platform.Result<IReadOnlyDictionary<string, string[]>> ValidateForm(FormSchema schema, IReadOnlyDictionary<string, string[]> values, DateOnly today) =>
-        FormValidator.Validate(schema, values, divisions, today);
+    Platform.Result<IReadOnlyDictionary<string, string[]>> ValidateForm(FormSchema schema, IReadOnlyDictionary<string, string[]> values, DateOnly today);
 
     /// <summary>JSON form values (as an API receives them) as the text values the validator takes.</summary>
-    public static IReadOnlyDictionary<string, string[]> FormValues(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? form) => FormValidator.FromJson(form);
-
-    // Published versions never change (an edit makes a new version), so each is read and parsed once.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, PublishedItem> Published = new();
+    static IReadOnlyDictionary<string, string[]> FormValues(IReadOnlyDictionary<string, System.Text.Json.JsonElement>? form) => FormValidator.FromJson(form);
 
     /// <summary>
     /// The published version now in force: its id from the catalogue index (reloaded at once after a publish
     /// through this instance, within 15 s after one through another), its content from the cache of published versions.
     /// </summary>
-    public async Task<PublishedItem?> CurrentAsync(string code, CancellationToken ct = default) =>
-        await index.CurrentVersionAsync(code, ct) is { } versionId ? await VersionAsync(versionId, ct) : null;
+    Task<PublishedItem?> CurrentAsync(string code, CancellationToken ct = default);
 
     /// <summary>A specific version, e.g. the one a running case was submitted under.</summary>
-    public async Task<PublishedItem?> VersionAsync(Guid versionId, CancellationToken ct = default)
-    {
-        if (Published.TryGetValue(versionId, out var cached))
-        {
-            return cached;
-        }
-
-        var item = await db.Set<ServiceItem>().AsNoTracking().SingleOrDefaultAsync(i => i.Id == versionId, ct);
-        if (item is null)
-        {
-            return null;
-        }
-
-        var version = new PublishedItem(item.Id, item.ItemVersion, ItemDocument.From(item));
-        if (item.Status != ItemStatus.Draft)
-        {
-            Published.TryAdd(item.Id, version);
-        }
-
-        return version;
-    }
+    Task<PublishedItem?> VersionAsync(Guid versionId, CancellationToken ct = default);
 }

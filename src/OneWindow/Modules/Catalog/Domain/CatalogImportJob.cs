@@ -1,7 +1,7 @@
 using OneWindow.Modules.Catalog.Contracts;
 namespace OneWindow.Modules.Catalog.Domain;
 
-public enum ImportJobStatus
+internal enum ImportJobStatus
 {
     Queued,
     Running,
@@ -14,7 +14,7 @@ public enum ImportJobStatus
 /// A catalogue import running in the background, so a person can watch its progress. The file is
 /// kept with the job; the job runs as the person who started it (their roles decide what they may change).
 /// </summary>
-public sealed class CatalogImportJob
+internal sealed class CatalogImportJob
 {
     public Guid Id { get; set; }
 

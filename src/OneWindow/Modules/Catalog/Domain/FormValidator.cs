@@ -10,7 +10,7 @@ namespace OneWindow.Modules.Catalog.Domain;
 /// Validates filled-in forms against an item's schema: the same rules for the API, the pages and,
 /// later, intake. Values arrive as text (one or more per key); messages are Chinese, per field.
 /// </summary>
-public static class FormValidator
+internal static class FormValidator
 {
     public static readonly IReadOnlySet<string> FieldTypes = new HashSet<string>
     {

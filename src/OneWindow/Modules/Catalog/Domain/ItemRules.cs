@@ -5,7 +5,7 @@ using OneWindow.Platform;
 namespace OneWindow.Modules.Catalog.Domain;
 
 /// <summary>What makes an item definition publishable. All problems are reported at once.</summary>
-public static partial class ItemRules
+internal static partial class ItemRules
 {
     [GeneratedRegex(@"^[A-Z0-9][A-Z0-9\-]{2,39}$")]
     private static partial Regex CodePattern();

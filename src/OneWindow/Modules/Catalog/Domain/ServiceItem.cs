@@ -7,7 +7,7 @@ namespace OneWindow.Modules.Catalog.Domain;
 /// A published version is never changed: an edit makes the next version as a draft, and
 /// publishing that draft supersedes the one before. Running cases keep the version they began with.
 /// </summary>
-public sealed class ServiceItem : OneWindow.Platform.Data.IVersioned
+internal sealed class ServiceItem : OneWindow.Platform.Data.IVersioned
 {
     public Guid Id { get; set; }
 

@@ -11,17 +11,17 @@ using OneWindow.Platform.IdentityCodes;
 
 namespace OneWindow.Modules.Catalog.Features;
 
-public sealed record RowProblem(int Row, string Code, IReadOnlyDictionary<string, string[]> Errors);
+internal sealed record RowProblem(int Row, string Code, IReadOnlyDictionary<string, string[]> Errors);
 
-public sealed record ImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<RowProblem> Rejected);
+internal sealed record ImportReport(int Created, int Updated, int Unchanged, IReadOnlyList<RowProblem> Rejected);
 
 /// <summary>
 /// Creating, editing, publishing and importing items. A published version is immutable: editing
 /// writes the next version as a draft; publishing it supersedes the current one. Import publishes
 /// every changed item in one transaction, or nothing at all.
 /// </summary>
-public sealed class CatalogEditor(
-    AppDbContext db, DepartmentDirectory departments, DivisionRegistry divisions, FileStore files,
+internal sealed class CatalogEditor(
+    AppDbContext db, IDepartmentDirectory departments, DivisionRegistry divisions, FileStore files,
     AuditTrail audit, ICurrentUser user, TimeProvider clock, CatalogIndex index)
 {
     public bool CanEdit(string departmentCode) =>

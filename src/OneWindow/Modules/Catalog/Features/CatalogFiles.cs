@@ -11,21 +11,21 @@ using OneWindow.Modules.Catalog.Domain;
 
 namespace OneWindow.Modules.Catalog.Features;
 
-public enum CatalogFormat
+internal enum CatalogFormat
 {
     Json,
     Csv,
     Xlsx,
 }
 
-public sealed record CatalogExport(string Format, int Version, DateTimeOffset ExportedAt, IReadOnlyList<ItemDocument> Items);
+internal sealed record CatalogExport(string Format, int Version, DateTimeOffset ExportedAt, IReadOnlyList<ItemDocument> Items);
 
 /// <summary>
 /// The whole catalogue as a file: JSON (the exact definitions), or a table (CSV, XLSX) with one row
 /// per item, scalar fields as columns and materials and form as JSON cells, so every format
 /// round-trips exactly. Row numbers in reports are the file's own (the header is row 1).
 /// </summary>
-public static class CatalogFiles
+internal static class CatalogFiles
 {
     public static readonly string[] Columns =
     [

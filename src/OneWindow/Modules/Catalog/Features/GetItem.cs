@@ -10,9 +10,9 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Catalog.Features;
 
-public sealed record AttachedFile(Guid FileId, string FileName, string ContentType, long Size, string Url);
+internal sealed record AttachedFile(Guid FileId, string FileName, string ContentType, long Size, string Url);
 
-public sealed record MaterialDetail(
+internal sealed record MaterialDetail(
     string Code, string Name, bool Required, bool Deferrable, string Form, int Copies, MaterialSource Source, string? SubstitutableBy,
     AttachedFile? BlankForm, AttachedFile? Sample, string Notes)
 {
@@ -20,7 +20,7 @@ public sealed record MaterialDetail(
     public bool ProofFree => Source is MaterialSource.License or MaterialSource.Government;
 }
 
-public sealed record ItemDetail(
+internal sealed record ItemDetail(
     string Code, int ItemVersion, ItemStatus Status, string Name, ServiceItemKind Kind, string KindCode, string KindLabel,
     string Department, string DepartmentName, string Region, ApplicantType ApplicantType, CaseType CaseType,
     int StatutoryDays, int CommittedDays, string Fee, string LegalBasis, string Conditions, int VisitsRequired, int OnlineDepth,
@@ -28,7 +28,7 @@ public sealed record ItemDetail(
     PledgeConsequence PledgeConsequence, int SupplementDays, string? SupervisingDepartment, string LifeEvents, string Keywords, string Location, string Phone,
     IReadOnlyList<MaterialDetail> Materials, FormSchema Form, DateTimeOffset? PublishedAt);
 
-public sealed class ItemReader(AppDbContext db, DepartmentDirectory departments, FileStore files)
+internal sealed class ItemReader(AppDbContext db, IDepartmentDirectory departments, FileStore files)
 {
     public static Error NotFound(string code) => Error.NotFound("catalog:item-not-found", $"事项 {code} 不存在或尚未发布");
 

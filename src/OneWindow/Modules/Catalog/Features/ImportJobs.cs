@@ -12,7 +12,7 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Catalog.Features;
 
-public sealed record ImportJobView(
+internal sealed record ImportJobView(
     Guid Id, string FileName, ImportJobStatus Status, int Total, int Processed, int Percent, string RequestedBy,
     DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, ImportReport? Report, string? Error);
 
@@ -21,7 +21,7 @@ public sealed record ImportJobView(
 /// event; the handler validates row by row (publishing its progress), then applies everything in
 /// one transaction or nothing. Progress is read from the job row, so any instance can show it.
 /// </summary>
-public sealed class ImportJobs(AppDbContext db, Outbox outbox, ICurrentUser user, TimeProvider clock)
+internal sealed class ImportJobs(AppDbContext db, Outbox outbox, ICurrentUser user, TimeProvider clock)
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 

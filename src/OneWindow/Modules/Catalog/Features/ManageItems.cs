@@ -9,10 +9,10 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Catalog.Features;
 
-public sealed record ItemVersionSummary(int ItemVersion, ItemStatus Status, bool IsCurrent, DateTimeOffset UpdatedAt, string UpdatedBy, DateTimeOffset? PublishedAt);
+internal sealed record ItemVersionSummary(int ItemVersion, ItemStatus Status, bool IsCurrent, DateTimeOffset UpdatedAt, string UpdatedBy, DateTimeOffset? PublishedAt);
 
 /// <summary>Staff endpoints: drafts, publishing, versions, export and import of the whole catalogue.</summary>
-public static class ManageItems
+internal static class ManageItems
 {
     public const string EditorPolicy = "CatalogEditor";
 

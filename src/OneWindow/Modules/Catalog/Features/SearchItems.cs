@@ -9,15 +9,15 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Catalog.Features;
 
-public sealed record ItemSummary(
+internal sealed record ItemSummary(
     string Code, string Name, ServiceItemKind Kind, string KindCode, string KindLabel, string Department, string DepartmentName,
     ApplicantType ApplicantType, CaseType CaseType, int StatutoryDays, int CommittedDays, int OnlineDepth, int VisitsRequired, string LifeEvents);
 
 
-public sealed record ItemQuery(string? Q, string? Department, string? Kind, string? LifeEvent, string? Region, string? Sort, int Page = 1, int PageSize = 20);
+internal sealed record ItemQuery(string? Q, string? Department, string? Kind, string? LifeEvent, string? Region, string? Sort, int Page = 1, int PageSize = 20);
 
 /// <summary>The searchable facts of one published item (no materials or form).</summary>
-public sealed record IndexedItem(
+internal sealed record IndexedItem(
     Guid VersionId, string Code, string Name, ServiceItemKind Kind, string DepartmentCode, string DepartmentName, string RegionCode, ApplicantType ApplicantType, CaseType CaseType,
     int StatutoryDays, int CommittedDays, int OnlineDepth, int VisitsRequired, string LifeEvents, string Keywords);
 
@@ -26,7 +26,7 @@ public sealed record IndexedItem(
 /// and they change a few times a day, while citizens search all day. The database stays the truth:
 /// the index reloads 15 s after it was loaded, and at once after a publish or import through this instance.
 /// </summary>
-public sealed class CatalogIndex(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+internal sealed class CatalogIndex(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     private sealed record Snapshot(IReadOnlyList<IndexedItem> Items, IReadOnlyDictionary<string, Guid> CurrentVersions);
 
@@ -38,7 +38,7 @@ public sealed class CatalogIndex(IServiceScopeFactory scopes, TimeProvider clock
             .Select(i => new { i.Id, i.Code, i.Name, i.Kind, i.DepartmentCode, i.RegionCode, i.ApplicantType, i.CaseType,
                 i.StatutoryDays, i.CommittedDays, i.OnlineDepth, i.VisitsRequired, i.LifeEvents, i.Keywords })
             .ToListAsync(ct);
-        var names = await scope.ServiceProvider.GetRequiredService<DepartmentDirectory>().NamesAsync(rows.Select(r => r.DepartmentCode), ct);
+        var names = await scope.ServiceProvider.GetRequiredService<IDepartmentDirectory>().NamesAsync(rows.Select(r => r.DepartmentCode), ct);
         List<IndexedItem> items = [.. rows.Select(i => new IndexedItem(i.Id, i.Code, i.Name, i.Kind, i.DepartmentCode, names.GetValueOrDefault(i.DepartmentCode, i.DepartmentCode),
             i.RegionCode, i.ApplicantType, i.CaseType, i.StatutoryDays, i.CommittedDays, i.OnlineDepth, i.VisitsRequired, i.LifeEvents, i.Keywords))];
         return new Snapshot(items, items.ToDictionary(i => i.Code, i => i.VersionId, StringComparer.Ordinal));
@@ -56,7 +56,7 @@ public sealed class CatalogIndex(IServiceScopeFactory scopes, TimeProvider clock
 }
 
 /// <summary>Public search over the published catalogue: substring search on name, keywords, code and themes.</summary>
-public sealed class ItemSearch(CatalogIndex index)
+internal sealed class ItemSearch(CatalogIndex index)
 {
     public static IReadOnlyList<string> LifeEvents => Contracts.LifeEvents.All;
 

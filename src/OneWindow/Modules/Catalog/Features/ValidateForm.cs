@@ -9,15 +9,15 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Catalog.Features;
 
-public sealed record ValidateFormRequest(Dictionary<string, JsonElement>? Form);
+internal sealed record ValidateFormRequest(Dictionary<string, JsonElement>? Form);
 
-public sealed record ValidateFormResponse(bool Valid, IReadOnlyDictionary<string, string[]> Form);
+internal sealed record ValidateFormResponse(bool Valid, IReadOnlyDictionary<string, string[]> Form);
 
 /// <summary>Checks a filled-in form against the item's schema (预检): the same check intake will run on submission.</summary>
-public static class ValidateForm
+internal static class ValidateForm
 {
     public static async Task<Result<IReadOnlyDictionary<string, string[]>>> CheckAsync(
-        CatalogQueries catalog, string code, IReadOnlyDictionary<string, string[]> values, DivisionRegistry divisions, TimeProvider clock, CancellationToken ct)
+        ICatalogQueries catalog, string code, IReadOnlyDictionary<string, string[]> values, DivisionRegistry divisions, TimeProvider clock, CancellationToken ct)
     {
         var item = await catalog.CurrentAsync(code, ct);
         if (item is null)
@@ -30,7 +30,7 @@ public static class ValidateForm
 
     public static void Map(RouteGroupBuilder items) =>
         items.MapPost("/{code}/form/validate", async Task<Results<Ok<ValidateFormResponse>, ProblemHttpResult>> (
-                string code, ValidateFormRequest request, CatalogQueries catalog, DivisionRegistry divisions, TimeProvider clock, CancellationToken ct) =>
+                string code, ValidateFormRequest request, ICatalogQueries catalog, DivisionRegistry divisions, TimeProvider clock, CancellationToken ct) =>
             {
                 var result = await CheckAsync(catalog, code, FormValidator.FromJson(request.Form), divisions, clock, ct);
                 return result.IsSuccess ? TypedResults.Ok(new ValidateFormResponse(true, result.Value!)) : result.Error!.ToProblem();

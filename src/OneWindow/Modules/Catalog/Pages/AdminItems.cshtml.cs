@@ -8,7 +8,7 @@ namespace OneWindow.Modules.Catalog.Pages;
 
 /// <summary>Catalogue maintenance: list, export, import with a row-level report. Same handlers as the API.</summary>
 [Authorize(Policy = ManageItems.EditorPolicy)]
-public sealed class AdminItemsModel(ItemSearch search, ImportJobs imports) : PageModel
+internal sealed class AdminItemsModel(ItemSearch search, ImportJobs imports) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }

@@ -7,7 +7,7 @@ using OneWindow.Platform.IdentityCodes;
 namespace OneWindow.Modules.Catalog.Pages;
 
 /// <summary>An item's form rendered from its schema and checked on the server by the same validator as the API.</summary>
-public sealed class ApplyFormModel(ItemReader reader, CatalogQueries catalog, DivisionRegistry divisions, TimeProvider clock) : PageModel
+internal sealed class ApplyFormModel(ItemReader reader, ICatalogQueries catalog, DivisionRegistry divisions, TimeProvider clock) : PageModel
 {
     public ItemDetail? Item { get; private set; }
 

@@ -19,7 +19,7 @@ namespace OneWindow.Modules.Catalog.Pages;
 /// as the API), versions, publish, and upload of blank forms and samples. Works without JavaScript.
 /// </summary>
 [Authorize(Policy = ManageItems.EditorPolicy)]
-public sealed class EditItemModel(AppDbContext db, CatalogEditor editor, DepartmentDirectory departments, FileStore files, ICurrentUser user) : PageModel
+internal sealed class EditItemModel(AppDbContext db, CatalogEditor editor, IDepartmentDirectory departments, FileStore files, ICurrentUser user) : PageModel
 {
     private static readonly JsonSerializerOptions Indented = new(ServiceItemConfiguration.Json) { WriteIndented = true };
 

@@ -6,7 +6,7 @@ using OneWindow.Platform;
 namespace OneWindow.Modules.Catalog.Pages;
 
 /// <summary>The public 办事指南: conditions, materials with blank forms and filled samples (样板间), limits, fees, where to go.</summary>
-public sealed class GuideModel(ItemReader reader) : PageModel
+internal sealed class GuideModel(ItemReader reader) : PageModel
 {
     public ItemDetail? Item { get; private set; }
 

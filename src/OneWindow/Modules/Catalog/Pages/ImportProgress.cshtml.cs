@@ -7,7 +7,7 @@ namespace OneWindow.Modules.Catalog.Pages;
 
 /// <summary>An import's progress; refreshes itself every second while it runs (no JavaScript needed).</summary>
 [Authorize(Policy = ManageItems.EditorPolicy)]
-public sealed class ImportProgressModel(ImportJobs imports) : PageModel
+internal sealed class ImportProgressModel(ImportJobs imports) : PageModel
 {
     public ImportJobView? Job { get; private set; }
 

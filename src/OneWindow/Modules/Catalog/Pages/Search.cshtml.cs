@@ -9,7 +9,7 @@ using OneWindow.Platform;
 namespace OneWindow.Modules.Catalog.Pages;
 
 /// <summary>The public search: items (and the departments whose names match), filters, sorting, paging.</summary>
-public sealed class SearchModel(ItemSearch search, DepartmentDirectory departments) : PageModel
+internal sealed class SearchModel(ItemSearch search, IDepartmentDirectory departments) : PageModel
 {
     public static readonly ServiceItemKind[] Kinds =
         [ServiceItemKind.Licensing, ServiceItemKind.Confirmation, ServiceItemKind.Benefit, ServiceItemKind.PublicService, ServiceItemKind.Other];

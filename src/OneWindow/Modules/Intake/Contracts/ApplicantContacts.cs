@@ -5,23 +5,12 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Modules.Intake.Contracts;
 
 /// <summary>The contact details the government already holds for an applicant, from the cases filed under their code.</summary>
-public sealed class ApplicantContacts(AppDbContext db)
+public interface IApplicantContacts
 {
     /// <summary>
     /// The mobile of the most recent case or bundle application taken under this code at a counter or by a helper
     /// (where staff saw the applicant's papers), never one filed online: an online filing proves only that somebody
     /// typed the number (null when there is none).
     /// </summary>
-    public async Task<string?> HeldMobileAsync(string applicantCode, string askingUserId, CancellationToken ct)
-    {
-        var fromCase = await db.Set<Case>().AsNoTracking()
-            .Where(c => c.ApplicantCode == applicantCode && c.Channel != Channel.Online && c.SubmittedById != askingUserId && c.ApplicantMobile != "")
-            .OrderByDescending(c => c.SubmittedAt).Select(c => new { c.ApplicantMobile, c.SubmittedAt }).FirstOrDefaultAsync(ct);
-        var fromBundle = await db.Set<BundleApplication>().AsNoTracking()
-            .Where(a => a.ApplicantCode == applicantCode && a.Channel != Channel.Online && a.SubmittedById != askingUserId && a.ApplicantMobile != "")
-            .OrderByDescending(a => a.SubmittedAt).Select(a => new { a.ApplicantMobile, a.SubmittedAt }).FirstOrDefaultAsync(ct);
-        return fromBundle is not null && (fromCase is null || fromBundle.SubmittedAt > fromCase.SubmittedAt)
-            ? fromBundle.ApplicantMobile
-            : fromCase?.ApplicantMobile;
-    }
+    Task<string?> HeldMobileAsync(string applicantCode, string askingUserId, CancellationToken ct);
 }

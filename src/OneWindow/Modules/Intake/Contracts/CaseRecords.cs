@@ -13,18 +13,10 @@ public sealed record CaseFacts(
     public bool JointIssuance { get; init; }
 }
 
-public sealed class CaseRecords(AppDbContext db)
+public interface ICaseRecords
 {
     /// <summary>The case a 办件编号 names (the service hall links the cases accepted during a service by their numbers).</summary>
-    public async Task<Guid?> IdOfNumberAsync(string number, CancellationToken ct = default) =>
-        await db.Set<Case>().AsNoTracking().Where(c => c.Number == number).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+    Task<Guid?> IdOfNumberAsync(string number, CancellationToken ct = default);
 
-    public async Task<CaseFacts?> FindAsync(Guid id, CancellationToken ct = default)
-    {
-        var c = await db.Set<Case>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        return c is null
-            ? null
-            : new CaseFacts(c.Id, c.Number, c.ItemCode, c.ItemVersionId, c.ItemName, c.DepartmentCode, c.RegionCode, c.ApplicantKind, c.ApplicantName,
-                c.ApplicantCode, c.ApplicantUserId, c.Form, c.Status.ToString()) { JointIssuance = c.JointIssuance };
-    }
+    Task<CaseFacts?> FindAsync(Guid id, CancellationToken ct = default);
 }

@@ -1,14 +1,14 @@
 namespace OneWindow.Modules.Intake.Domain;
 
 /// <summary>How a bundle's licences are released: each as its item is granted, or all together (十证联发).</summary>
-public enum Issuance
+internal enum Issuance
 {
     Each,
     Joint,
 }
 
 /// <summary>What a denial of one item does to the rest of the bundle.</summary>
-public enum DenialConsequence
+internal enum DenialConsequence
 {
     /// <summary>The other items go on; the denied one is shown with its reason.</summary>
     Continue,
@@ -23,7 +23,7 @@ public enum DenialConsequence
 /// (fields with the same key are asked once); where items define a key differently the admin names the
 /// item whose definition wins (<see cref="Resolutions"/>).
 /// </summary>
-public sealed class Bundle : OneWindow.Platform.Data.IVersioned
+internal sealed class Bundle : OneWindow.Platform.Data.IVersioned
 {
     public string Code { get; set; } = "";
 
@@ -60,7 +60,7 @@ public sealed class Bundle : OneWindow.Platform.Data.IVersioned
 /// (a <see cref="Case"/> with <see cref="Case.BundleApplicationId"/>) runs in parallel in its department.
 /// The bundle's state is read from its sub-cases (<see cref="BundleProgress"/>), never kept twice.
 /// </summary>
-public sealed class BundleApplication : OneWindow.Platform.Data.IVersioned
+internal sealed class BundleApplication : OneWindow.Platform.Data.IVersioned
 {
     public Guid Id { get; set; }
 
@@ -120,7 +120,7 @@ public sealed class BundleApplication : OneWindow.Platform.Data.IVersioned
     public int Version { get; set; }
 }
 
-public enum BundleStatus
+internal enum BundleStatus
 {
     /// <summary>待受理.</summary>
     Submitted,
@@ -146,7 +146,7 @@ public enum BundleStatus
 }
 
 /// <summary>The bundle's state as its sub-cases make it.</summary>
-public static class BundleProgress
+internal static class BundleProgress
 {
     public static bool Decided(Case c) => c.Status is CaseStatus.Approved or CaseStatus.Denied || Case.Final.Contains(c.Status);
 

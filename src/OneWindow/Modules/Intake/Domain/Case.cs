@@ -4,7 +4,7 @@ using OneWindow.Platform.Calendar;
 namespace OneWindow.Modules.Intake.Domain;
 
 /// <summary>Status values of a case (办件), as the public API names them.</summary>
-public enum CaseStatus
+internal enum CaseStatus
 {
     Submitted,
     Supplementing,
@@ -19,28 +19,28 @@ public enum CaseStatus
     Terminated,
 }
 
-public enum Channel
+internal enum Channel
 {
     Online,
     Counter,
     Assisted,
 }
 
-public enum Recommendation
+internal enum Recommendation
 {
     Approve,
     Deny,
 }
 
 /// <summary>How close a running case is to its committed limit: 正常, 预警 (yellow), 超期 (red).</summary>
-public enum DeadlineState
+internal enum DeadlineState
 {
     Normal,
     Warning,
     Overdue,
 }
 
-public enum Delivery
+internal enum Delivery
 {
     Counter,
     Post,
@@ -50,7 +50,7 @@ public enum Delivery
 /// A material of the application: a stored file, or a licence from the library (无证明). A file taken
 /// over from the applicant's earlier case (只提交一次) names that case in <see cref="FromCase"/>.
 /// </summary>
-public sealed record SubmittedMaterial(string MaterialCode, Guid? FileId, string? LicenseId)
+internal sealed record SubmittedMaterial(string MaterialCode, Guid? FileId, string? LicenseId)
 {
     public string? FromCase { get; init; }
 }
@@ -59,25 +59,25 @@ public sealed record SubmittedMaterial(string MaterialCode, Guid? FileId, string
 /// A 特别程序 the case went through (联合评审, 现场踏勘, 远程勘验): its days do not count against the limit.
 /// <see cref="To"/> and <see cref="Conclusion"/> are set when it concludes.
 /// </summary>
-public sealed record SpecialProcedure(string Kind, string Title, DateOnly From, DateOnly? To, string? Conclusion);
+internal sealed record SpecialProcedure(string Kind, string Title, DateOnly From, DateOnly? To, string? Conclusion);
 
 /// <summary>One problem listed in a 一次性告知 (deficiency notice).</summary>
-public sealed record DeficiencyItem(string MaterialCode, string Reason);
+internal sealed record DeficiencyItem(string MaterialCode, string Reason);
 
 /// <summary>Who applies: their kind (person, enterprise), name, identity code, mobile and, when they have one, account.</summary>
-public sealed record CaseApplicant(string Kind, string Name, string Code, string Mobile, string? UserId);
+internal sealed record CaseApplicant(string Kind, string Name, string Code, string Mobile, string? UserId);
 
 /// <summary>A sub-case's place in its 一件事 application.</summary>
 /// <param name="ProvidedWithinBundle">Materials a sibling produces (not asked of the applicant).</param>
 /// <param name="GrantAwaitsLicense">拿地即开工: licence types one of which the applicant must hold before the grant.</param>
-public sealed record SubCaseOf(Guid BundleApplicationId, bool JointIssuance, IReadOnlyList<string> ProvidedWithinBundle, IReadOnlyList<string> GrantAwaitsLicense);
+internal sealed record SubCaseOf(Guid BundleApplicationId, bool JointIssuance, IReadOnlyList<string> ProvidedWithinBundle, IReadOnlyList<string> GrantAwaitsLicense);
 
 /// <summary>
 /// 办件: one application for one item version, from submission to delivery. Every change is a named
 /// transition that checks the current status and returns a typed error, so an officer acting on a
 /// stale view gets a clear refusal, never a silent overwrite.
 /// </summary>
-public sealed class Case : OneWindow.Platform.Data.IVersioned
+internal sealed class Case : OneWindow.Platform.Data.IVersioned
 {
     public Guid Id { get; set; }
 

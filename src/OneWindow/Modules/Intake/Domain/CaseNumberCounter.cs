@@ -1,7 +1,7 @@
 namespace OneWindow.Modules.Intake.Domain;
 
 /// <summary>The last case number handed out in one region on one day (办件编号 = region + date + sequence).</summary>
-public sealed class CaseNumberCounter
+internal sealed class CaseNumberCounter
 {
     public string RegionCode { get; set; } = "";
 

@@ -14,15 +14,15 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Intake.Features;
 
-public sealed record SubCaseView(
+internal sealed record SubCaseView(
     Guid Id, string Number, string ItemCode, string ItemName, string Department, CaseStatus Status, string StatusLabel, DateOnly? DueDate,
     DeadlineState DeadlineState, string? Outcome, string? Reason);
 
-public sealed record HelperRequest(string? UserName);
+internal sealed record HelperRequest(string? UserName);
 
-public sealed record BundleCreated(Guid Id, string Number, BundleStatus Status, IReadOnlyList<SubCaseView> SubCases);
+internal sealed record BundleCreated(Guid Id, string Number, BundleStatus Status, IReadOnlyList<SubCaseView> SubCases);
 
-public sealed record BundleApplicationView(
+internal sealed record BundleApplicationView(
     Guid Id, string Number, string BundleCode, string BundleName, BundleStatus Status, string StatusLabel, string LeadDepartment,
     string ApplicantKind, string ApplicantName, string ApplicantCode, Channel Channel, DateTimeOffset SubmittedAt, DateOnly? AcceptedOn, DateOnly? DueDate,
     int CommittedDays, bool Overdue, Issuance Issuance, DenialConsequence OnDenial, string? StopReason, IReadOnlyList<SubCaseView> SubCases,
@@ -33,7 +33,7 @@ public sealed record BundleApplicationView(
     public string? HelperName { get; init; }
 }
 
-public sealed record BundleApplicationSummary(
+internal sealed record BundleApplicationSummary(
     Guid Id, string Number, string BundleName, BundleStatus Status, string StatusLabel, string ApplicantName, DateTimeOffset SubmittedAt, DateOnly? DueDate, int SubCases);
 
 /// <summary>
@@ -41,16 +41,16 @@ public sealed record BundleApplicationSummary(
 /// general counter; a sub-case per item then runs in its own department, in parallel. The applicant
 /// answers one combined 一次性告知 for all of them and hears of the bundle as a whole.
 /// </summary>
-public sealed class BundleApplications(
+internal sealed class BundleApplications(
     AppDbContext db, Bundles bundles, SubmitCase submit, CaseMaterials checkMaterials, CaseActions actions, BundleSteps steps, CaseSubmissionWriter writer,
-    LicenseLibrary licenses, WorkingDayCalendar calendar, AuditTrail audit, ICurrentUser user, TimeProvider clock)
+    ILicenseLibrary licenses, WorkingDayCalendar calendar, AuditTrail audit, ICurrentUser user, TimeProvider clock)
 {
     private static Error NotFound => Error.NotFound("bundle-application:not-found", "一件事申请不存在");
 
     private static Error Changed => Error.Conflict("bundle-application:changed", "一件事申请已被他人处理，请刷新后再操作");
 
     public Task<Result<(BundleCreated Created, bool New)>> ApplyAsync(BundleApplyRequest request, string? idempotencyKey, CancellationToken ct) =>
-        ApplyAsync(request, Catalog.Contracts.CatalogQueries.FormValues(request.Form), idempotencyKey, null, ct);
+        ApplyAsync(request, Catalog.Contracts.ICatalogQueries.FormValues(request.Form), idempotencyKey, null, ct);
 
     /// <summary>The same application with the form as text values (as the page posts it).</summary>
     /// <param name="grantAwaitsLicense">拿地即开工 (a project's pre-review): the sub-cases are granted only once the applicant holds one of these licences.</param>

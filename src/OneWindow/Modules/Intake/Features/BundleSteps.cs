@@ -14,7 +14,7 @@ namespace OneWindow.Modules.Intake.Features;
 /// completion completes the bundle. Every sub-case step also takes the bundle row (its version), so two
 /// last steps at the same moment cannot both miss that the bundle is now complete.
 /// </summary>
-public sealed class BundleSteps(AppDbContext db, AuditTrail audit, CatalogQueries catalog, TimeProvider clock)
+internal sealed class BundleSteps(AppDbContext db, AuditTrail audit, ICatalogQueries catalog, TimeProvider clock)
 {
     internal async Task AfterSubCaseStepAsync(Case c, CaseEvent step, CancellationToken ct)
     {
@@ -78,4 +78,4 @@ public sealed class BundleSteps(AppDbContext db, AuditTrail audit, CatalogQuerie
 }
 
 /// <summary>One line of a bundle's combined 一次性告知.</summary>
-public sealed record BundleDeficiency(Guid CaseId, string ItemName, string Department, string MaterialCode, string MaterialName, string Reason, DateOnly? AnswerBy);
+internal sealed record BundleDeficiency(Guid CaseId, string ItemName, string Department, string MaterialCode, string MaterialName, string Reason, DateOnly? AnswerBy);

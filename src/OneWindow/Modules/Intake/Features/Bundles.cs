@@ -11,10 +11,10 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Intake.Features;
 
-public sealed record BundleItemView(string Code, string Name, string Department, string DepartmentName, int CommittedDays, string? LicenseType, bool SoleApprover);
+internal sealed record BundleItemView(string Code, string Name, string Department, string DepartmentName, int CommittedDays, string? LicenseType, bool SoleApprover);
 
 /// <summary>A bundle as the API and the pages show it: its items, the merged form and materials, and any unresolved conflict.</summary>
-public sealed record BundleView(
+internal sealed record BundleView(
     string Code, string Name, string Region, string Description, string LeadDepartment, string LeadDepartmentName, IReadOnlyList<BundleItemView> Items,
     [property: System.Text.Json.Serialization.JsonIgnore] MergedItems Merged, int CommittedDays, Issuance Issuance, DenialConsequence OnDenial,
     IReadOnlyDictionary<string, string> Resolutions, int Version)
@@ -30,10 +30,10 @@ public sealed record BundleView(
     public int SeparateDays => Items.Sum(i => i.CommittedDays);
 }
 
-public sealed record BundleSummary(string Code, string Name, string Description, int ItemCount, int CommittedDays, Issuance Issuance);
+internal sealed record BundleSummary(string Code, string Name, string Description, int ItemCount, int CommittedDays, Issuance Issuance);
 
 /// <summary>What an admin sends to define or change a bundle.</summary>
-public sealed record BundleInput
+internal sealed record BundleInput
 {
     public string? Name { get; init; }
 
@@ -59,7 +59,7 @@ public sealed record BundleInput
 /// 一件事 definitions: list, read (merged form and materials), and define or change (admin). Each read
 /// merges the items' versions in force, so a republished item is reflected at once.
 /// </summary>
-public sealed class Bundles(AppDbContext db, CatalogQueries catalog, DepartmentDirectory departments, AuditTrail audit, ICurrentUser user, TimeProvider clock)
+internal sealed class Bundles(AppDbContext db, ICatalogQueries catalog, IDepartmentDirectory departments, AuditTrail audit, ICurrentUser user, TimeProvider clock)
 {
     private static Error NotFound(string code) => Error.NotFound("bundle:not-found", $"一件事 {code} 不存在");
 

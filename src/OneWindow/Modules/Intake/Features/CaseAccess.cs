@@ -15,7 +15,7 @@ namespace OneWindow.Modules.Intake.Features;
 /// <item>Everybody else (another department, a hall guide who did not help, another county's clerk) does not see it.</item>
 /// </list>
 /// </summary>
-public static class CaseAccess
+internal static class CaseAccess
 {
     public static bool IsApplicant(ICurrentUser user, string? applicantUserId, string submittedById) =>
         !user.IsStaff && user.UserId is { } me && (applicantUserId == me || submittedById == me);

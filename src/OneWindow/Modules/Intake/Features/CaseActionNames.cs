@@ -1,7 +1,7 @@
 namespace OneWindow.Modules.Intake.Features;
 
 /// <summary>The Chinese names of a case's audit actions, for timelines.</summary>
-public static class CaseActionNames
+internal static class CaseActionNames
 {
     public static string Of(string action) => action switch
     {

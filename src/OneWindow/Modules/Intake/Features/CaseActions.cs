@@ -15,9 +15,9 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Intake.Features;
 
-public sealed record TimelineEntry(DateTimeOffset At, string Action, string Actor);
+internal sealed record TimelineEntry(DateTimeOffset At, string Action, string Actor);
 
-public sealed record CaseView(
+internal sealed record CaseView(
     Guid Id, string Number, CaseStatus Status, string StatusLabel, string? Outcome, string ItemCode, string ItemName, string Department, Channel Channel,
     bool SoleApprover, string ApplicantKind, string ApplicantName, string ApplicantCode, DateTimeOffset SubmittedAt, DateOnly? AcceptedOn, DateOnly? DueDate,
     int CommittedDays, DeadlineState DeadlineState, IReadOnlyList<PausedPeriod> Pauses, IReadOnlyList<SubmittedMaterial> Materials,
@@ -41,15 +41,15 @@ public sealed record CaseView(
 /// cases; the applicant supplements and withdraws their own. Two officers acting at once: one wins,
 /// the other gets 409.
 /// </summary>
-public sealed class CaseActions(
-    AppDbContext db, AuditTrail audit, ICurrentUser user, WorkingDayCalendar calendar, CatalogQueries catalog, CaseMaterials materials,
-    BundleSteps bundleSteps, Licenses.Contracts.LicenseLibrary licenses, TimeProvider clock)
+internal sealed class CaseActions(
+    AppDbContext db, AuditTrail audit, ICurrentUser user, WorkingDayCalendar calendar, ICatalogQueries catalog, CaseMaterials materials,
+    BundleSteps bundleSteps, Licenses.Contracts.ILicenseLibrary licenses, TimeProvider clock)
 {
     private static Error NotFound => Error.NotFound("case:not-found", "办件不存在");
 
     private static Error Changed => Error.Conflict("case:changed", "办件已被他人处理（内容已更新），请刷新后再操作");
 
-    internal CatalogQueries Catalog => catalog;
+    internal ICatalogQueries Catalog => catalog;
 
     /// <summary>Checks materials handed in for this case against its item version; field errors when any is wrong.</summary>
     internal async Task<Result<List<SubmittedMaterial>>> MaterialsAsync(Case c, List<MaterialInput?>? given, CancellationToken ct)

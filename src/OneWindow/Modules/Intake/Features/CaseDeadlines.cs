@@ -10,7 +10,7 @@ using OneWindow.Platform.Outbox;
 
 namespace OneWindow.Modules.Intake.Features;
 
-public sealed record DeadlineScanResult(int Warned, int Overdue, int SupplementsExpired, int PledgesBroken, int Conflicts);
+internal sealed record DeadlineScanResult(int Warned, int Overdue, int SupplementsExpired, int PledgesBroken, int Conflicts);
 
 /// <summary>
 /// The deadline job: closes cases whose 补正 window passed, applies the item's consequence to a 容缺
@@ -18,7 +18,7 @@ public sealed record DeadlineScanResult(int Warned, int Overdue, int Supplements
 /// saved on its own with its audit entry and event; a case an officer changed meanwhile is left for
 /// the next run (its version no longer matches). Runs every Intake:DeadlineScanSeconds (and once at start-up).
 /// </summary>
-public sealed partial class CaseDeadlines(
+internal sealed partial class CaseDeadlines(
     AppDbContext db, AuditTrail audit, WorkingDayCalendar calendar, BundleSteps bundleSteps, IOptions<IntakeOptions> options, TimeProvider clock,
     ILogger<CaseDeadlines> log) : IPeriodicWork
 {

@@ -14,7 +14,7 @@ namespace OneWindow.Modules.Intake.Features;
 /// a public file, or any file for staff) or a licence id, which must be the applicant's, valid, and
 /// of a type the item accepts for that material.
 /// </summary>
-public sealed class CaseMaterials(FileStore files, LicenseLibrary licenses, ICurrentUser user)
+internal sealed class CaseMaterials(FileStore files, ILicenseLibrary licenses, ICurrentUser user)
 {
     /// <summary>
     /// Stores the files a page posted as <c>file.&lt;materialCode&gt;</c> and returns material inputs for them,
@@ -104,7 +104,7 @@ public sealed class CaseMaterials(FileStore files, LicenseLibrary licenses, ICur
         foreach (var m in named)
         {
             // A malformed identifier is said plainly; a wrong check character is only mentioned.
-            var problem = LicenseLibrary.IdentifierProblem(m.LicenseId!, out var warningOnly);
+            var problem = ILicenseLibrary.IdentifierProblem(m.LicenseId!, out var warningOnly);
             if (problem is not null && !warningOnly)
             {
                 errors.Add("materials." + m.MaterialCode, problem);

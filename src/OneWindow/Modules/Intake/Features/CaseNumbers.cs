@@ -11,7 +11,7 @@ namespace OneWindow.Modules.Intake.Features;
 /// Intake:NumberFormat setting. The counter row is incremented in the submitting transaction (row
 /// lock on PostgreSQL, the write lock on SQLite), so numbers never repeat.
 /// </summary>
-public static partial class CaseNumbers
+internal static partial class CaseNumbers
 {
     [GeneratedRegex(@"\{(?<name>region|date|seq)(?::(?<format>[^{}]+))?\}")]
     private static partial Regex Token();

@@ -9,7 +9,7 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Intake.Features;
 
-public sealed record CaseSummary(
+internal sealed record CaseSummary(
     Guid Id, string Number, CaseStatus Status, string StatusLabel, string ItemCode, string ItemName, string Department, Channel Channel,
     string ApplicantName, string ApplicantCode, DateTimeOffset SubmittedAt, DateOnly? DueDate, DeadlineState DeadlineState, bool Paused);
 
@@ -19,9 +19,9 @@ public sealed record CaseSummary(
 /// only view applicants get) or <c>all</c> (everything I may see). Filters: status, deadline, q (number,
 /// applicant, item). Sort: <c>due</c> (default; the nearest deadline first), <c>submitted</c>, <c>number</c>.
 /// </summary>
-public sealed record CaseQuery(string? View, string? Status, string? Deadline, string? Q, string? Sort, int Page = 1, int PageSize = 20);
+internal sealed record CaseQuery(string? View, string? Status, string? Deadline, string? Q, string? Sort, int Page = 1, int PageSize = 20);
 
-public sealed class CaseQueries(AppDbContext db, ICurrentUser user)
+internal sealed class CaseQueries(AppDbContext db, ICurrentUser user)
 {
     public async Task<Result<Page<CaseSummary>>> ListAsync(CaseQuery query, CancellationToken ct)
     {
@@ -147,4 +147,4 @@ public sealed class CaseQueries(AppDbContext db, ICurrentUser user)
             .WithSummary("办件列表：待办（todo）、我的（mine）、全部（all），按期限排序");
 }
 
-public sealed record CaseListParameters(string? View, string? Status, string? Deadline, string? Q, string? Sort, int? Page, int? PageSize);
+internal sealed record CaseListParameters(string? View, string? Status, string? Deadline, string? Q, string? Sort, int? Page, int? PageSize);

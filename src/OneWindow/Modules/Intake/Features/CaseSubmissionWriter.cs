@@ -13,7 +13,7 @@ namespace OneWindow.Modules.Intake.Features;
 /// A validated submission waiting for its commit: one case, or a bundle application with its sub-cases.
 /// The audit data is built once the numbers are known.
 /// </summary>
-public sealed record PendingSubmission(IReadOnlyList<Case> Cases, Func<Case, object> AuditData, string ActorId, string ActorName)
+internal sealed record PendingSubmission(IReadOnlyList<Case> Cases, Func<Case, object> AuditData, string ActorId, string ActorName)
 {
     public PendingSubmission(Case submitted, Func<Case, object> auditData, string actorId, string actorName)
         : this([submitted], auditData, actorId, actorName)
@@ -44,7 +44,7 @@ public sealed record PendingSubmission(IReadOnlyList<Case> Cases, Func<Case, obj
 /// (its caller answers with the earlier case). If a batch fails (the same key twice in one batch),
 /// its submissions are committed one by one, so only the duplicate fails.
 /// </summary>
-public sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, OutboxSignal signal, TimeProvider clock)
+internal sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, OutboxSignal signal, TimeProvider clock)
 {
     private const int MaxBatch = 64;
     private readonly ConcurrentQueue<PendingSubmission> _queue = new();

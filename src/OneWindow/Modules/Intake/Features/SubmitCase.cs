@@ -14,10 +14,10 @@ using OneWindow.Platform.Web;
 namespace OneWindow.Modules.Intake.Features;
 
 /// <param name="LicenseConsent">The applicant agrees that materials a licence can satisfy are taken from their licences (无证明, 免提交).</param>
-public sealed record SubmitCaseRequest(
+internal sealed record SubmitCaseRequest(
     string? ItemCode, ApplicantInput? Applicant, Dictionary<string, JsonElement>? Form, List<MaterialInput>? Materials, string? Channel, bool? LicenseConsent = null);
 
-public sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
+internal sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 
 /// <summary>
 /// Submission by the applicant online, a clerk at a general counter, or a helper (帮办代办). The same
@@ -26,12 +26,12 @@ public sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 /// so a first submission pays no extra read; a retry that no longer validates is answered with its case
 /// as well.
 /// </summary>
-public sealed class SubmitCase(
-    AppDbContext db, CatalogQueries catalog, CaseMaterials checkMaterials, LicenseLibrary licenses, DivisionRegistry divisions, CaseSubmissionWriter writer,
+internal sealed class SubmitCase(
+    AppDbContext db, ICatalogQueries catalog, CaseMaterials checkMaterials, ILicenseLibrary licenses, DivisionRegistry divisions, CaseSubmissionWriter writer,
     ICurrentUser user, TimeProvider clock)
 {
     public Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(SubmitCaseRequest request, string? idempotencyKey, CancellationToken ct) =>
-        SubmitAsync(request, CatalogQueries.FormValues(request.Form), idempotencyKey, ct);
+        SubmitAsync(request, ICatalogQueries.FormValues(request.Form), idempotencyKey, ct);
 
     /// <summary>The same submission with the form as text values (as a page posts them).</summary>
     public async Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(

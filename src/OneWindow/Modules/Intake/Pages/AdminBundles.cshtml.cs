@@ -15,7 +15,7 @@ namespace OneWindow.Modules.Intake.Pages;
 /// items to choose from; saving goes through the same checks as the API.
 /// </summary>
 [Authorize(Roles = Roles.Admin)]
-public sealed class AdminBundlesModel(Bundles bundles) : PageModel
+internal sealed class AdminBundlesModel(Bundles bundles) : PageModel
 {
     public IReadOnlyList<BundleSummary> All { get; private set; } = [];
 

@@ -16,7 +16,7 @@ namespace OneWindow.Modules.Intake.Pages;
 /// and may accept the whole bundle on the spot.
 /// </summary>
 [Authorize]
-public sealed class BundleApplyModel(Bundles bundles, BundleApplications applications, CaseMaterials materials, AppDbContext db, ICurrentUser user) : PageModel
+internal sealed class BundleApplyModel(Bundles bundles, BundleApplications applications, CaseMaterials materials, AppDbContext db, ICurrentUser user) : PageModel
 {
     public BundleView? Bundle { get; private set; }
 

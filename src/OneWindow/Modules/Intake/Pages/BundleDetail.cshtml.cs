@@ -16,7 +16,7 @@ namespace OneWindow.Modules.Intake.Pages;
 /// material. Each form carries the version the person saw.
 /// </summary>
 [Authorize]
-public sealed class BundleDetailModel(BundleApplications applications, Bundles bundles, CaseMaterials materials, DepartmentDirectory departments, ICurrentUser user)
+internal sealed class BundleDetailModel(BundleApplications applications, Bundles bundles, CaseMaterials materials, IDepartmentDirectory departments, ICurrentUser user)
     : PageModel
 {
     public BundleApplicationView? Application { get; private set; }

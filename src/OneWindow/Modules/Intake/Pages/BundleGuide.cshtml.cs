@@ -9,7 +9,7 @@ namespace OneWindow.Modules.Intake.Pages;
 /// departments, how long it takes together against one by one, the one material list (what the
 /// applicant hands in, what the government shares, what the bundle produces itself) and the one form.
 /// </summary>
-public sealed class BundleGuideModel(Bundles bundles) : PageModel
+internal sealed class BundleGuideModel(Bundles bundles) : PageModel
 {
     public IReadOnlyList<BundleSummary> All { get; private set; } = [];
 

@@ -8,7 +8,7 @@ namespace OneWindow.Modules.Intake.Pages;
 
 /// <summary>一件事 applications: an applicant's own; for staff, those of their region or with a sub-case in their department. Search and paging.</summary>
 [Authorize]
-public sealed class BundleListModel(BundleApplications applications) : PageModel
+internal sealed class BundleListModel(BundleApplications applications) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }

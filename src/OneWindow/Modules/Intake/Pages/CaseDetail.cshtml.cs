@@ -18,7 +18,7 @@ namespace OneWindow.Modules.Intake.Pages;
 /// saw: if someone else acted meanwhile, the page says so instead of overwriting.
 /// </summary>
 [Authorize]
-public sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials, CatalogQueries catalog, AppDbContext db) : PageModel
+internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials, ICatalogQueries catalog, AppDbContext db) : PageModel
 {
     private string _region = "";
 

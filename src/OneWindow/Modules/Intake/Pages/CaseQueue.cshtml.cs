@@ -14,7 +14,7 @@ namespace OneWindow.Modules.Intake.Pages;
 /// exportable as CSV.
 /// </summary>
 [Authorize]
-public class CaseListModel(CaseQueries queries, ICurrentUser user) : PageModel
+internal class CaseListModel(CaseQueries queries, ICurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? View { get; set; }
@@ -104,9 +104,9 @@ public class CaseListModel(CaseQueries queries, ICurrentUser user) : PageModel
 }
 
 [Authorize(Policy = Policies.Staff)]
-public sealed class CaseQueueModel(CaseQueries queries, ICurrentUser user) : CaseListModel(queries, user);
+internal sealed class CaseQueueModel(CaseQueries queries, ICurrentUser user) : CaseListModel(queries, user);
 
-public sealed class MyCasesModel(CaseQueries queries, ICurrentUser user) : CaseListModel(queries, user)
+internal sealed class MyCasesModel(CaseQueries queries, ICurrentUser user) : CaseListModel(queries, user)
 {
     protected override string DefaultView => "mine";
 }

@@ -18,7 +18,7 @@ namespace OneWindow.Modules.Intake.Pages;
 /// uploaded per item material; a clerk marks deferrable ones 容缺 and accepts on the spot.
 /// </summary>
 [Authorize]
-public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, CaseActions actions, CaseMaterials materials, AppDbContext db, ICurrentUser user)
+internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, CaseActions actions, CaseMaterials materials, AppDbContext db, ICurrentUser user)
     : PageModel
 {
     public PublishedItem? Item { get; private set; }
@@ -167,4 +167,4 @@ public sealed class NewCaseModel(CatalogQueries catalog, SubmitCase submit, Case
 }
 
 /// <summary>The applicant block of an application page (<c>_Applicant.cshtml</c>): one case or a 一件事.</summary>
-public sealed record ApplicantSection(NewCaseModel.ApplicantFields Applicant, bool AtCounter, FieldErrors Errors);
+internal sealed record ApplicantSection(NewCaseModel.ApplicantFields Applicant, bool AtCounter, FieldErrors Errors);

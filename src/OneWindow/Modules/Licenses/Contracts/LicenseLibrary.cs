@@ -12,14 +12,14 @@ public sealed record HeldLicense(string LicenseNumber, string TypeCode, string T
 public sealed record CaseLicense(Guid Id, Guid CaseId, string LicenseNumber, string TypeName, string IssuerName, DateTimeOffset IssuedAt, string Status);
 
 /// <summary>What other modules may ask the licence library: the valid licences a holder has.</summary>
-public sealed class LicenseLibrary(AppDbContext db, TimeProvider clock)
+public interface ILicenseLibrary
 {
     /// <summary>
     /// What is wrong with a licence identifier someone typed or sent: null when it has the national
     /// pattern; a wrong check character alone is only a warning (<paramref name="warningOnly"/>), since
     /// other issuers may compute it differently.
     /// </summary>
-    public static string? IdentifierProblem(string id, out bool warningOnly)
+    static string? IdentifierProblem(string id, out bool warningOnly)
     {
         var problem = LicenseNumbers.Problem(id);
         warningOnly = problem is not null && LicenseNumbers.IsCheckMismatch(problem);
@@ -27,18 +27,8 @@ public sealed class LicenseLibrary(AppDbContext db, TimeProvider clock)
     }
 
     /// <summary>The licences issued for these cases, oldest first.</summary>
-    public async Task<IReadOnlyList<CaseLicense>> ForCasesAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct = default) =>
-        await db.Set<License>().AsNoTracking().Where(l => caseIds.Contains(l.CaseId)).OrderBy(l => l.IssuedAt)
-            .Select(l => new CaseLicense(l.Id, l.CaseId, l.LicenseNumber, l.TypeName, l.IssuerName, l.IssuedAt, l.Status.ToString())).ToListAsync(ct);
+    Task<IReadOnlyList<CaseLicense>> ForCasesAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct = default);
 
     /// <summary>The holder's active, unexpired licences of the given types, newest first.</summary>
-    public async Task<IReadOnlyList<HeldLicense>> ValidAsync(string holderCode, IReadOnlyCollection<string> types, CancellationToken ct = default)
-    {
-        var today = clock.TodayInChina();
-        return await db.Set<License>().AsNoTracking()
-            .Where(l => l.HolderCode == holderCode && types.Contains(l.TypeCode) && l.Status == LicenseStatus.Active
-                        && (l.ValidUntil == null || l.ValidUntil >= today))
-            .OrderByDescending(l => l.IssuedAt)
-            .Select(l => new HeldLicense(l.LicenseNumber, l.TypeCode, l.TypeName, l.ValidUntil)).ToListAsync(ct);
-    }
+    Task<IReadOnlyList<HeldLicense>> ValidAsync(string holderCode, IReadOnlyCollection<string> types, CancellationToken ct = default);
 }

@@ -6,7 +6,7 @@ namespace OneWindow.Modules.Licenses.Domain;
 /// Base45 (RFC 9285): the encoding QR alphanumeric mode carries most densely. Two bytes become three
 /// characters, a last single byte two. Decoding refuses anything that is not a valid encoding.
 /// </summary>
-public static class Base45
+internal static class Base45
 {
     private const string Alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 

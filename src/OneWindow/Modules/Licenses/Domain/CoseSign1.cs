@@ -5,7 +5,7 @@ using OneWindow.Platform;
 namespace OneWindow.Modules.Licenses.Domain;
 
 /// <summary>A decoded COSE_Sign1 message (not yet verified): the signed payload and the key id from its header.</summary>
-public sealed record DecodedSign1(CoseSign1Message Message, byte[]? Kid, int? Algorithm)
+internal sealed record DecodedSign1(CoseSign1Message Message, byte[]? Kid, int? Algorithm)
 {
     public byte[] Payload => Message.Content!.Value.ToArray();
 }
@@ -16,7 +16,7 @@ public sealed record DecodedSign1(CoseSign1Message Message, byte[]? Kid, int? Al
 /// and kid (4) in the protected header; reading also accepts kid in the unprotected header (as RFC 9052's
 /// examples do). Independent verifiers (cose-js, in the tests) check what this signs.
 /// </summary>
-public static class CoseSign1
+internal static class CoseSign1
 {
     public const int Es256 = -7;
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace OneWindow.Modules.Licenses.Domain;
 
 /// <summary>Key ids of e-seals: the first 8 bytes of SHA-256 over the public key's SubjectPublicKeyInfo, base64url.</summary>
-public static class Kids
+internal static class Kids
 {
     public static byte[] Of(ECDsa key) => SHA256.HashData(key.ExportSubjectPublicKeyInfo())[..8];
 

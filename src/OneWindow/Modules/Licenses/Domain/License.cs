@@ -1,6 +1,6 @@
 namespace OneWindow.Modules.Licenses.Domain;
 
-public enum LicenseStatus
+internal enum LicenseStatus
 {
     Active,
     Suspended,
@@ -8,7 +8,7 @@ public enum LicenseStatus
 }
 
 /// <summary>An issuing department's e-seal: an ECDSA P-256 key. The private key is stored protected (ASP.NET Core Data Protection).</summary>
-public sealed class SigningKey
+internal sealed class SigningKey
 {
     /// <summary>base64url of the first 8 bytes of SHA-256 over the SubjectPublicKeyInfo.</summary>
     public string Kid { get; set; } = "";
@@ -26,7 +26,7 @@ public sealed class SigningKey
 }
 
 /// <summary>电子证照: one issued licence, with both signed encodings kept as issued.</summary>
-public sealed class License : OneWindow.Platform.Data.IVersioned
+internal sealed class License : OneWindow.Platform.Data.IVersioned
 {
     public Guid Id { get; set; }
 

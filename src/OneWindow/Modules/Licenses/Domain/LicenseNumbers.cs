@@ -7,7 +7,7 @@ namespace OneWindow.Modules.Licenses.Domain;
 /// letters, dots left out); a mismatch is reported as a warning, not a refusal, since identifiers
 /// from other issuers may compute it differently.
 /// </summary>
-public static class LicenseNumbers
+internal static class LicenseNumbers
 {
     private const string Root = "1.2.156.3005.2";
     private const string Characters = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";

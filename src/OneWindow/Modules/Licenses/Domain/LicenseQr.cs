@@ -6,7 +6,7 @@ using OneWindow.Platform;
 namespace OneWindow.Modules.Licenses.Domain;
 
 /// <summary>What the compact QR says about a licence: enough to show and check it, with codes masked.</summary>
-public sealed record QrClaims(
+internal sealed record QrClaims(
     string Issuer, string LicenseId, string Type, string HolderName, string HolderCodeMasked,
     IReadOnlyDictionary<string, string> Fields, DateOnly ValidFrom, DateOnly? ValidUntil, DateTimeOffset IssuedAt);
 
@@ -15,7 +15,7 @@ public sealed record QrClaims(
 /// carries it in its densest mode. Decoding is bounded (a decompression bomb is refused) and every
 /// failure is a field error on <c>payload</c>, never an exception.
 /// </summary>
-public static class LicenseQr
+internal static class LicenseQr
 {
     public const string Prefix = "LC1:";
 

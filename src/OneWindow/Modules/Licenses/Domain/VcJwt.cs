@@ -10,7 +10,7 @@ namespace OneWindow.Modules.Licenses.Domain;
 /// A W3C VC Data Model 2.0 credential secured with JOSE (application/vc+jwt): a compact JWS, ES256,
 /// header {alg, typ: "vc+jwt", kid}, the credential itself as the payload (no "vc" wrapper claim).
 /// </summary>
-public static class VcJwt
+internal static class VcJwt
 {
     public const string MediaType = "application/vc+jwt";
 

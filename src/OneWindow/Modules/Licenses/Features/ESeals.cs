@@ -6,16 +6,16 @@ using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Licenses.Features;
 
-public sealed record Jwk(string Kty, string Crv, string X, string Y, string Kid, string Use, string Alg);
+internal sealed record Jwk(string Kty, string Crv, string X, string Y, string Kid, string Use, string Alg);
 
-public sealed record JwkSet(IReadOnlyList<Jwk> Keys);
+internal sealed record JwkSet(IReadOnlyList<Jwk> Keys);
 
 /// <summary>
 /// E-seals (电子印章) of issuing departments: an ECDSA P-256 key each, generated on first need; the
 /// private key is stored protected by ASP.NET Core Data Protection; rotation retires the key for
 /// signing but keeps it published, so licences signed with it still verify.
 /// </summary>
-public sealed class ESeals(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock)
+internal sealed class ESeals(AppDbContext db, IDataProtectionProvider protection, TimeProvider clock)
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> PublishedKeys = new(StringComparer.Ordinal);
 

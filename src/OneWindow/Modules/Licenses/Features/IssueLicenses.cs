@@ -20,7 +20,7 @@ namespace OneWindow.Modules.Licenses.Features;
 /// bundle that issues jointly (十证联发) waits: its licence is issued with its siblings' when the bundle's
 /// last item is decided (<see cref="BundleDecided"/>).
 /// </summary>
-internal sealed class IssueLicenses(AppDbContext db, CaseRecords cases, CatalogQueries catalog, DepartmentDirectory departments, ESeals seals, PlatformSecrets secrets, AuditTrail audit, TimeProvider clock)
+internal sealed class IssueLicenses(AppDbContext db, ICaseRecords cases, ICatalogQueries catalog, IDepartmentDirectory departments, ESeals seals, PlatformSecrets secrets, AuditTrail audit, TimeProvider clock)
     : IOutboxHandler<CaseGranted>, IOutboxHandler<BundleDecided>
 {
     public async Task HandleAsync(CaseGranted e, OutboxDeliveryContext context, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace OneWindow.Modules.Licenses.Features;
 /// the account that verified the holder's code), the issuing department's staff, the region's intake clerks
 /// (统一出件 and 免证明 checks at the counter) and administrators. Nobody else, whatever their role.
 /// </summary>
-public static class LicenseAccess
+internal static class LicenseAccess
 {
     public static bool IsHolder(ICurrentUser user, License l) =>
         !user.IsStaff && ((l.HolderUserId is not null && l.HolderUserId == user.UserId)

@@ -13,20 +13,20 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Licenses.Features;
 
-public sealed record LicenseView(
+internal sealed record LicenseView(
     Guid Id, string LicenseNumber, string Type, string TypeName, string Issuer, string IssuerName, string HolderName, string HolderCode,
     IReadOnlyDictionary<string, string> Fields, DateOnly ValidFrom, DateOnly? ValidUntil, DateTimeOffset IssuedAt, string Status, string? StatusReason, string Kid, Guid CaseId);
 
-public sealed record QrPayload(string Payload);
+internal sealed record QrPayload(string Payload);
 
-public sealed record VerifyRequest(string? Payload);
+internal sealed record VerifyRequest(string? Payload);
 
 /// <summary>What a verifier learns: the verdict and only what the QR itself carries (codes masked).</summary>
-public sealed record VerifyResult(bool Valid, string Status, string Message, string? Kid, QrClaims? Claims);
+internal sealed record VerifyResult(bool Valid, string Status, string Message, string? Kid, QrClaims? Claims);
 
-public sealed record StatusRequest(string? Reason);
+internal sealed record StatusRequest(string? Reason);
 
-public static class LicenseEndpoints
+internal static class LicenseEndpoints
 {
     public static string StatusName(LicenseStatus s) => s switch
     {
@@ -117,7 +117,7 @@ public static class LicenseEndpoints
         }).AllowAnonymous().RequireRateLimiting(Throttles.Verify).WithSummary("核验亮证码：签名、密钥、有效期与当前状态");
 
         app.MapPost("/api/v1/eseals/{department}/rotate", async Task<Results<Ok<JwkSet>, ProblemHttpResult>> (
-                string department, ESeals seals, ICurrentUser user, AuditTrail audit, AppDbContext db, OneWindow.Modules.Organisation.Contracts.DepartmentDirectory departments,
+                string department, ESeals seals, ICurrentUser user, AuditTrail audit, AppDbContext db, OneWindow.Modules.Organisation.Contracts.IDepartmentDirectory departments,
                 CancellationToken ct) =>
             {
                 if (await departments.FindAsync(department, ct) is not { } issuer)

@@ -10,7 +10,7 @@ namespace OneWindow.Modules.Licenses.Features;
 /// a phone's camera opens on /verify carrying the signed string, so the paper is checked against the
 /// register like the screen. A person's ID number is masked on paper; an enterprise's code is public.
 /// </summary>
-public static class LicensePrint
+internal static class LicensePrint
 {
     /// <summary>The /verify address carrying the licence's 扫码亮证 string.</summary>
     public static string VerifyLink(string baseUrl, License l) => $"{baseUrl.TrimEnd('/')}/verify?payload={Uri.EscapeDataString(l.QrPayload)}";

@@ -9,7 +9,7 @@ namespace OneWindow.Modules.Licenses.Features;
 /// Verifies a 扫码亮证 string: well-formed (else 400), signed by a published e-seal (else invalid),
 /// then dates and the licence's current status from the register (active, suspended, revoked, expired).
 /// </summary>
-public sealed class LicenseVerifier(AppDbContext db, ESeals seals, TimeProvider clock)
+internal sealed class LicenseVerifier(AppDbContext db, ESeals seals, TimeProvider clock)
 {
     public async Task<Result<VerifyResult>> VerifyAsync(string? payload, CancellationToken ct)
     {

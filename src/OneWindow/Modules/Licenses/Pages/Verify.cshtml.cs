@@ -6,7 +6,7 @@ namespace OneWindow.Modules.Licenses.Pages;
 
 /// <summary>Public 亮证核验 page: paste the string, or open a link carrying it (?payload=); works without JavaScript.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneWindow.Platform.Web.Throttles.Verify)]
-public sealed class VerifyModel(LicenseVerifier verifier) : PageModel
+internal sealed class VerifyModel(LicenseVerifier verifier) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Payload { get; set; }

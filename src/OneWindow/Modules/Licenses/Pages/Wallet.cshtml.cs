@@ -11,7 +11,7 @@ namespace OneWindow.Modules.Licenses.Pages;
 
 /// <summary>证照夹: the holder's licences (/my/licenses) and one licence shown for 扫码亮证 (/my/licenses/{id}).</summary>
 [Authorize]
-public sealed class WalletModel(AppDbContext db, ICurrentUser user, TimeProvider clock) : PageModel
+internal sealed class WalletModel(AppDbContext db, ICurrentUser user, TimeProvider clock) : PageModel
 {
     /// <summary>Today in China: a licence past its validity shows as 已过期.</summary>
     public DateOnly Today { get; } = clock.TodayInChina();

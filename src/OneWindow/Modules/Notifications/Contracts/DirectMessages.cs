@@ -6,8 +6,7 @@ namespace OneWindow.Modules.Notifications.Contracts;
 /// A message sent at once and not kept in the inbox: one-time codes (实名核验), which must not sit in the database
 /// or the outbox. Goes through the configured channel (the default one writes what would be sent to its log).
 /// </summary>
-public sealed class DirectMessages(INotificationChannel channel)
+public interface IDirectMessages
 {
-    public Task SendAsync(string mobile, string title, string body, CancellationToken ct) =>
-        channel.SendAsync(new OutgoingMessage(channel.Name, mobile, title, body, Guid.CreateVersion7()), ct);
+    Task SendAsync(string mobile, string title, string body, CancellationToken ct);
 }

@@ -1,7 +1,7 @@
 namespace OneWindow.Modules.Notifications.Domain;
 
 /// <summary>A message sent to a user: kept so they can read it on the portal, and handed to a channel (SMS, e-mail).</summary>
-public sealed class Notification
+internal sealed class Notification
 {
     public Guid Id { get; set; }
 

@@ -3,10 +3,10 @@ using OneWindow.Platform.IdentityCodes;
 
 namespace OneWindow.Modules.Notifications.Features;
 
-public sealed record OutgoingMessage(string Channel, string To, string Title, string Body, Guid Id);
+internal sealed record OutgoingMessage(string Channel, string To, string Title, string Body, Guid Id);
 
 /// <summary>A way to reach a person (SMS gateway, e-mail). Deployments plug theirs in here.</summary>
-public interface INotificationChannel
+internal interface INotificationChannel
 {
     string Name { get; }
 
@@ -18,7 +18,7 @@ public interface INotificationChannel
 /// The address is masked there too (rule 10). The file stays open between messages (each line is
 /// flushed to the operating system at once); it is opened again when it was moved away (rotated).
 /// </summary>
-public sealed class LogFileChannel(IConfiguration configuration) : INotificationChannel, IDisposable
+internal sealed class LogFileChannel(IConfiguration configuration) : INotificationChannel, IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -1,7 +1,7 @@
 namespace OneWindow.Modules.Organisation.Domain;
 
 /// <summary>A government department in one region, e.g. 滨州市市场监督管理局. The code is <c>{region}-{abbreviation}</c>.</summary>
-public sealed class Department
+internal sealed class Department
 {
     public string Code { get; set; } = "";
 

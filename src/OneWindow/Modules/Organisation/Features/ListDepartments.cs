@@ -5,15 +5,15 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Organisation.Features;
 
-public static class ListDepartments
+internal static class ListDepartments
 {
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/departments").WithTags("组织机构");
-        group.MapGet("/", async (string? q, string? region, int? page, int? pageSize, DepartmentDirectory directory, CancellationToken ct) =>
+        group.MapGet("/", async (string? q, string? region, int? page, int? pageSize, IDepartmentDirectory directory, CancellationToken ct) =>
             TypedResults.Ok(await directory.SearchAsync(q, region, page ?? 1, pageSize ?? 20, ct)))
             .WithSummary("部门列表（按名称或职能搜索，分页）");
-        group.MapGet("/{code}", async Task<Results<Ok<DepartmentInfo>, ProblemHttpResult>> (string code, DepartmentDirectory directory, CancellationToken ct) =>
+        group.MapGet("/{code}", async Task<Results<Ok<DepartmentInfo>, ProblemHttpResult>> (string code, IDepartmentDirectory directory, CancellationToken ct) =>
             await directory.FindAsync(code, ct) is { } d
                 ? TypedResults.Ok(d)
                 : Error.NotFound("department:not-found", $"部门 {code} 不存在").ToProblem())

@@ -4,7 +4,7 @@ using OneWindow.Platform.Calendar;
 namespace OneWindow.Modules.Projects.Domain;
 
 /// <summary>风险分级 of a construction project: the class sets the whole-process limit.</summary>
-public enum RiskClass
+internal enum RiskClass
 {
     /// <summary>社会投资低风险.</summary>
     LowRisk,
@@ -16,7 +16,7 @@ public enum RiskClass
     General,
 }
 
-public enum ProjectDeadline
+internal enum ProjectDeadline
 {
     Normal,
     Warning,
@@ -28,7 +28,7 @@ public enum ProjectDeadline
 /// (立项用地规划许可, 工程建设许可, 施工许可, 竣工验收), each one 一件事 application. Its whole-process
 /// limit counts the government's working days across the stages, less the days of 特别程序.
 /// </summary>
-public sealed class ConstructionProject : OneWindow.Platform.Data.IVersioned
+internal sealed class ConstructionProject : OneWindow.Platform.Data.IVersioned
 {
     public Guid Id { get; set; }
 
@@ -84,7 +84,7 @@ public sealed class ConstructionProject : OneWindow.Platform.Data.IVersioned
 }
 
 /// <summary>One stage of a project and the 一件事 application that carries it (null until applied for).</summary>
-public sealed class ProjectStage
+internal sealed class ProjectStage
 {
     public Guid ProjectId { get; set; }
 
@@ -101,10 +101,10 @@ public sealed class ProjectStage
 }
 
 /// <summary>The government's days a stage took: from acceptance to decision (or today while it runs).</summary>
-public sealed record StageDays(int Number, DateOnly? AcceptedOn, DateOnly? DecidedOn, int Days);
+internal sealed record StageDays(int Number, DateOnly? AcceptedOn, DateOnly? DecidedOn, int Days);
 
 /// <summary>Where a project stands against its limit.</summary>
-public sealed record ProjectClock(int LimitDays, int UsedDays, int PausedDays, int RemainingDays, ProjectDeadline State, DateOnly? ProjectedDueDate)
+internal sealed record ProjectClock(int LimitDays, int UsedDays, int PausedDays, int RemainingDays, ProjectDeadline State, DateOnly? ProjectedDueDate)
 {
     /// <summary>
     /// Working days used: each stage from acceptance to decision (or today), less the working days of
@@ -152,7 +152,7 @@ public sealed record ProjectClock(int LimitDays, int UsedDays, int PausedDays, i
     }
 }
 
-public enum ReviewKind
+internal enum ReviewKind
 {
     /// <summary>联合评审: several departments' reviews in one meeting.</summary>
     Meeting,
@@ -164,7 +164,7 @@ public enum ReviewKind
     Remote,
 }
 
-public enum Verdict
+internal enum Verdict
 {
     /// <summary>通过.</summary>
     Pass,
@@ -177,14 +177,14 @@ public enum Verdict
 }
 
 /// <summary>One department's opinion in a joint review or inspection.</summary>
-public sealed record ReviewOpinion(string Department, string DepartmentName, string OfficerName, string Opinion, Verdict Verdict, IReadOnlyList<Guid> FileIds, DateTimeOffset At);
+internal sealed record ReviewOpinion(string Department, string DepartmentName, string OfficerName, string Opinion, Verdict Verdict, IReadOnlyList<Guid> FileIds, DateTimeOffset At);
 
 /// <summary>
 /// 联合评审 / 现场踏勘 / 远程勘验 for several items of a project at once: the departments are invited, each
 /// records its opinion (with photos or files), and one conclusion feeds every linked sub-case. From the
 /// start to the conclusion the linked sub-cases' clocks stand still (特别程序).
 /// </summary>
-public sealed class JointReview : OneWindow.Platform.Data.IVersioned
+internal sealed class JointReview : OneWindow.Platform.Data.IVersioned
 {
     public Guid Id { get; set; }
 

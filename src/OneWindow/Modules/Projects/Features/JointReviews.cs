@@ -14,7 +14,7 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Projects.Features;
 
-public sealed record ScheduleReview
+internal sealed record ScheduleReview
 {
     public ReviewKind? Kind { get; init; }
 
@@ -32,7 +32,7 @@ public sealed record ScheduleReview
     public List<Guid>? CaseIds { get; init; }
 }
 
-public sealed record OpinionInput
+internal sealed record OpinionInput
 {
     public string? Opinion { get; init; }
 
@@ -42,7 +42,7 @@ public sealed record OpinionInput
     public List<Guid>? FileIds { get; init; }
 }
 
-public sealed record ConcludeInput
+internal sealed record ConcludeInput
 {
     public string? Conclusion { get; init; }
 
@@ -55,8 +55,8 @@ public sealed record ConcludeInput
 /// the conclusion, once every department has spoken, goes onto every linked sub-case and their clocks
 /// resume, due dates moved by exactly the working days the procedure took.
 /// </summary>
-public sealed class JointReviews(
-    AppDbContext db, Projects projects, IBundleIntake bundles, DepartmentDirectory departments, FileStore files, AuditTrail audit, Outbox outbox,
+internal sealed class JointReviews(
+    AppDbContext db, Projects projects, IBundleIntake bundles, IDepartmentDirectory departments, FileStore files, AuditTrail audit, Outbox outbox,
     ICurrentUser user, TimeProvider clock)
 {
     private static Error NotFound => Error.NotFound("joint-review:not-found", "联合评审不存在");

@@ -66,7 +66,7 @@ internal sealed class ProjectWatch(AppDbContext db, Outbox outbox) : IOutboxHand
 /// The projects' clocks: 预警 once the configured share of the whole-process limit is used, 超期 beyond
 /// it; each change is saved, audited and sent to the steward once. Runs every Projects:DeadlineScanSeconds.
 /// </summary>
-public sealed class ProjectDeadlines(AppDbContext db, Projects projects, AuditTrail audit, Outbox outbox) : IPeriodicWork
+internal sealed class ProjectDeadlines(AppDbContext db, Projects projects, AuditTrail audit, Outbox outbox) : IPeriodicWork
 {
     Task IPeriodicWork.RunAsync(CancellationToken ct) => RunAsync(ct);
 

@@ -15,7 +15,7 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Projects.Features;
 
-public sealed class ProjectsOptions
+internal sealed class ProjectsOptions
 {
     /// <summary>全流程审批时限 per risk class, in working days (demo: 15 for low-risk, 45 for industrial).</summary>
     public Dictionary<RiskClass, int> LimitDays { get; set; } = new() { [RiskClass.LowRisk] = 15, [RiskClass.Industrial] = 45, [RiskClass.General] = 90 };
@@ -31,23 +31,23 @@ public sealed class ProjectsOptions
     public int DeadlineScanSeconds { get; set; } = 300;
 }
 
-public sealed record StageView(int Number, string Name, string BundleCode, BundleFacts? Application, int Days);
+internal sealed record StageView(int Number, string Name, string BundleCode, BundleFacts? Application, int Days);
 
-public sealed record ReviewView(
+internal sealed record ReviewView(
     Guid Id, ReviewKind Kind, string KindLabel, string Title, DateOnly ScheduledOn, string Location, double? Latitude, double? Longitude,
     IReadOnlyList<Guid> CaseIds, IReadOnlyList<string> Departments, IReadOnlyList<ReviewOpinion> Opinions, IReadOnlyList<Guid> FileIds,
     DateOnly StartedOn, DateOnly? ConcludedOn, Verdict? Verdict, string? Conclusion, int Version);
 
-public sealed record StewardView(string UserId, string Name);
+internal sealed record StewardView(string UserId, string Name);
 
-public sealed record ProjectView(
+internal sealed record ProjectView(
     Guid Id, string Code, string Name, string RegionCode, string OwnerName, string OwnerCode, string Location, double? Latitude, double? Longitude,
     decimal Investment, decimal FloorArea, RiskClass RiskClass, string RiskClassLabel, int LimitDays, int UsedDays, int PausedDays, int RemainingDays,
     ProjectDeadline DeadlineState, DateOnly? DueDate, StewardView? Steward, IReadOnlyList<StageView> Stages, IReadOnlyList<ReviewView> Reviews, int Version);
 
-public sealed record ProjectSummary(Guid Id, string Code, string Name, RiskClass RiskClass, string RiskClassLabel, string OwnerName, string? StewardName, ProjectDeadline DeadlineState, int StagesDone);
+internal sealed record ProjectSummary(Guid Id, string Code, string Name, RiskClass RiskClass, string RiskClassLabel, string OwnerName, string? StewardName, ProjectDeadline DeadlineState, int StagesDone);
 
-public sealed record ProjectInput
+internal sealed record ProjectInput
 {
     public string? Code { get; init; }
 
@@ -75,21 +75,21 @@ public sealed record ProjectInput
     public string? Steward { get; init; }
 }
 
-public sealed record StewardInput(string? UserName);
+internal sealed record StewardInput(string? UserName);
 
 /// <param name="PreReview">拿地即开工: apply before the stage before is decided; the items are pre-reviewed and granted once the land licence exists.</param>
-public sealed record StageApplication(Dictionary<string, JsonElement>? Form, List<MaterialInput?>? Materials, bool? PreReview = null);
+internal sealed record StageApplication(Dictionary<string, JsonElement>? Form, List<MaterialInput?>? Materials, bool? PreReview = null);
 
 /// <summary>Steward coverage and completion: who follows how many projects and how many are through.</summary>
-public sealed record StewardReport(int Projects, int WithSteward, double Coverage, IReadOnlyList<StewardLine> Stewards);
+internal sealed record StewardReport(int Projects, int WithSteward, double Coverage, IReadOnlyList<StewardLine> Stewards);
 
-public sealed record StewardLine(string UserId, string Name, int Projects, int Completed, double CompletionRate, int Warned);
+internal sealed record StewardLine(string UserId, string Name, int Projects, int Completed, double CompletionRate, int Warned);
 
 /// <summary>
 /// 工程建设项目: registration (owner, place, investment, risk class → limit), the four stages each applied
 /// for as one 一件事, the project's clock across stages, and its steward (项目管家).
 /// </summary>
-public sealed partial class Projects(
+internal sealed partial class Projects(
     AppDbContext db, IBundleIntake bundles, WorkingDayCalendar calendar, AuditTrail audit, DivisionRegistry divisions, IOptions<ProjectsOptions> options,
     ICurrentUser user, TimeProvider clock)
 {
@@ -249,7 +249,7 @@ public sealed partial class Projects(
     /// (name, code, owner, place, investment). A stage opens when the one before it is decided.
     /// </summary>
     public Task<Result<BundleFacts>> ApplyForStageAsync(Guid id, int number, StageApplication body, string? key, CancellationToken ct) =>
-        ApplyForStageAsync(id, number, Catalog.Contracts.CatalogQueries.FormValues(body.Form), body.Materials, body.PreReview == true, key, ct);
+        ApplyForStageAsync(id, number, Catalog.Contracts.ICatalogQueries.FormValues(body.Form), body.Materials, body.PreReview == true, key, ct);
 
     /// <summary>The form fields a stage's application takes from the project itself.</summary>
     public static readonly IReadOnlySet<string> ProjectFields =

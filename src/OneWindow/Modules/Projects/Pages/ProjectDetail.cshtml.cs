@@ -19,8 +19,8 @@ namespace OneWindow.Modules.Projects.Pages;
 /// stage here and arranges joint reviews; invited officers record their opinions; the organiser concludes.
 /// </summary>
 [Authorize]
-public sealed class ProjectDetailModel(
-    Features.Projects projects, JointReviews reviews, IBundleIntake bundles, DepartmentDirectory departments, FileStore files, ICurrentUser user) : PageModel
+internal sealed class ProjectDetailModel(
+    Features.Projects projects, JointReviews reviews, IBundleIntake bundles, IDepartmentDirectory departments, FileStore files, ICurrentUser user) : PageModel
 {
     public ProjectView? Project { get; private set; }
 

@@ -8,7 +8,7 @@ namespace OneWindow.Modules.Projects.Pages;
 
 /// <summary>工程建设项目: staff see their region's projects (a steward also their own), an owner its own. Search and paging.</summary>
 [Authorize]
-public sealed class ProjectListModel(Features.Projects projects, OneWindow.Platform.ICurrentUser user) : PageModel
+internal sealed class ProjectListModel(Features.Projects projects, OneWindow.Platform.ICurrentUser user) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }

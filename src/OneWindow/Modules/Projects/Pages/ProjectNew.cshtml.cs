@@ -11,7 +11,7 @@ namespace OneWindow.Modules.Projects.Pages;
 
 /// <summary>Registering a construction project (clerks, helpers, admins): the risk class sets its limit; a steward may be named at once.</summary>
 [Authorize(Roles = Roles.IntakeClerk + "," + Roles.HallGuide + "," + Roles.Admin)]
-public sealed class ProjectNewModel(Features.Projects projects, UserManager<AppUser> users) : PageModel
+internal sealed class ProjectNewModel(Features.Projects projects, UserManager<AppUser> users) : PageModel
 {
     [BindProperty]
     public ProjectInput Input { get; set; } = new() { RiskClass = RiskClass.LowRisk };

@@ -15,33 +15,13 @@ public sealed record TicketFacts(
     public bool Opens(string? code) => QueueTicket.Opens(AccessCode, code);
 }
 
-public sealed class QueueRecords(AppDbContext db)
+public interface IQueueRecords
 {
-    public async Task<TicketFacts?> FindTicketAsync(Guid id, CancellationToken ct = default)
-    {
-        var t = await db.Set<QueueTicket>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (t is null)
-        {
-            return null;
-        }
-
-        var hall = await db.Set<Hall>().AsNoTracking().Where(h => h.Id == t.HallId).Select(h => h.Name).SingleAsync(ct);
-        return Facts(t, hall);
-    }
+    Task<TicketFacts?> FindTicketAsync(Guid id, CancellationToken ct = default);
 
     /// <summary>The ticket a counter finished last (the rating pad asks about it), if within <paramref name="within"/>.</summary>
-    public async Task<TicketFacts?> LastServedAtAsync(Guid counterId, DateTimeOffset since, CancellationToken ct = default)
-    {
-        var t = await db.Set<QueueTicket>().AsNoTracking().Where(x => x.CounterId == counterId && x.Status == TicketStatus.Done && x.FinishedAt > since)
-            .OrderByDescending(x => x.FinishedAt).FirstOrDefaultAsync(ct);
-        return t is null ? null : Facts(t, await db.Set<Hall>().AsNoTracking().Where(h => h.Id == t.HallId).Select(h => h.Name).SingleAsync(ct));
-    }
+    Task<TicketFacts?> LastServedAtAsync(Guid counterId, DateTimeOffset since, CancellationToken ct = default);
 
     /// <summary>The counter's number and department (and whether the person asking is signed in at it).</summary>
-    public async Task<(int Number, string Name, string DepartmentCode, string? StaffUserId)?> CounterAsync(Guid counterId, CancellationToken ct = default) =>
-        await db.Set<Counter>().AsNoTracking().Where(c => c.Id == counterId).Select(c => new { c.Number, c.Name, c.DepartmentCode, c.StaffUserId }).SingleOrDefaultAsync(ct)
-            is { } c ? (c.Number, c.Name, c.DepartmentCode, c.StaffUserId) : null;
-
-    private static TicketFacts Facts(QueueTicket t, string hall) => new(t.Id, t.Number, t.HallId, hall, t.RegionCode, t.Status.ToString(), t.Status == TicketStatus.Done, t.UserId,
-        t.DepartmentCode, t.CounterId, t.CounterNumber, t.ServedBy, t.ServedByName, t.FinishedAt) { AccessCode = t.AccessCode };
+    Task<(int Number, string Name, string DepartmentCode, string? StaffUserId)?> CounterAsync(Guid counterId, CancellationToken ct = default);
 }

@@ -7,7 +7,7 @@ namespace OneWindow.Modules.Queue.Domain;
 /// An item group of a hall (业务分区): tickets are taken for a group, counters serve groups. A group
 /// covers the items of its departments; <see cref="Departments"/> empty means every item (综合受理).
 /// </summary>
-public sealed record QueueGroup
+internal sealed record QueueGroup
 {
     /// <summary>The letter that starts its ticket numbers (A023); also its stable code.</summary>
     public string Code { get; init; } = "";
@@ -31,7 +31,7 @@ public sealed record QueueGroup
 /// hall's queue (two counters never call the same ticket, numbers never repeat) and the signal that
 /// tells displays to refresh.
 /// </summary>
-public sealed class Hall : IVersioned
+internal sealed class Hall : IVersioned
 {
     public Guid Id { get; set; }
 
@@ -58,7 +58,7 @@ public sealed class Hall : IVersioned
         Groups.FirstOrDefault(g => g.Departments.Contains(department)) ?? Groups.FirstOrDefault(g => g.Departments.Count == 0);
 }
 
-public enum CounterKind
+internal enum CounterKind
 {
     /// <summary>综合窗口: serves every group (无差别受理).</summary>
     General,
@@ -70,7 +70,7 @@ public enum CounterKind
     Green,
 }
 
-public enum CounterState
+internal enum CounterState
 {
     Closed,
     Open,
@@ -78,7 +78,7 @@ public enum CounterState
 }
 
 /// <summary>A counter (窗口) of a hall, with the officer signed in at it.</summary>
-public sealed class Counter : IVersioned
+internal sealed class Counter : IVersioned
 {
     public Guid Id { get; set; }
 
@@ -209,7 +209,7 @@ public sealed class Counter : IVersioned
 }
 
 /// <summary>One period a counter was open (signed in and not on break): the denominator of utilisation.</summary>
-public sealed class CounterSession
+internal sealed class CounterSession
 {
     public Guid Id { get; set; }
 

@@ -4,7 +4,7 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Modules.Queue.Domain;
 
 /// <summary>Ticket states (API names): Waiting, Called, Serving, Done, NoShow, Transferred (waiting again, elsewhere).</summary>
-public enum TicketStatus
+internal enum TicketStatus
 {
     Waiting,
     Called,
@@ -15,7 +15,7 @@ public enum TicketStatus
 }
 
 /// <summary>Priority classes: called before normal tickets of the same queue.</summary>
-public enum TicketPriority
+internal enum TicketPriority
 {
     Normal = 0,
 
@@ -23,7 +23,7 @@ public enum TicketPriority
     Priority = 1,
 }
 
-public enum TicketChannel
+internal enum TicketChannel
 {
     /// <summary>大导服: the guide desk at the door.</summary>
     GuideDesk,
@@ -42,7 +42,7 @@ public enum TicketChannel
 /// 排队号: one person's place in a hall's queue for one item group, from taking the ticket to being
 /// served (or not). Calling order: priority, then appointment time, then the time the ticket was taken.
 /// </summary>
-public sealed class QueueTicket : IVersioned
+internal sealed class QueueTicket : IVersioned
 {
     public Guid Id { get; set; }
 
@@ -349,7 +349,7 @@ public sealed class QueueTicket : IVersioned
     public double? ServiceMinutes => Status == TicketStatus.Done && FinishedAt is { } f && (StartedAt ?? CalledAt) is { } s ? Math.Max(0, (f - s).TotalMinutes) : null;
 }
 
-public enum AppointmentStatus
+internal enum AppointmentStatus
 {
     Booked,
     CheckedIn,
@@ -357,7 +357,7 @@ public enum AppointmentStatus
 }
 
 /// <summary>预约: a half-hour slot in a hall for an item group, checked in on arrival for a ticket.</summary>
-public sealed class Appointment : IVersioned
+internal sealed class Appointment : IVersioned
 {
     public Guid Id { get; set; }
 

@@ -10,7 +10,7 @@ using OneWindow.Platform.IdentityCodes;
 
 namespace OneWindow.Modules.Queue.Features;
 
-public sealed record BookAppointment
+internal sealed record BookAppointment
 {
     public string? Group { get; init; }
 
@@ -26,14 +26,14 @@ public sealed record BookAppointment
     public string? ItemCode { get; init; }
 }
 
-public sealed record SlotView(TimeOnly Start, int Capacity, int Booked, int Left);
+internal sealed record SlotView(TimeOnly Start, int Capacity, int Booked, int Left);
 
-public sealed record AppointmentView(
+internal sealed record AppointmentView(
     Guid Id, Guid HallId, string HallName, string Group, string GroupName, DateOnly Day, TimeOnly Slot, string Name, string Mobile, string CheckInCode,
     AppointmentStatus Status, string StatusLabel, Guid? TicketId, int Version);
 
 /// <summary>网上预约: half-hour slots per hall and item group with a capacity, booked online, checked in on arrival for a ticket.</summary>
-public sealed class Appointments(AppDbContext db, HallWork work, WorkingDayCalendar calendar, AuditTrail audit, ICurrentUser user, TimeProvider clock, IOptions<QueueOptions> options)
+internal sealed class Appointments(AppDbContext db, HallWork work, WorkingDayCalendar calendar, AuditTrail audit, ICurrentUser user, TimeProvider clock, IOptions<QueueOptions> options)
 {
     private static IEnumerable<TimeOnly> SlotsOf(Hall hall)
     {

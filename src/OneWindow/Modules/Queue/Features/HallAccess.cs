@@ -9,7 +9,7 @@ namespace OneWindow.Modules.Queue.Features;
 /// code (with the full mobile), and cancel its appointments for citizens. An administrator may sign out a counter someone
 /// left open. Other staff (hotline, departments' officers, supervisors, another county's clerks) are like the public there.
 /// </summary>
-public static class HallAccess
+internal static class HallAccess
 {
     public static bool IsCounterRole(ICurrentUser user) => user.IsInRole(Roles.IntakeClerk) || user.IsInRole(Roles.HallGuide);
 

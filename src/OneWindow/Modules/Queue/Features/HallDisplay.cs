@@ -6,18 +6,18 @@ using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Queue.Features;
 
-public sealed record DisplayCall(string Number, int CounterNumber, string CounterName, string Status, DateTimeOffset CalledAt, int Recalls)
+internal sealed record DisplayCall(string Number, int CounterNumber, string CounterName, string Status, DateTimeOffset CalledAt, int Recalls)
 {
     /// <summary>What the display says aloud (Web Speech API).</summary>
     public string Announcement => $"请 {Number} 号到 {CounterNumber} 号窗口";
 }
 
-public sealed record DisplayWaiting(string Group, string Name, int Waiting, int? EstimatedWaitMinutes);
+internal sealed record DisplayWaiting(string Group, string Name, int Waiting, int? EstimatedWaitMinutes);
 
-public sealed record DisplayView(Guid HallId, string HallName, long Stamp, IReadOnlyList<DisplayCall> Current, IReadOnlyList<DisplayCall> Recent, IReadOnlyList<DisplayWaiting> Waiting, DateTimeOffset At);
+internal sealed record DisplayView(Guid HallId, string HallName, long Stamp, IReadOnlyList<DisplayCall> Current, IReadOnlyList<DisplayCall> Recent, IReadOnlyList<DisplayWaiting> Waiting, DateTimeOffset At);
 
 /// <summary>叫号显示屏: who is called to which counter now, the last calls, and how many wait per group.</summary>
-public sealed class HallDisplay(AppDbContext db, QueueEstimates estimates, TimeProvider clock)
+internal sealed class HallDisplay(AppDbContext db, QueueEstimates estimates, TimeProvider clock)
 {
     public async Task<DisplayView?> ViewAsync(Guid hallId, CancellationToken ct)
     {
@@ -58,7 +58,7 @@ public sealed class HallDisplay(AppDbContext db, QueueEstimates estimates, TimeP
 }
 
 /// <summary>Displays join the group of their hall and receive the whole display view on every change.</summary>
-public sealed class HallDisplayHub(HallDisplayFeed feed) : Hub
+internal sealed class HallDisplayHub(HallDisplayFeed feed) : Hub
 {
     public const string Path = "/hubs/hall-display";
 
@@ -84,7 +84,7 @@ public sealed class HallDisplayHub(HallDisplayFeed feed) : Hub
 /// change it pushes the whole display to the hall's SignalR group and releases the long polls waiting
 /// for that hall (the fallback without WebSockets).
 /// </summary>
-public sealed partial class HallDisplayFeed(IServiceScopeFactory scopes, IHubContext<HallDisplayHub> hub, ILogger<HallDisplayFeed> log) : BackgroundService
+internal sealed partial class HallDisplayFeed(IServiceScopeFactory scopes, IHubContext<HallDisplayHub> hub, ILogger<HallDisplayFeed> log) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, Guid> _connections = new();
     private readonly ConcurrentDictionary<Guid, long> _stamps = new();

@@ -5,13 +5,13 @@ using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Queue.Features;
 
-public sealed record HourCount(int Hour, int Issued, int Served);
+internal sealed record HourCount(int Hour, int Issued, int Served);
 
-public sealed record CounterUse(int Number, string Name, int Served, double OpenMinutes, double BusyMinutes, double Utilisation);
+internal sealed record CounterUse(int Number, string Name, int Served, double OpenMinutes, double BusyMinutes, double Utilisation);
 
-public sealed record GroupMetrics(string Group, string Name, int Issued, int Served, double? AverageWaitMinutes, double? AverageServiceMinutes);
+internal sealed record GroupMetrics(string Group, string Name, int Issued, int Served, double? AverageWaitMinutes, double? AverageServiceMinutes);
 
-public sealed record HallMetricsView(
+internal sealed record HallMetricsView(
     Guid HallId, string HallName, DateOnly From, DateOnly To, int Issued, int Served, int NoShows, int Waiting, double? AverageWaitMinutes, double? P90WaitMinutes,
     double? AverageServiceMinutes, double Utilisation, double TicketsPerHour, double NoShowRate, IReadOnlyList<HourCount> ByHour, IReadOnlyList<CounterUse> Counters,
     IReadOnlyList<GroupMetrics> Groups);
@@ -21,7 +21,7 @@ public sealed record HallMetricsView(
 /// call), service time (start to finish), utilisation (a counter's time with a ticket called or served,
 /// over its open time), tickets per open hour, no-show rate.
 /// </summary>
-public sealed class HallMetrics(AppDbContext db, TimeProvider clock)
+internal sealed class HallMetrics(AppDbContext db, TimeProvider clock)
 {
     public async Task<Result<HallMetricsView>> ComputeAsync(Guid hallId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {

@@ -14,7 +14,7 @@ using OneWindow.Platform.Outbox;
 
 namespace OneWindow.Modules.Queue.Features;
 
-public sealed record TakeTicket
+internal sealed record TakeTicket
 {
     public string? Group { get; init; }
 
@@ -33,20 +33,20 @@ public sealed record TakeTicket
     public TicketChannel? Channel { get; init; }
 }
 
-public sealed record TransferTicket
+internal sealed record TransferTicket
 {
     public string? Group { get; init; }
 
     public Guid? CounterId { get; init; }
 }
 
-public sealed record FinishTicket
+internal sealed record FinishTicket
 {
     /// <summary>Cases (办件) accepted during this service.</summary>
     public List<Guid>? CaseIds { get; init; }
 }
 
-public sealed record TicketView(
+internal sealed record TicketView(
     Guid Id, Guid HallId, string HallName, string Number, string Group, string GroupName, TicketStatus Status, string StatusLabel, TicketPriority Priority,
     TicketChannel Channel, int? Position, int? EstimatedWaitMinutes, DateTimeOffset IssuedAt, DateTimeOffset? AppointmentAt, DateTimeOffset? CalledAt, int? CounterNumber,
     Guid? CounterId, int Recalls, string? Mobile, IReadOnlyList<Guid> CaseIds, int Version)
@@ -60,8 +60,8 @@ public sealed record TicketView(
 /// call next, recall, no-show, transfer, start, finish. Every change runs as one <see cref="HallWork"/>,
 /// appends to the audit chain, and reaches the displays.
 /// </summary>
-public sealed class HallQueue(
-    AppDbContext db, HallWork work, QueueEstimates estimates, AuditTrail audit, Outbox outbox, CaseRecords cases, CatalogQueries catalog, ICurrentUser user, TimeProvider clock, IOptions<QueueOptions> options)
+internal sealed class HallQueue(
+    AppDbContext db, HallWork work, QueueEstimates estimates, AuditTrail audit, Outbox outbox, ICaseRecords cases, ICatalogQueries catalog, ICurrentUser user, TimeProvider clock, IOptions<QueueOptions> options)
 {
     private static Error TicketNotFound => Error.NotFound("ticket:not-found", "排队号不存在");
 

@@ -12,7 +12,7 @@ namespace OneWindow.Modules.Queue.Features;
 /// twice, no number repeats, no slot is overbooked). The changes, their audit entries and the stamp
 /// commit together; after the commit the display feed is told (ADR 0014).
 /// </summary>
-public sealed class HallWork(AppDbContext db, HallDisplayFeed feed)
+internal sealed class HallWork(AppDbContext db, HallDisplayFeed feed)
 {
     public static readonly Error HallNotFound = Error.NotFound("hall:not-found", "服务大厅不存在");
 

@@ -8,15 +8,15 @@ using OneWindow.Platform.Identity;
 
 namespace OneWindow.Modules.Queue.Features;
 
-public sealed record GroupView(string Code, string Name, string Description, IReadOnlyList<string> Departments, int ServiceMinutes, int SlotCapacity);
+internal sealed record GroupView(string Code, string Name, string Description, IReadOnlyList<string> Departments, int ServiceMinutes, int SlotCapacity);
 
-public sealed record HallView(Guid Id, string RegionCode, string Name, string Address, TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<GroupView> Groups, int Version);
+internal sealed record HallView(Guid Id, string RegionCode, string Name, string Address, TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<GroupView> Groups, int Version);
 
-public sealed record CounterView(
+internal sealed record CounterView(
     Guid Id, Guid HallId, int Number, string Name, CounterKind Kind, string KindLabel, IReadOnlyList<string> Groups, string DepartmentCode, TimeOnly OpensAt, TimeOnly ClosesAt,
     CounterState State, string StateLabel, string? StaffName, Guid? CurrentTicketId, int Version);
 
-public sealed record HallInput
+internal sealed record HallInput
 {
     public string? Name { get; init; }
 
@@ -31,7 +31,7 @@ public sealed record HallInput
     public List<QueueGroup>? Groups { get; init; }
 }
 
-public sealed record CounterInput
+internal sealed record CounterInput
 {
     public int? Number { get; init; }
 
@@ -49,7 +49,7 @@ public sealed record CounterInput
 }
 
 /// <summary>Hall set-up (admins): halls with their item groups and opening hours, counters; and the officers' shifts at a counter.</summary>
-public sealed class Halls(AppDbContext db, HallWork work, DepartmentDirectory departments, AuditTrail audit, ICurrentUser user, TimeProvider clock)
+internal sealed class Halls(AppDbContext db, HallWork work, IDepartmentDirectory departments, AuditTrail audit, ICurrentUser user, TimeProvider clock)
 {
     private static Error CounterNotFound => Error.NotFound("counter:not-found", "窗口不存在");
 

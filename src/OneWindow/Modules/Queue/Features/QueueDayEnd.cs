@@ -12,7 +12,7 @@ namespace OneWindow.Modules.Queue.Features;
 /// morning never starts with yesterday's tickets and utilisation never counts the night. Each hall in
 /// its own <see cref="HallWork"/>; every closed ticket is in the audit chain.
 /// </summary>
-public sealed class QueueDayEnd(AppDbContext db, HallWork work, AuditTrail audit, TimeProvider clock) : IPeriodicWork
+internal sealed class QueueDayEnd(AppDbContext db, HallWork work, AuditTrail audit, TimeProvider clock) : IPeriodicWork
 {
     public async Task RunAsync(CancellationToken ct) => await CloseEarlierDaysAsync(ct);
 

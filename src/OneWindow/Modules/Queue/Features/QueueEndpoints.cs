@@ -104,4 +104,4 @@ internal static class QueueEndpoints
     }
 }
 
-public sealed record CallNextResponse(TicketView Ticket);
+internal sealed record CallNextResponse(TicketView Ticket);

@@ -6,7 +6,7 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Modules.Queue.Features;
 
 /// <summary>Settings of the service hall queue.</summary>
-public sealed class QueueOptions
+internal sealed class QueueOptions
 {
     /// <summary>重呼 allowed before the next recall marks the ticket 过号.</summary>
     public int MaxRecalls { get; set; } = 2;
@@ -31,7 +31,7 @@ public sealed class QueueOptions
 /// service time (its last N services in the past week, or its configured minutes until it has some),
 /// divided among the open counters that serve the group.
 /// </summary>
-public sealed class QueueEstimates(AppDbContext db, TimeProvider clock, IOptions<QueueOptions> options)
+internal sealed class QueueEstimates(AppDbContext db, TimeProvider clock, IOptions<QueueOptions> options)
 {
     public async Task<(int? Position, int? Minutes)> ForAsync(Hall hall, QueueTicket ticket, CancellationToken ct)
     {

@@ -12,7 +12,7 @@ namespace OneWindow.Modules.Queue.Pages;
 
 /// <summary>大厅设置 (admins): the halls with their item groups and counters; a new hall, a new counter.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class AdminHallsModel(Halls halls, DepartmentDirectory departments, ICurrentUser user) : PageModel
+internal sealed class AdminHallsModel(Halls halls, IDepartmentDirectory departments, ICurrentUser user) : PageModel
 {
     public IReadOnlyList<HallView> Halls { get; private set; } = [];
 

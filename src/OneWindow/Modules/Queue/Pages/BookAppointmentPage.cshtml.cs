@@ -9,7 +9,7 @@ namespace OneWindow.Modules.Queue.Pages;
 
 /// <summary>网上预约: pick a group and a day, see each half-hour slot's places left, book one; the check-in code is shown and kept under 我的预约.</summary>
 [Authorize]
-public sealed class BookAppointmentPageModel(Halls halls, Appointments appointments, ICurrentUser user, TimeProvider clock) : PageModel
+internal sealed class BookAppointmentPageModel(Halls halls, Appointments appointments, ICurrentUser user, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public Guid HallId { get; set; }

@@ -15,7 +15,7 @@ namespace OneWindow.Modules.Queue.Pages;
 /// a plain form post; the page works without JavaScript.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class CounterDeskModel(Halls halls, HallQueue queue, HallDisplay display, CaseRecords cases) : PageModel
+internal sealed class CounterDeskModel(Halls halls, HallQueue queue, HallDisplay display, ICaseRecords cases) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }

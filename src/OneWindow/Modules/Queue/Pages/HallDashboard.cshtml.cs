@@ -8,7 +8,7 @@ namespace OneWindow.Modules.Queue.Pages;
 
 /// <summary>大厅运行指标: the hall's metrics as figures, charts (ECharts) and tables (the tables serve without JavaScript).</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class HallDashboardModel(HallMetrics metrics) : PageModel
+internal sealed class HallDashboardModel(HallMetrics metrics) : PageModel
 {
     [FromRoute]
     public Guid HallId { get; set; }

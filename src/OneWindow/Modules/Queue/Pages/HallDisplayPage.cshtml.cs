@@ -5,7 +5,7 @@ using OneWindow.Modules.Queue.Features;
 namespace OneWindow.Modules.Queue.Pages;
 
 /// <summary>叫号显示屏: rendered on the server (it refreshes itself without JavaScript), then kept live over SignalR, or long polling when WebSockets are not there.</summary>
-public sealed class HallDisplayPageModel(HallDisplay display) : PageModel
+internal sealed class HallDisplayPageModel(HallDisplay display) : PageModel
 {
     [FromRoute]
     public Guid HallId { get; set; }

@@ -4,7 +4,7 @@ using OneWindow.Modules.Queue.Features;
 namespace OneWindow.Modules.Queue.Pages;
 
 /// <summary>The halls: take a ticket, book an appointment, watch the display; staff also the counters and the dashboard.</summary>
-public sealed class HallListModel(Halls halls, HallDisplay display, OneWindow.Platform.ICurrentUser user) : PageModel
+internal sealed class HallListModel(Halls halls, HallDisplay display, OneWindow.Platform.ICurrentUser user) : PageModel
 {
     public IReadOnlyList<HallView> Halls { get; private set; } = [];
 

@@ -12,7 +12,7 @@ namespace OneWindow.Modules.Queue.Pages;
 /// checked in with its six-digit code.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneWindow.Platform.Web.Throttles.Ticket)]
-public sealed class TakeTicketModel(Halls halls, HallQueue queue) : PageModel
+internal sealed class TakeTicketModel(Halls halls, HallQueue queue) : PageModel
 {
     [FromRoute]
     public Guid HallId { get; set; }

@@ -7,7 +7,7 @@ namespace OneWindow.Modules.Queue.Pages;
 
 /// <summary>The citizen's ticket on the phone: number, position, estimated wait; refreshes itself; after the service, the rating.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneWindow.Platform.Web.Throttles.Track)]
-public sealed class TicketStatusModel(HallQueue queue, RatingLookup ratings) : PageModel
+internal sealed class TicketStatusModel(HallQueue queue, IRatingLookup ratings) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }

@@ -4,7 +4,7 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Modules.Ratings.Domain;
 
 /// <summary>What a rating is about: one service event.</summary>
-public enum RatingSubject
+internal enum RatingSubject
 {
     Ticket,
     Case,
@@ -12,7 +12,7 @@ public enum RatingSubject
     WorkOrder,
 }
 
-public enum RatingChannel
+internal enum RatingChannel
 {
     /// <summary>窗口评价器: the pad at the counter.</summary>
     Pad,
@@ -28,7 +28,7 @@ public enum RatingChannel
 /// 好差评: one rating of one service event, at five levels (5 非常满意 … 1 非常不满意). A rating of
 /// 不满意 or worse opens a <see cref="Rectification"/> for the department that served.
 /// </summary>
-public sealed class Rating
+internal sealed class Rating
 {
     public Guid Id { get; set; }
 
@@ -89,7 +89,7 @@ public sealed class Rating
 }
 
 /// <summary>整改 states: 核实 → 整改 → 反馈 (a complaint found unfounded on 核实 ends there).</summary>
-public enum RectificationStatus
+internal enum RectificationStatus
 {
     /// <summary>待核实.</summary>
     Verifying,
@@ -108,7 +108,7 @@ public enum RectificationStatus
 }
 
 /// <summary>差评整改: after a bad rating, the department verifies, rectifies and reports back, within a deadline in working days.</summary>
-public sealed class Rectification : IVersioned
+internal sealed class Rectification : IVersioned
 {
     public Guid Id { get; set; }
 

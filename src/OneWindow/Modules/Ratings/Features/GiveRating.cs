@@ -13,7 +13,7 @@ using OneWindow.Platform.Outbox;
 namespace OneWindow.Modules.Ratings.Features;
 
 /// <summary>Settings of 好差评.</summary>
-public sealed class RatingsOptions
+internal sealed class RatingsOptions
 {
     /// <summary>Working days a department has to verify, rectify and report back after a bad rating.</summary>
     public int RectificationDays { get; set; } = 5;
@@ -22,7 +22,7 @@ public sealed class RatingsOptions
     public int PadMinutes { get; set; } = 10;
 }
 
-public sealed record RatingInput
+internal sealed record RatingInput
 {
     public RatingSubject? SubjectType { get; init; }
 
@@ -38,9 +38,9 @@ public sealed record RatingInput
     public RatingChannel? Channel { get; init; }
 }
 
-public sealed record RectificationRef(Guid Id, DateOnly DueDate, string Status);
+internal sealed record RectificationRef(Guid Id, DateOnly DueDate, string Status);
 
-public sealed record RatingView(Guid Id, RatingSubject SubjectType, string SubjectId, string SubjectLabel, int Level, string LevelLabel, string? Comment, string DepartmentCode,
+internal sealed record RatingView(Guid Id, RatingSubject SubjectType, string SubjectId, string SubjectLabel, int Level, string LevelLabel, string? Comment, string DepartmentCode,
     DateTimeOffset CreatedAt, RectificationRef? Rectification);
 
 /// <summary>
@@ -49,8 +49,8 @@ public sealed record RatingView(Guid Id, RatingSubject SubjectType, string Subje
 /// also when two arrive at once (a unique index). 不满意 or worse opens a rectification for the
 /// department that served, due in working days, and tells its officers.
 /// </summary>
-public sealed class GiveRating(
-    AppDbContext db, QueueRecords tickets, CaseRecords cases, IBundleIntake bundles, WorkingDayCalendar calendar, AuditTrail audit, Outbox outbox,
+internal sealed class GiveRating(
+    AppDbContext db, IQueueRecords tickets, ICaseRecords cases, IBundleIntake bundles, WorkingDayCalendar calendar, AuditTrail audit, Outbox outbox,
     ICurrentUser user, TimeProvider clock, IOptions<RatingsOptions> options)
 {
     private static Error AlreadyRated => Error.Conflict("rating:already-rated", "该次服务已评价，每次服务只能评价一次");

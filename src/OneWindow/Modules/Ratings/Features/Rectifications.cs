@@ -8,12 +8,12 @@ using OneWindow.Platform.Identity;
 
 namespace OneWindow.Modules.Ratings.Features;
 
-public sealed record RectificationView(
+internal sealed record RectificationView(
     Guid Id, Guid RatingId, string DepartmentCode, string DepartmentName, string Subject, int Level, string LevelLabel, string? Comment, RectificationStatus Status,
     string StatusLabel, DateOnly DueDate, bool Overdue, DateTimeOffset OpenedAt, string? VerifyNote, string? RectifyNote, string? FeedbackNote, string? HandledBy,
     DateTimeOffset? ClosedAt, int Version);
 
-public sealed record RectificationStep
+internal sealed record RectificationStep
 {
     public string? Note { get; init; }
 
@@ -21,16 +21,16 @@ public sealed record RectificationStep
     public bool? Founded { get; init; }
 }
 
-public sealed record SatisfactionView(string? DepartmentCode, DateOnly From, DateOnly To, int Total, IReadOnlyList<LevelCount> Levels, double? SatisfactionRate, int OpenRectifications, int OverdueRectifications);
+internal sealed record SatisfactionView(string? DepartmentCode, DateOnly From, DateOnly To, int Total, IReadOnlyList<LevelCount> Levels, double? SatisfactionRate, int OpenRectifications, int OverdueRectifications);
 
-public sealed record LevelCount(int Level, string Label, int Count);
+internal sealed record LevelCount(int Level, string Label, int Count);
 
 /// <summary>
 /// 差评整改 for the department that was rated: 核实 → 整改 → 反馈, with its deadline; and the 好差评
 /// summary (satisfaction rate = (非常满意 + 满意 + 基本满意) / all). Officers see their department's;
 /// supervisors (政务办) and administrators every department's.
 /// </summary>
-public sealed class Rectifications(AppDbContext db, DepartmentDirectory departments, AuditTrail audit, ICurrentUser user, TimeProvider clock)
+internal sealed class Rectifications(AppDbContext db, IDepartmentDirectory departments, AuditTrail audit, ICurrentUser user, TimeProvider clock)
 {
     private static Error NotFound => Error.NotFound("rectification:not-found", "整改记录不存在");
 

@@ -7,7 +7,7 @@ using OneWindow.Platform;
 namespace OneWindow.Modules.Ratings.Pages;
 
 /// <summary>好差评 on the phone or the portal: a ticket (with its phone-link secret), a completed case or 一件事 (its applicant).</summary>
-public sealed class RateServiceModel(GiveRating ratings) : PageModel
+internal sealed class RateServiceModel(GiveRating ratings) : PageModel
 {
     [FromRoute]
     public string SubjectType { get; set; } = "";

@@ -3,7 +3,7 @@ using OneWindow.Platform;
 namespace OneWindow.Modules.Ratings.Pages;
 
 /// <summary>What the rating form shows: the ticket's phone secret (if any), the comment so far, the field errors.</summary>
-public sealed record RatingFormView(string? Code, string? Comment, FieldErrors Errors, Guid? Ticket = null)
+internal sealed record RatingFormView(string? Code, string? Comment, FieldErrors Errors, Guid? Ticket = null)
 {
     public const string Partial = "/Modules/Ratings/Pages/_RatingForm.cshtml";
 

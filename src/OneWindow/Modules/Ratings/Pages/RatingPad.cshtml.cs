@@ -16,7 +16,7 @@ namespace OneWindow.Modules.Ratings.Pages;
 /// ticket is finished it asks about that service (for a few minutes, once); otherwise it waits.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RatingPadModel(QueueRecords queue, RatingLookup lookup, GiveRating ratings, TimeProvider clock, IOptions<RatingsOptions> options) : PageModel
+internal sealed class RatingPadModel(IQueueRecords queue, IRatingLookup lookup, GiveRating ratings, TimeProvider clock, IOptions<RatingsOptions> options) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }

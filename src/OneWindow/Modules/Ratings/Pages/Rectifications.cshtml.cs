@@ -9,7 +9,7 @@ namespace OneWindow.Modules.Ratings.Pages;
 
 /// <summary>差评整改: the department's open rectifications by deadline, each step (核实 → 整改 → 反馈) a form; the satisfaction rate above.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class RectificationsModel(Rectifications rectifications) : PageModel
+internal sealed class RectificationsModel(Rectifications rectifications) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Department { get; set; }

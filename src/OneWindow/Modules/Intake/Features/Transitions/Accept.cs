@@ -7,7 +7,7 @@ using OneWindow.Platform.Identity;
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
 /// <summary>受理, by a clerk of the case's region (无差别一窗: any item): every required material is there; the clock starts.</summary>
-public sealed class Accept() : CaseTransition<NoBody, CaseAccepted>("accept", "受理", Roles.IntakeClerk)
+internal sealed class Accept() : CaseTransition<NoBody, CaseAccepted>("accept", "受理", Roles.IntakeClerk)
 {
     public override bool Open(Case c) => c.CanAccept;
 

@@ -6,7 +6,7 @@ using OneWindow.Platform.Identity;
 
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
-public sealed record AcceptWithDeferralRequest
+internal sealed record AcceptWithDeferralRequest
 {
     public List<string>? Deferred { get; init; }
 
@@ -14,7 +14,7 @@ public sealed record AcceptWithDeferralRequest
 }
 
 /// <summary>容缺受理: accepted with the item's deferrable secondary materials missing, on the applicant's pledge to bring them by a date.</summary>
-public sealed class AcceptWithDeferral() : CaseTransition<AcceptWithDeferralRequest, CaseAcceptedWithDeferral>("accept-with-deferral", "容缺受理", Roles.IntakeClerk)
+internal sealed class AcceptWithDeferral() : CaseTransition<AcceptWithDeferralRequest, CaseAcceptedWithDeferral>("accept-with-deferral", "容缺受理", Roles.IntakeClerk)
 {
     public override bool Open(Case c) => c.CanAccept;
 

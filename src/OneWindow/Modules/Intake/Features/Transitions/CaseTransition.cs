@@ -11,7 +11,7 @@ namespace OneWindow.Modules.Intake.Features.Transitions;
 /// applies, records and saves; pages and the API name a step by its type (<see cref="CaseTransitions"/>), so a
 /// renamed step is a compile error wherever it is used.
 /// </summary>
-public abstract class CaseTransition
+internal abstract class CaseTransition
 {
     private protected CaseTransition(string route, string what, params string[] roles)
     {
@@ -44,7 +44,7 @@ public abstract class CaseTransition
 }
 
 /// <summary>A step that takes a request of type <typeparamref name="TBody"/>.</summary>
-public abstract class CaseTransition<TBody> : CaseTransition
+internal abstract class CaseTransition<TBody> : CaseTransition
     where TBody : class, new()
 {
     private protected CaseTransition(string route, string what, params string[] roles)
@@ -61,7 +61,7 @@ public abstract class CaseTransition<TBody> : CaseTransition
 }
 
 /// <summary>A step that takes <typeparamref name="TBody"/> and produces the fact <typeparamref name="TEvent"/>.</summary>
-public abstract class CaseTransition<TBody, TEvent> : CaseTransition<TBody>
+internal abstract class CaseTransition<TBody, TEvent> : CaseTransition<TBody>
     where TBody : class, new()
     where TEvent : CaseEvent, new()
 {
@@ -74,10 +74,10 @@ public abstract class CaseTransition<TBody, TEvent> : CaseTransition<TBody>
 }
 
 /// <summary>The request of a step that needs none (受理, 撤回).</summary>
-public sealed record NoBody;
+internal sealed record NoBody;
 
 /// <summary>Every step on a case, by name. The API maps one route per step; the case page posts a step's <see cref="CaseTransition.Route"/>.</summary>
-public static class CaseTransitions
+internal static class CaseTransitions
 {
     public static readonly Accept Accept = new();
     public static readonly AcceptWithDeferral AcceptWithDeferral = new();

@@ -6,13 +6,13 @@ using OneWindow.Platform.Identity;
 
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
-public sealed record CompleteRequest
+internal sealed record CompleteRequest
 {
     public Delivery? Delivery { get; init; }
 }
 
 /// <summary>办结 and 出件 (统一出件: any clerk of the region hands out the result), at the counter or by post.</summary>
-public sealed class Complete() : CaseTransition<CompleteRequest, CaseCompleted>("complete", "办结", Roles.IntakeClerk)
+internal sealed class Complete() : CaseTransition<CompleteRequest, CaseCompleted>("complete", "办结", Roles.IntakeClerk)
 {
     public override bool Open(Case c) => c.CanComplete;
 

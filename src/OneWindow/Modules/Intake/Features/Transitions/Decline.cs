@@ -6,13 +6,13 @@ using OneWindow.Platform.Identity;
 
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
-public sealed record ReasonRequest
+internal sealed record ReasonRequest
 {
     public string? Reason { get; init; }
 }
 
 /// <summary>不予受理, with the reason the applicant reads.</summary>
-public sealed class Decline() : CaseTransition<ReasonRequest, CaseDeclined>("decline", "不予受理", Roles.IntakeClerk)
+internal sealed class Decline() : CaseTransition<ReasonRequest, CaseDeclined>("decline", "不予受理", Roles.IntakeClerk)
 {
     public override bool Open(Case c) => c.CanDecline;
 

@@ -7,7 +7,7 @@ using OneWindow.Platform.Identity;
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
 /// <summary>不予许可, by an approver of the owning department, with the reason the applicant reads.</summary>
-public sealed class Deny() : CaseTransition<ReasonRequest, CaseDenied>("deny", "不予许可", Roles.Approver)
+internal sealed class Deny() : CaseTransition<ReasonRequest, CaseDenied>("deny", "不予许可", Roles.Approver)
 {
     public override bool Open(Case c) => c.CanDecide && !c.IsSuspended;
 

@@ -7,7 +7,7 @@ using OneWindow.Platform.Identity;
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
 /// <summary>补齐容缺材料: the deferred materials arrive; a suspended case resumes.</summary>
-public sealed class FulfilPledge() : CaseTransition<MaterialsRequest, CasePledgeFulfilled>(
+internal sealed class FulfilPledge() : CaseTransition<MaterialsRequest, CasePledgeFulfilled>(
     "fulfil-pledge", "补齐容缺材料", Roles.Applicant, Roles.IntakeClerk, Roles.HallGuide)
 {
     public override bool Open(Case c) => c.CanFulfilPledge;

@@ -6,7 +6,7 @@ using OneWindow.Platform.Identity;
 
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
-public sealed record OpinionRequest
+internal sealed record OpinionRequest
 {
     public string? Opinion { get; init; }
 }
@@ -15,7 +15,7 @@ public sealed record OpinionRequest
 /// 准予许可 (API route <c>approve</c>), by an approver of the owning department. A 拿地即开工 case is granted only once
 /// its applicant holds the land licence it waits for. Licences are issued from the <see cref="CaseGranted"/> it produces.
 /// </summary>
-public sealed class Grant() : CaseTransition<OpinionRequest, CaseGranted>("approve", "准予许可", Roles.Approver)
+internal sealed class Grant() : CaseTransition<OpinionRequest, CaseGranted>("approve", "准予许可", Roles.Approver)
 {
     public override bool Open(Case c) => c.CanDecide && !c.IsSuspended;
 

@@ -6,13 +6,13 @@ using OneWindow.Platform.Identity;
 
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
-public sealed record SupplementRequest
+internal sealed record SupplementRequest
 {
     public List<DeficiencyItem>? Items { get; init; }
 }
 
 /// <summary>一次性告知: everything missing or wrong, at once; the clock pauses until the applicant answers.</summary>
-public sealed class RequestSupplement() : CaseTransition<SupplementRequest, CaseSupplementRequested>(
+internal sealed class RequestSupplement() : CaseTransition<SupplementRequest, CaseSupplementRequested>(
     "request-supplement", "要求补正", Roles.IntakeClerk, Roles.Reviewer, Roles.Approver)
 {
     public override bool Open(Case c) => c.CanRequestSupplement && !c.IsSuspended;

@@ -6,7 +6,7 @@ using OneWindow.Platform.Identity;
 
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
-public sealed record ReviewRequest
+internal sealed record ReviewRequest
 {
     public string? Opinion { get; init; }
 
@@ -14,7 +14,7 @@ public sealed record ReviewRequest
 }
 
 /// <summary>审查, by a reviewer of the owning department: an opinion and a recommendation (items with a sole approver have no such step).</summary>
-public sealed class Review() : CaseTransition<ReviewRequest, CaseReviewed>("review", "审查", Roles.Reviewer)
+internal sealed class Review() : CaseTransition<ReviewRequest, CaseReviewed>("review", "审查", Roles.Reviewer)
 {
     public override bool Open(Case c) => c.CanReview && !c.IsSuspended;
 

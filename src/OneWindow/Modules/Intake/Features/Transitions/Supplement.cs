@@ -7,13 +7,13 @@ using OneWindow.Platform.Identity;
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
 /// <summary>Materials handed in with a supplement or a kept 容缺 pledge.</summary>
-public sealed record MaterialsRequest
+internal sealed record MaterialsRequest
 {
     public List<MaterialInput?>? Materials { get; init; }
 }
 
 /// <summary>补正: the applicant (or the clerk or helper with them) hands in what the notice asked; the clock resumes.</summary>
-public sealed class Supplement() : CaseTransition<MaterialsRequest, CaseSupplemented>(
+internal sealed class Supplement() : CaseTransition<MaterialsRequest, CaseSupplemented>(
     "supplement", "补正", Roles.Applicant, Roles.IntakeClerk, Roles.HallGuide)
 {
     public override bool Open(Case c) => c.CanSupplement;

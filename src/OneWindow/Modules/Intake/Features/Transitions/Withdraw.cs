@@ -7,7 +7,7 @@ using OneWindow.Platform.Identity;
 namespace OneWindow.Modules.Intake.Features.Transitions;
 
 /// <summary>撤回, by the applicant (or a clerk for them) before a decision.</summary>
-public sealed class Withdraw() : CaseTransition<NoBody, CaseWithdrawn>("withdraw", "撤回", Roles.Applicant, Roles.IntakeClerk)
+internal sealed class Withdraw() : CaseTransition<NoBody, CaseWithdrawn>("withdraw", "撤回", Roles.Applicant, Roles.IntakeClerk)
 {
     public override bool Open(Case c) => c.CanWithdraw;
 
