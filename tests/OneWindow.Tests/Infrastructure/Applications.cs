@@ -24,6 +24,22 @@ public static class Applications
         return json.GetProperty("fileId").GetString()!;
     }
 
+    /// <summary>李明 applies online for 个体工商户设立登记 (XK-SCJ-004, a licence-yielding item of 市场监督管理局); returns the case id.</summary>
+    public static async Task<string> SubmitBusinessRegistrationAsync(HttpClient citizen)
+    {
+        var file = await UploadAsync(citizen);
+        return await SubmitAsync(citizen, new
+        {
+            itemCode = "XK-SCJ-004",
+            applicant = new { kind = "person", idNumber = "371602199003151236", name = "李明", mobile = "13805431234" },
+            form = new Dictionary<string, object>
+            {
+                ["applicantName"] = "李明", ["residentId"] = "371602199003151236", ["mobile"] = "13805431234", ["address"] = "滨州市滨城区黄河五路 597 号",
+            },
+            materials = new[] { new { materialCode = "application", fileId = file }, new { materialCode = "premises", fileId = file } },
+        });
+    }
+
     /// <summary>The item's material codes, from its guide.</summary>
     public static async Task<List<string>> MaterialCodesAsync(HttpClient client, string itemCode)
     {

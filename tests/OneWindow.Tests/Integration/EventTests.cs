@@ -18,17 +18,7 @@ public abstract class EventTests(AppFixture fixture)
         await using var database = await fixture.NewDatabaseAsync();
         await using var app = new TestApp(database, settings: new Dictionary<string, string?> { ["Outbox:Enabled"] = "false" });
         var citizen = await app.SignedIn("citizen");
-        var file = await Applications.UploadAsync(citizen);
-        var id = await Applications.SubmitAsync(citizen, new
-        {
-            itemCode = "XK-SCJ-004",
-            applicant = new { kind = "person", idNumber = "371602199003151236", name = "李明", mobile = "13805431234" },
-            form = new Dictionary<string, object>
-            {
-                ["applicantName"] = "李明", ["residentId"] = "371602199003151236", ["mobile"] = "13805431234", ["address"] = "滨州市滨城区黄河五路 597 号",
-            },
-            materials = new[] { new { materialCode = "application", fileId = file }, new { materialCode = "premises", fileId = file } },
-        });
+        var id = await Applications.SubmitBusinessRegistrationAsync(citizen);
         await Applications.ActAsync(await app.SignedIn("clerk"), id, "accept");
         await Applications.ActAsync(await app.SignedIn("approver.scj"), id, "approve", new { opinion = "准予登记" });
 

@@ -13,17 +13,7 @@ public abstract class LicenseTests(AppFixture fixture)
     private static async Task<JsonElement> IssueAsync(TestApp app)
     {
         var citizen = await app.SignedIn("citizen");
-        var file = await Applications.UploadAsync(citizen);
-        var id = await Applications.SubmitAsync(citizen, new
-        {
-            itemCode = "XK-SCJ-004",
-            applicant = new { kind = "person", idNumber = "371602199003151236", name = "李明", mobile = "13805431234" },
-            form = new Dictionary<string, object>
-            {
-                ["applicantName"] = "李明", ["residentId"] = "371602199003151236", ["mobile"] = "13805431234", ["address"] = "滨州市滨城区黄河五路 597 号",
-            },
-            materials = new[] { new { materialCode = "application", fileId = file }, new { materialCode = "premises", fileId = file } },
-        });
+        var id = await Applications.SubmitBusinessRegistrationAsync(citizen);
         await Applications.ActAsync(await app.SignedIn("clerk"), id, "accept");
         await Applications.ActAsync(await app.SignedIn("approver.scj"), id, "approve", new { opinion = "准予登记" });
         JsonElement licence = default;
