@@ -62,6 +62,35 @@ internal sealed class Bundle : OneWindow.Platform.Data.IVersioned
 /// </summary>
 internal sealed class BundleApplication : OneWindow.Platform.Data.IVersioned
 {
+    /// <summary>
+    /// 一件事一次办: one application of a published bundle with one form and one material set, and a sub-case per item
+    /// (<see cref="Case.Submit"/>), each department receiving its own item's part of the form and the materials; a
+    /// material a sibling produces is not asked of it. A helper who applies for the applicant follows the application.
+    /// </summary>
+    public static (BundleApplication Application, List<Case> SubCases) Submit(
+        Bundle bundle, IReadOnlyList<Catalog.Contracts.PublishedItem> items, Catalog.Contracts.MergedItems merged, Channel channel, CaseApplicant applicant,
+        string submittedById, string? submittedByName, string? idempotencyKey, IReadOnlyDictionary<string, string[]> form,
+        IReadOnlyList<SubmittedMaterial> materials, IReadOnlyList<string>? grantAwaitsLicense, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(applicant.Code);
+        var application = new BundleApplication
+        {
+            Id = Guid.CreateVersion7(now), BundleCode = bundle.Code, BundleName = bundle.Name, RegionCode = bundle.RegionCode,
+            LeadDepartment = bundle.LeadDepartment, CommittedDays = bundle.CommittedDays, Issuance = bundle.Issuance, OnDenial = bundle.OnDenial,
+            ApplicantKind = applicant.Kind, ApplicantName = applicant.Name, ApplicantCode = applicant.Code, ApplicantMobile = applicant.Mobile,
+            ApplicantUserId = applicant.UserId, SubmittedById = submittedById, IdempotencyKey = idempotencyKey,
+            Channel = channel, SubmittedAt = now, Form = form.ToDictionary(kv => kv.Key, kv => kv.Value), Materials = [.. materials],
+            HelperUserId = channel == Channel.Assisted ? submittedById : null, HelperName = channel == Channel.Assisted ? submittedByName : null,
+        };
+        var subCases = items.Select(item => Case.Submit(item, channel, applicant, submittedById, null,
+            form.Where(kv => merged.FieldItems.TryGetValue(kv.Key, out var of) && of.Contains(item.Definition.Code)).ToDictionary(kv => kv.Key, kv => kv.Value),
+            materials.Where(m => item.MaterialCodes.Contains(m.MaterialCode)), now,
+            new SubCaseOf(application.Id, bundle.Issuance == Issuance.Joint,
+                [.. merged.Materials.Where(m => m.ProducedBy is not null && m.ForItems.Contains(item.Definition.Code)).Select(m => m.Code)],
+                [.. grantAwaitsLicense ?? []]))).ToList();
+        return (application, subCases);
+    }
+
     public Guid Id { get; set; }
 
     public string Number { get; set; } = "";

@@ -101,25 +101,9 @@ internal sealed class BundleApplications(
 
         var now = clock.Now();
         var values = form.Value!;
-        var application = new BundleApplication
-        {
-            Id = Guid.CreateVersion7(clock.GetUtcNow()), BundleCode = bundle.Code, BundleName = bundle.Name, RegionCode = bundle.RegionCode,
-            LeadDepartment = bundle.LeadDepartment, CommittedDays = bundle.CommittedDays, Issuance = bundle.Issuance, OnDenial = bundle.OnDenial,
-            ApplicantKind = applicant.Kind, ApplicantName = applicant.Name, ApplicantCode = applicant.Code, ApplicantMobile = applicant.Mobile,
-            ApplicantUserId = await submit.ApplicantAccountAsync(channel, applicant.Code, ct), SubmittedById = user.UserId!, IdempotencyKey = key,
-            Channel = channel, SubmittedAt = now, Form = values.ToDictionary(kv => kv.Key, kv => kv.Value), Materials = materials,
-            // A helper applying for the applicant follows the application from then on.
-            HelperUserId = channel == Channel.Assisted ? user.UserId : null, HelperName = channel == Channel.Assisted ? user.DisplayName : null,
-        };
-        var subCases = items.Select(item => Case.Submit(item, channel,
-            new CaseApplicant(application.ApplicantKind, application.ApplicantName, application.ApplicantCode, application.ApplicantMobile, application.ApplicantUserId),
-            user.UserId!, null,
-            // Each department receives its own item's part of the one form and the one material set.
-            values.Where(kv => merged.FieldItems.TryGetValue(kv.Key, out var of) && of.Contains(item.Definition.Code)).ToDictionary(kv => kv.Key, kv => kv.Value),
-            materials.Where(m => item.MaterialCodes.Contains(m.MaterialCode)), now,
-            new SubCaseOf(application.Id, bundle.Issuance == Issuance.Joint,
-                [.. merged.Materials.Where(m => m.ProducedBy is not null && m.ForItems.Contains(item.Definition.Code)).Select(m => m.Code)],
-                [.. grantAwaitsLicense ?? []]))).ToList();
+        var (application, subCases) = BundleApplication.Submit(bundle, items, merged, channel,
+            new CaseApplicant(applicant.Kind, applicant.Name, applicant.Code, applicant.Mobile, await submit.ApplicantAccountAsync(channel, applicant.Code, ct)),
+            user.UserId!, user.DisplayName, key, values, materials, grantAwaitsLicense, now);
 
         var committed = await writer.WriteAsync(new PendingSubmission(subCases, c => new { c.Number, c.ItemCode, bundle = application.Number, channel = c.Channel.ToString() },
             user.UserId!, user.DisplayName ?? "系统")
