@@ -76,6 +76,16 @@ public sealed class CaseSetup
         materials = new[] { new { materialCode = "application", fileId = FileId }, new { materialCode = "premises", fileId = FileId } },
     };
 
+    /// <summary>
+    /// The thin baseline's write (bench/OneWindow.ThinServer): the citizen's bearer token and the body of a submission, and
+    /// the rows a submission commits (case, audit entry, outbox message, number counter, chain head) in one transaction.
+    /// </summary>
+    public Task<HttpResponseMessage> ThinWriteAsync(HttpClient http, int worker, long i) =>
+        http.SendAsync(Post($"/thin/write/{RowsPerWrite}", Citizen, Application));
+
+    /// <summary>Rows one platform write commits, as the thin baseline writes them.</summary>
+    public const int RowsPerWrite = 5;
+
     private static HttpRequestMessage Post(string url, string token, object body, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };

@@ -10,6 +10,12 @@ public static class Scenarios
 {
     public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in", "catalog-search", "submit", "bundle", "lifecycle", "verify", "issue", "queue"];
 
+    /// <summary>The thin HTTP baseline's write: same token, same body, <see cref="CaseSetup.RowsPerWrite"/> rows in one commit.</summary>
+    public static Scenario ThinWrite(CaseSetup cases) => new("thin-write", cases.ThinWriteAsync);
+
+    /// <summary>Its read-only variant, anonymous like verification, with the verify request's body.</summary>
+    public static Scenario ThinRead(string licensePayload) => new("thin-read", (http, _, _) => http.PostAsJsonAsync("/thin/read", new { payload = licensePayload }));
+
     private static readonly string[] StaffAccounts = ["admin", "guide", "clerk", "reviewer.scj", "approver.scj", "reviewer.zjj", "approver.zjj", "hotline", "supervisor"];
 
     public static IEnumerable<Scenario> Select(IReadOnlyList<string> names, CaseSetup? cases, string? licensePayload)

@@ -38,6 +38,10 @@ if (options.Scenarios.Contains("verify"))
     verifyBaseline = Baseline.MeasureEcdsaVerify(options);
 }
 
+// Issue 19: the like-for-like baseline, a thin ASP.NET Core endpoint on the same database with the same token and body.
+await using var thin = cases is not null ? await ServerProcess.StartAsync(options, database, ServerProcess.FindThinServer()) : null;
+var thinResults = new List<ScenarioResult>();
+
 var baselines = new List<BaselineResult>();
 IssuanceResult? issuance = null;
 QueueResult? queue = null;
@@ -52,6 +56,19 @@ foreach (var clients in options.ClientCounts)
     {
         // Issue 7: tickets issued and called per second with 50 counters calling at once, call-next p99, call → display.
         queue = await QueueBench.RunAsync(server.BaseUrl, pass, baseline);
+    }
+
+    ScenarioResult? thinWrite = null, thinRead = null;
+    if (thin is not null)
+    {
+        Console.Error.WriteLine($"[bench] thin HTTP baseline: {clients} clients × {pass.Seconds}s…");
+        thinWrite = await LoadRunner.RunAsync(thin.BaseUrl, Scenarios.ThinWrite(cases!), pass, thin) with { Clients = clients, Baseline = "—" };
+        thinResults.Add(thinWrite);
+        if (licensePayload is not null)
+        {
+            thinRead = await LoadRunner.RunAsync(thin.BaseUrl, Scenarios.ThinRead(licensePayload), pass, thin) with { Clients = clients, Baseline = "—" };
+            thinResults.Add(thinRead);
+        }
     }
 
     foreach (var scenario in Scenarios.Select(options.Scenarios, cases, licensePayload))
@@ -95,10 +112,20 @@ foreach (var clients in options.ClientCounts)
         var ratio = Math.Round(result.Throughput / against.OpsPerSecond, 3);
         // Issue 4's target for submissions: half the raw commit rate, and p99 under 50 ms at 16 clients.
         bool? target = scenario.Name == "submit" ? ratio >= 0.5 && (clients != 16 || result.P99Ms < 50) : null;
+        // Issue 19: each write against the thin endpoint's rate (a lifecycle is four writes), verification against its read.
+        var (thinAgainst, perRequest) = scenario.Name switch
+        {
+            "submit" or "bundle" => (thinWrite, 1),
+            "lifecycle" => (thinWrite, 4),
+            "verify" => (thinRead, 1),
+            _ => ((ScenarioResult?)null, 1),
+        };
         results.Add(result with
         {
             Clients = clients, Baseline = against.Name, RatioToBaseline = ratio, MeetsTarget = target,
             RatioCeilingWithoutServer = against == baseline ? CeilingWithoutServer(result.Cpu, baseline) : null,
+            ThinBaseline = thinAgainst is null ? null : $"{thinAgainst.Name} ÷ {perRequest}",
+            RatioToThin = thinAgainst is { Throughput: > 0 } t ? Math.Round(result.Throughput / (t.Throughput / perRequest), 3) : null,
         });
     }
 }
@@ -124,6 +151,7 @@ var report = new
     queue,
     catalogItems,
     server = new { idleRssMb = idleRss, peakRssMb = server.PeakMegabytes(), idleGoalMb = 250, idleWithinGoal = idleRss < 250 },
+    thinBaselines = thinResults,
     scenarios = results,
 };
 var json = JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -163,6 +191,12 @@ namespace OneWindow.Bench
         /// this machine (SQLite's work is inside the server).
         /// </summary>
         public double? RatioCeilingWithoutServer { get; init; }
+
+        /// <summary>Which thin-HTTP figure the scenario is compared with (issue 19), e.g. "thin-write ÷ 4" for a lifecycle of four writes.</summary>
+        public string? ThinBaseline { get; init; }
+
+        /// <summary>Throughput over the thin baseline's (per write): issue 19's targets are ≥ 0.5.</summary>
+        public double? RatioToThin { get; init; }
     }
 
     /// <summary>Licences signed and stored per second (approve → outbox → e-seal → register), warm-up approvals included in the count.</summary>

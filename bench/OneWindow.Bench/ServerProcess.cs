@@ -20,9 +20,10 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(BenchOptions options, BenchDatabase database)
+    /// <param name="dll">Another server to start with the same arguments (the thin baseline, <see cref="FindThinServer"/>).</param>
+    public static async Task<ServerProcess> StartAsync(BenchOptions options, BenchDatabase database, string? dll = null)
     {
-        var dll = options.ServerPath ?? FindServer();
+        dll ??= options.ServerPath ?? FindServer();
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         var info = new ProcessStartInfo("dotnet")
@@ -150,7 +151,12 @@ public sealed class ServerProcess : IAsyncDisposable
         return Math.Round(kb / 1024.0, 1);
     }
 
-    private static string FindServer()
+    /// <summary>The thin HTTP baseline (bench/OneWindow.ThinServer), built beside the harness.</summary>
+    public static string FindThinServer() => Find(Path.Combine("bench", "OneWindow.ThinServer"), "OneWindow.ThinServer.dll");
+
+    private static string FindServer() => Find(Path.Combine("src", "OneWindow"), "OneWindow.dll");
+
+    private static string Find(string project, string file)
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var configuration = here.Parent?.Name ?? "Release"; // bin/<Configuration>/net10.0/
@@ -158,7 +164,7 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             if (File.Exists(Path.Combine(dir.FullName, "OneWindow.slnx")))
             {
-                var candidate = Path.Combine(dir.FullName, "src", "OneWindow", "bin", configuration, "net10.0", "OneWindow.dll");
+                var candidate = Path.Combine(dir.FullName, project, "bin", configuration, "net10.0", file);
                 if (File.Exists(candidate))
                 {
                     return candidate;
@@ -166,7 +172,7 @@ public sealed class ServerProcess : IAsyncDisposable
             }
         }
 
-        throw new FileNotFoundException("OneWindow.dll not found; build the solution or pass --server PATH");
+        throw new FileNotFoundException($"{file} not found; build the solution (or pass --server PATH for the platform)");
     }
 
     private static int FreePort()
