@@ -87,7 +87,14 @@ internal sealed class CaseActions(
 
     public bool CanSee(Case c) => CaseAccess.MaySee(user, c);
 
-    public async Task<Result<CaseView>> GetAsync(Guid id, CancellationToken ct)
+    public Task<Result<CaseView>> GetAsync(Guid id, CancellationToken ct) => GetAsync(id, viewAudited: true, ct);
+
+    /// <param name="viewAudited">
+    /// Whether a staff member's sight of the personal data goes on the audit chain as a view of its own. Not after a step
+    /// they just took: the step's own entry (who, when, which case) already records that they worked on it, and a second
+    /// entry per step would double every officer's audited writes.
+    /// </param>
+    private async Task<Result<CaseView>> GetAsync(Guid id, bool viewAudited, CancellationToken ct)
     {
         var c = await db.Set<Case>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (c is null || !CanSee(c))
@@ -99,7 +106,7 @@ internal sealed class CaseActions(
         var timeline = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.SubjectType == "Case" && a.SubjectId == subject)
             .OrderBy(a => a.Id).Select(a => new TimelineEntry(a.At, a.Action, a.ActorName)).ToListAsync(ct);
         var full = CaseAccess.SeesPersonalData(user, c);
-        if (full && user.IsStaff)
+        if (full && user.IsStaff && viewAudited)
         {
             // Every staff view of a case's personal data is on the audit chain (who, when), apart from its timeline.
             audit.Record(new AuditRecord(c.RegionCode, "PersonalData", c.Id.ToString(), "CaseViewed", new { c.Number }));
@@ -156,7 +163,7 @@ internal sealed class CaseActions(
             try
             {
                 await db.SaveChangesAsync(ct);
-                return await GetAsync(id, ct);
+                return await GetAsync(id, viewAudited: false, ct);
             }
             catch (DbUpdateConcurrencyException ex)
             {

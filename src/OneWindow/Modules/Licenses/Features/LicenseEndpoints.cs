@@ -145,7 +145,7 @@ internal static class LicenseEndpoints
     private static void MapStatus<TEvent>(RouteGroupBuilder licenses, string route, LicenseStatus status, string what)
         where TEvent : LicenseStatusEvent, new() =>
         licenses.MapPost("/{id:guid}/" + route, async Task<Results<Ok<LicenseView>, ProblemHttpResult>> (
-                Guid id, StatusRequest? request, AppDbContext db, ICurrentUser user, AuditTrail audit, TimeProvider clock, CancellationToken ct) =>
+                Guid id, StatusRequest? request, AppDbContext db, ICurrentUser user, AuditTrail audit, VerificationCache verification, TimeProvider clock, CancellationToken ct) =>
             {
                 var l = await db.Set<License>().SingleOrDefaultAsync(x => x.Id == id, ct);
                 if (l is null)
@@ -178,6 +178,7 @@ internal static class LicenseEndpoints
                 };
                 audit.Record(new AuditRecord(l.RegionCode, "License", l.Id.ToString(), fact.AuditAction, new { l.LicenseNumber, reason = l.StatusReason }), fact);
                 await db.SaveChangesAsync(ct);
+                verification.Forget(l.LicenseNumber);
                 return TypedResults.Ok(View(l, full: true));
             })
             .RequireAuthorization(p => p.RequireRole(Roles.Approver, Roles.DepartmentHead)).WithSummary(what + "证照（签发部门的审批人员、负责人）");

@@ -9,10 +9,16 @@ namespace OneWindow.Modules.Licenses.Features;
 /// Verifies a 扫码亮证 string: well-formed (else 400), signed by a published e-seal (else invalid),
 /// then dates and the licence's current status from the register (active, suspended, revoked, expired).
 /// </summary>
-internal sealed class LicenseVerifier(AppDbContext db, ESeals seals, TimeProvider clock)
+internal sealed class LicenseVerifier(AppDbContext db, ESeals seals, VerificationCache cache, TimeProvider clock)
 {
     public async Task<Result<VerifyResult>> VerifyAsync(string? payload, CancellationToken ct)
     {
+        payload = payload?.Trim();
+        if (payload is not null && cache.TryGetVerified(payload, out var knownKid, out var knownClaims))
+        {
+            return await WithStatusAsync(knownKid, knownClaims, ct);
+        }
+
         var message = LicenseQr.Unpack(payload);
         if (!message.IsSuccess)
         {
@@ -43,14 +49,26 @@ internal sealed class LicenseVerifier(AppDbContext db, ESeals seals, TimeProvide
             return new VerifyResult(false, "invalid", "签名有效，但内容格式无法识别", kid, null);
         }
 
-        var c = claims.Value!;
+        cache.Verified(payload!, kid, claims.Value!);
+        return await WithStatusAsync(kid, claims.Value!, ct);
+    }
+
+    /// <summary>The verdict for claims whose signature verified: dates, and the licence's status in the register now.</summary>
+    private async Task<VerifyResult> WithStatusAsync(string kid, QrClaims c, CancellationToken ct)
+    {
         var today = clock.TodayInChina();
-        var register = await db.Set<License>().AsNoTracking().Where(l => l.LicenseNumber == c.LicenseId)
-            .Select(l => new { l.Status, l.StatusReason }).SingleOrDefaultAsync(ct);
-        return register?.Status switch
+        if (!cache.TryGetStatus(c.LicenseId, out var status, out var reason))
         {
-            LicenseStatus.Revoked => new VerifyResult(false, "revoked", "证照已被吊销（撤销）" + Reason(register.StatusReason), kid, c),
-            LicenseStatus.Suspended => new VerifyResult(false, "suspended", "证照已被暂扣（中止）" + Reason(register.StatusReason), kid, c),
+            var register = await db.Set<License>().AsNoTracking().Where(l => l.LicenseNumber == c.LicenseId)
+                .Select(l => new { l.Status, l.StatusReason }).SingleOrDefaultAsync(ct);
+            (status, reason) = (register?.Status, register?.StatusReason);
+            cache.Status(c.LicenseId, status, reason);
+        }
+
+        return status switch
+        {
+            LicenseStatus.Revoked => new VerifyResult(false, "revoked", "证照已被吊销（撤销）" + Reason(reason), kid, c),
+            LicenseStatus.Suspended => new VerifyResult(false, "suspended", "证照已被暂扣（中止）" + Reason(reason), kid, c),
             _ when c.ValidUntil is { } until && today > until => new VerifyResult(false, "expired", $"证照已于 {until:yyyy-MM-dd} 到期", kid, c),
             _ when today < c.ValidFrom => new VerifyResult(false, "not-yet-valid", $"证照自 {c.ValidFrom:yyyy-MM-dd} 起有效", kid, c),
             null => new VerifyResult(false, "unknown", "签名有效，但证照库中没有这张证照", kid, c),
