@@ -19,7 +19,10 @@ namespace OneWindow.Modules.Licenses.Features;
 /// audit entry. Idempotent: one licence per case, however often the event arrives. A sub-case of a
 /// bundle that issues jointly (十证联发) waits: its licence is issued with its siblings' when the bundle's
 /// last item is decided (<see cref="BundleDecided"/>).
+/// Delivered in groups (issue 19): each message's licence is its own rows, and what a group adds is counted (the
+/// serial, the one-licence-per-case check), so a batch of grants is signed and stored in one unit of work and one commit.
 /// </summary>
+[DeliveredInGroups]
 internal sealed class IssueLicenses(AppDbContext db, ICaseRecords cases, ICatalogQueries catalog, IDepartmentDirectory departments, ESeals seals, PlatformSecrets secrets, AuditTrail audit, TimeProvider clock)
     : IOutboxHandler<CaseGranted>, IOutboxHandler<BundleDecided>
 {
@@ -45,7 +48,7 @@ internal sealed class IssueLicenses(AppDbContext db, ICaseRecords cases, ICatalo
 
     private async Task IssueAsync(CaseFacts c, CancellationToken ct)
     {
-        if (await db.Set<License>().AnyAsync(l => l.CaseId == c.Id, ct)
+        if (db.Set<License>().Local.Any(l => l.CaseId == c.Id) || await db.Set<License>().AnyAsync(l => l.CaseId == c.Id, ct)
             || await catalog.VersionAsync(c.ItemVersionId, ct) is not { } item
             || LicenseTypes.Find(item.Definition.LicenseType) is not { } type)
         {
