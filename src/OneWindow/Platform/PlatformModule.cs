@@ -30,6 +30,10 @@ public static class PlatformModule
         services.AddScoped<AuditTrail>();
         services.AddScoped<Outbox.Outbox>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<AuditSignal>();
+        services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
+        services.AddSingleton<AuditSequencer>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditSequencer>());
         services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
@@ -94,7 +98,7 @@ public static class PlatformModule
             var body = new HealthResponse(up ? "ok" : "unavailable", settings.ProviderName);
             return up ? TypedResults.Ok(body) : TypedResults.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         }).WithTags("平台").WithSummary("健康检查：数据库可用时 200");
-        app.MapGet("/api/v1/audit/verify", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await AuditChain.VerifyAsync(db, ct)))
+        app.MapGet("/api/v1/audit/verify", async (AppDbContext db, TimeProvider clock, CancellationToken ct) => TypedResults.Ok(await AuditChain.VerifyAsync(db, clock, ct)))
             .WithTags("平台").WithSummary("校验整条审计哈希链（公开：只返回是否完整，不含内容）");
         app.MapCalendar();
         app.MapIdentityCodes();

@@ -63,7 +63,7 @@ public abstract class DurabilityTests(AppFixture fixture)
     {
         await using var database = await fixture.NewDatabaseAsync();
         await using var app = new TestApp(database);
-        var fresh = await Http.Json(await app.Anonymous().GetAsync("/api/v1/audit/verify"));
+        var fresh = await AuditTests.SequencedAsync(app);
         Assert.True(fresh.GetProperty("ok").GetBoolean());
         Assert.True(fresh.GetProperty("checked").GetInt64() >= 10, "demo accounts are audited");
 
@@ -83,9 +83,10 @@ public abstract class DurabilityTests(AppFixture fixture)
     {
         await using var database = await fixture.NewDatabaseAsync();
         await using var app = new TestApp(database);
+        await AuditTests.SequencedAsync(app);
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var last = await db.Set<AuditEntry>().OrderByDescending(e => e.Id).FirstAsync();
+        var last = await db.Set<AuditEntry>().OrderByDescending(e => e.Sequence).FirstAsync();
         await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM audit_entries WHERE id = {last.Id}");
         var verify = await Http.Json(await app.Anonymous().GetAsync("/api/v1/audit/verify"));
         Assert.False(verify.GetProperty("ok").GetBoolean());

@@ -50,84 +50,109 @@ public sealed class AuditTrail(AppDbContext db, ICurrentUser user, TimeProvider 
     };
 }
 
-public sealed record AuditVerification(bool Ok, long Checked, long? FirstBrokenAt, string? BrokenRegion);
+/// <param name="Pending">Entries committed but not chained yet (the sequencer's lag), and <paramref name="LagSeconds"/> the age of the oldest.</param>
+public sealed record AuditVerification(bool Ok, long Checked, long? FirstBrokenAt, string? BrokenRegion)
+{
+    public long Pending { get; init; }
+
+    public double LagSeconds { get; init; }
+}
 
 public static class AuditChain
 {
-    /// <summary>Links new entries onto their regions' chains inside the caller's transaction.</summary>
-    internal static async Task SealAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Readies new entries for the caller's transaction: they carry the time of the change and no place in a chain yet.
+    /// The business transaction takes no region-wide lock; <see cref="AuditSequencer"/> chains them after commit (ADR 0018).
+    /// </summary>
+    internal static void Stamp(IEnumerable<AuditEntry> entries, TimeProvider clock)
     {
         var now = clock.Now();
-        foreach (var region in entries.GroupBy(e => e.RegionCode))
+        foreach (var entry in entries)
         {
-            // A head this unit of work sealed before is read afresh.
-            if (db.ChangeTracker.Entries<AuditChainHead>().FirstOrDefault(e => e.Entity.RegionCode == region.Key) is { } stale)
-            {
-                stale.State = EntityState.Detached;
-            }
-
-            var head = await LockHeadAsync(db, region.Key, tracked: true, ct);
-            Link(region, head, now);
-            db.AddRange(region);
+            entry.At = now;
+            entry.Sequence = null;
+            entry.PreviousHash = "";
+            entry.Hash = "";
         }
     }
 
     /// <summary>
-    /// Links the entries onto their regions' chains inside the caller's transaction (each region's head
-    /// is locked until commit) without change tracking, for a writer that inserts them itself with
-    /// <see cref="ModelRows"/>: returns the heads' updates to run with them.
+    /// Chains up to <paramref name="batch"/> of the region's committed, unchained entries in one transaction: the head is
+    /// locked (one sequencer per region at a time, on any number of instances), the entries not chained yet are read in the
+    /// order they were written, linked, and written back with the head; all or nothing. Returns how many it chained.
     /// </summary>
-    public static async Task<IReadOnlyList<RowStatement>> LinkAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, TimeProvider clock, CancellationToken ct)
+    public static async Task<int> SealPendingAsync(AppDbContext db, string region, int batch, CancellationToken ct)
     {
-        var now = clock.Now();
-        var updates = new List<RowStatement>();
-        foreach (var region in entries.GroupBy(e => e.RegionCode))
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var head = await LockHeadAsync(db, region, ct);
+        var pending = await db.Set<AuditEntry>().Where(e => e.RegionCode == region && e.Sequence == null).OrderBy(e => e.Id).Take(batch).ToListAsync(ct);
+        if (pending.Count == 0)
         {
-            var head = await LockHeadAsync(db, region.Key, tracked: false, ct);
-            Link(region, head, now);
-            updates.Add(new RowStatement("UPDATE audit_chain_heads SET last_sequence = @p0, last_hash = @p1 WHERE region_code = @p2",
-                head.LastSequence, head.LastHash, head.RegionCode));
+            return 0;
         }
 
-        return updates;
-    }
-
-    private static void Link(IEnumerable<AuditEntry> entries, AuditChainHead head, DateTimeOffset now)
-    {
-        foreach (var entry in entries)
+        foreach (var entry in pending)
         {
-            entry.At = now;
             entry.Sequence = ++head.LastSequence;
             entry.PreviousHash = head.LastHash;
             entry.Hash = entry.ComputeHash();
             head.LastHash = entry.Hash;
         }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return pending.Count;
     }
 
-    private static async Task<AuditChainHead> LockHeadAsync(AppDbContext db, string region, bool tracked, CancellationToken ct)
+    private static async Task<AuditChainHead> LockHeadAsync(AppDbContext db, string region, CancellationToken ct)
     {
-        // On PostgreSQL the head stays locked until commit; SQLite transactions here are BEGIN IMMEDIATE (the
-        // database lock serialises writers). A row lock, not an update, on the hottest row of the database (ADR 0004).
+        // On PostgreSQL the head stays locked until commit; SQLite transactions are BEGIN IMMEDIATE (the database lock
+        // serialises writers). A row lock, not an update, on the hottest row of the chain (ADR 0004).
         var existing = db.Database.IsNpgsql()
             ? db.Set<AuditChainHead>().FromSqlInterpolated($"SELECT * FROM audit_chain_heads WHERE region_code = {region} FOR UPDATE")
             : db.Set<AuditChainHead>().FromSqlInterpolated($"SELECT * FROM audit_chain_heads WHERE region_code = {region}");
-        if ((await (tracked ? existing : existing.AsNoTracking()).ToListAsync(ct)).SingleOrDefault() is { } head)
+        if ((await existing.ToListAsync(ct)).SingleOrDefault() is { } head)
         {
             return head;
         }
 
         // A region's first entry: one statement creates the head (or, in a race, locks the one just created) and returns it.
-        var created = db.Set<AuditChainHead>()
-            .FromSqlInterpolated($"INSERT INTO audit_chain_heads (region_code, last_sequence, last_hash) VALUES ({region}, 0, '') ON CONFLICT (region_code) DO UPDATE SET last_sequence = audit_chain_heads.last_sequence RETURNING *");
-        return (await (tracked ? created : created.AsNoTracking()).ToListAsync(ct)).Single();
+        return (await db.Set<AuditChainHead>()
+            .FromSqlInterpolated($"INSERT INTO audit_chain_heads (region_code, last_sequence, last_hash) VALUES ({region}, 0, '') ON CONFLICT (region_code) DO UPDATE SET last_sequence = audit_chain_heads.last_sequence RETURNING *")
+            .ToListAsync(ct)).Single();
     }
+
+    /// <summary>How far the sequencer is behind: entries committed but not chained yet, and the age of the oldest.</summary>
+    public static async Task<(long Pending, DateTimeOffset? Oldest)> LagAsync(AppDbContext db, CancellationToken ct)
+    {
+        var pending = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence == null).GroupBy(_ => 1)
+            .Select(g => new { Count = g.LongCount(), Oldest = g.Min(e => e.Id) }).SingleOrDefaultAsync(ct);
+        if (pending is null)
+        {
+            return (0, null);
+        }
+
+        var oldest = await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Id == pending.Oldest).Select(e => e.At).SingleAsync(ct);
+        return (pending.Count, oldest);
+    }
+
+    /// <summary>The regions with entries waiting to be chained.</summary>
+    public static async Task<List<string>> RegionsPendingAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence == null).Select(e => e.RegionCode).Distinct().ToListAsync(ct);
 
     /// <summary>
     /// Walks every chain from its start; the first entry whose link or hash does not match is reported.
     /// The heads are read first: entries appended while the walk runs lie beyond them and are checked
     /// as links, while an entry missing up to a head (a deleted tail) is still found.
     /// </summary>
-    public static async Task<AuditVerification> VerifyAsync(AppDbContext db, CancellationToken ct)
+    public static async Task<AuditVerification> VerifyAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var (pending, oldest) = await LagAsync(db, ct);
+        var walked = await WalkAsync(db, ct);
+        return walked with { Pending = pending, LagSeconds = oldest is { } at ? Math.Round(Math.Max(0, (clock.Now() - at).TotalSeconds), 3) : 0 };
+    }
+
+    private static async Task<AuditVerification> WalkAsync(AppDbContext db, CancellationToken ct)
     {
         var heads = await db.Set<AuditChainHead>().AsNoTracking().ToDictionaryAsync(h => h.RegionCode, ct);
         var reachedHead = new HashSet<string>(StringComparer.Ordinal);
@@ -136,7 +161,7 @@ public static class AuditChain
         var previousHash = "";
         long expectedSequence = 0;
         var lastIds = new Dictionary<string, long>(StringComparer.Ordinal);
-        await foreach (var entry in db.Set<AuditEntry>().AsNoTracking()
+        await foreach (var entry in db.Set<AuditEntry>().AsNoTracking().Where(e => e.Sequence != null)
                            .OrderBy(e => e.RegionCode).ThenBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (entry.RegionCode != region)

@@ -16,8 +16,8 @@ public sealed class AuditEntry
 
     public string RegionCode { get; set; } = "";
 
-    /// <summary>Position in the region's chain, from 1.</summary>
-    public long Sequence { get; set; }
+    /// <summary>Position in the region's chain, from 1; null until the sequencer has chained the entry (<see cref="AuditSequencer"/>).</summary>
+    public long? Sequence { get; set; }
 
     public DateTimeOffset At { get; set; }
 
@@ -41,7 +41,7 @@ public sealed class AuditEntry
     public string ComputeHash()
     {
         var canonical = string.Join('\n',
-            RegionCode, Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            RegionCode, Sequence?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
             MicrosText(At), ActorId, ActorName, SubjectType, SubjectId, Action, Data, PreviousHash);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
@@ -76,6 +76,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(e => e.PreviousHash).HasMaxLength(64);
         b.Property(e => e.Hash).HasMaxLength(64);
         b.HasIndex(e => new { e.RegionCode, e.Sequence }).IsUnique();
+        // The sequencer's question, "this region's entries not chained yet, oldest first", walks only those.
+        b.HasIndex(e => new { e.RegionCode, e.Id }).HasDatabaseName("ix_audit_entries_unsealed").HasFilter("sequence IS NULL");
         b.HasIndex(e => new { e.SubjectType, e.SubjectId });
     }
 

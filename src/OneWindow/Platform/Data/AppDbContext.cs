@@ -34,6 +34,7 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, Mi
     {
         _clock = AppServices(options)?.GetService<TimeProvider>() ?? TimeProvider.System;
         _outboxSignal = AppServices(options)?.GetService<Outbox.OutboxSignal>();
+        _auditSignal = AppServices(options)?.GetService<AuditSignal>();
     }
 
     /// <summary>The Data Protection key ring (ADR 0016: encrypted with the configured certificate).</summary>
@@ -45,6 +46,8 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, Mi
     private readonly TimeProvider _clock;
 
     private readonly Outbox.OutboxSignal? _outboxSignal;
+
+    private readonly AuditSignal? _auditSignal;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -105,9 +108,8 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, Mi
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     /// <summary>
-    /// One unit of work: business rows, outbox messages and audit entries commit together.
-    /// Audit entries are sealed last (chain head locked, hashes computed) so the chain lock is
-    /// held only for the final statements of the transaction.
+    /// One unit of work: business rows, outbox messages and audit entries commit together. Audit entries are chained
+    /// after commit by the <see cref="AuditSequencer"/>, so a write holds no region-wide lock.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -148,38 +150,15 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, Mi
     private async Task<int> SaveUnitAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var audit = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
-        if (audit.Count == 0)
+        AuditChain.Stamp(audit, _clock);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (audit.Count > 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // Within an explicit transaction the sequencer finds them at its next look after the commit.
+            _auditSignal?.Notify();
         }
 
-        foreach (var entry in audit)
-        {
-            Entry(entry).State = EntityState.Detached;
-        }
-
-        var ownTransaction = Database.CurrentTransaction is null
-            ? await Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
-        {
-            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AuditChain.SealAsync(this, audit, _clock, cancellationToken);
-            written += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-
-            return written;
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        return written;
     }
 }
 

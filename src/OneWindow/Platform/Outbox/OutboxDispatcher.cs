@@ -16,27 +16,7 @@ public sealed class OutboxOptions
 }
 
 /// <summary>Wakes the dispatcher as soon as a unit of work that wrote events has committed.</summary>
-public sealed class OutboxSignal
-{
-    private readonly SemaphoreSlim _signal = new(0, 1);
-
-    public void Notify()
-    {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled.
-            }
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
-}
+public sealed class OutboxSignal : WakeSignal;
 
 /// <summary>
 /// Delivers outbox messages to their handlers. Several instances may run: a message is leased with a

@@ -44,7 +44,7 @@ internal sealed record PendingSubmission(IReadOnlyList<Case> Cases, Func<Case, o
 /// (its caller answers with the earlier case). If a batch fails (the same key twice in one batch),
 /// its submissions are committed one by one, so only the duplicate fails.
 /// </summary>
-internal sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, OutboxSignal signal, TimeProvider clock)
+internal sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, OutboxSignal signal, AuditSignal auditSignal, TimeProvider clock)
 {
     private const int MaxBatch = 64;
     private readonly ConcurrentQueue<PendingSubmission> _queue = new();
@@ -128,8 +128,8 @@ internal sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions
     /// <summary>
     /// Writes the batch in one transaction; returns the submissions not written because their key was
     /// taken. The keys are looked up before the transaction (a race is still caught by the unique index);
-    /// inside it only the numbers, the rows (<see cref="ModelRows"/>, no change tracking) and the audit
-    /// chain's links are written, so the database's writer lock is held for little more than the commit.
+    /// inside it only the numbers and the rows (<see cref="ModelRows"/>, no change tracking; audit entries unchained,
+    /// for the sequencer) are written, so the database's writer lock is held for little more than the commit.
     /// </summary>
     private async Task<HashSet<PendingSubmission>> WriteBatchAsync(List<PendingSubmission> all)
     {
@@ -186,12 +186,13 @@ internal sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions
             }
         }
 
-        var heads = await AuditChain.LinkAsync(db, audit, clock, CancellationToken.None);
+        AuditChain.Stamp(audit, clock);
         await ModelRows.WriteAsync(db,
             [RowSet.Of(batch.Select(s => s.Bundle).OfType<BundleApplication>()), RowSet.Of(batch.SelectMany(s => s.Cases)), RowSet.Of(events), RowSet.Of(audit)],
-            heads, CancellationToken.None);
+            [], CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
         signal.Notify();
+        auditSignal.Notify();
         return taken;
     }
 

@@ -2281,7 +2281,7 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
                         .HasColumnType("bigint")
                         .HasColumnName("sequence");
 
@@ -2299,6 +2299,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("RegionCode", "Id")
+                        .HasDatabaseName("ix_audit_entries_unsealed")
+                        .HasFilter("sequence IS NULL");
 
                     b.HasIndex("RegionCode", "Sequence")
                         .IsUnique()

@@ -2268,7 +2268,7 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
-                    b.Property<long>("Sequence")
+                    b.Property<long?>("Sequence")
                         .HasColumnType("INTEGER")
                         .HasColumnName("sequence");
 
@@ -2286,6 +2286,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_audit_entries");
+
+                    b.HasIndex("RegionCode", "Id")
+                        .HasDatabaseName("ix_audit_entries_unsealed")
+                        .HasFilter("sequence IS NULL");
 
                     b.HasIndex("RegionCode", "Sequence")
                         .IsUnique()
