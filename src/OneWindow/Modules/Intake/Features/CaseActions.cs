@@ -60,6 +60,13 @@ internal sealed class CaseActions(
         return errors.Any ? errors.ToError("case:invalid-materials", "材料有误") : checkedMaterials;
     }
 
+    /// <summary>A step that hands materials in (补正, 补齐容缺材料): checks them, then lets <paramref name="apply"/> take them.</summary>
+    internal async Task<Result> WithMaterialsAsync(Case c, List<MaterialInput?>? given, Func<List<SubmittedMaterial>, Result> apply, CancellationToken ct)
+    {
+        var checkedMaterials = await MaterialsAsync(c, given, ct);
+        return checkedMaterials.IsSuccess ? apply(checkedMaterials.Value!) : checkedMaterials.Error!;
+    }
+
     /// <summary>What acceptance needs: the item's required materials, less those a sibling in the bundle produces.</summary>
     internal async Task<IReadOnlyDictionary<string, string>> RequiredAsync(Case c, CancellationToken ct)
     {

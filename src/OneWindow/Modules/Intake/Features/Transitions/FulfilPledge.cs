@@ -14,9 +14,6 @@ internal sealed class FulfilPledge() : CaseTransition<MaterialsRequest, CasePled
 
     internal override bool MayAct(CaseActions who, Case c) => who.IsApplicantOf(c) || who.IsClerkOf(c) || who.IsHelperOf(c);
 
-    internal override async Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, MaterialsRequest body, CancellationToken ct)
-    {
-        var given = await a.MaterialsAsync(c, body.Materials, ct);
-        return given.IsSuccess ? c.FulfilPledge(a.Today, rules, given.Value!) : given.Error!;
-    }
+    internal override Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, MaterialsRequest body, CancellationToken ct) =>
+        a.WithMaterialsAsync(c, body.Materials, given => c.FulfilPledge(a.Today, rules, given), ct);
 }

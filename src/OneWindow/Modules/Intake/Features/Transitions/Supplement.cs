@@ -20,9 +20,6 @@ internal sealed class Supplement() : CaseTransition<MaterialsRequest, CaseSupple
 
     internal override bool MayAct(CaseActions who, Case c) => who.IsApplicantOf(c) || who.IsClerkOf(c) || who.IsHelperOf(c);
 
-    internal override async Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, MaterialsRequest body, CancellationToken ct)
-    {
-        var given = await a.MaterialsAsync(c, body.Materials, ct);
-        return given.IsSuccess ? c.Supplement(a.Today, rules, given.Value!) : given.Error!;
-    }
+    internal override Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, MaterialsRequest body, CancellationToken ct) =>
+        a.WithMaterialsAsync(c, body.Materials, given => c.Supplement(a.Today, rules, given), ct);
 }
