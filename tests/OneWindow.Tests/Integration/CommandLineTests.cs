@@ -44,6 +44,15 @@ public abstract class CommandLineTests(AppFixture fixture)
         Assert.Equal(1, again);
         Assert.Contains("已存在", againOutput, StringComparison.Ordinal);
 
+        // The verb ran no hosted sequencer, yet what it audited (the new account) is chained before it exits.
+        var options = new DbContextOptionsBuilder<OneWindow.Platform.Data.AppDbContext>();
+        new OneWindow.Platform.Data.DatabaseSettings(database.Kind, database.ConnectionString).Configure(options);
+        await using (var db = new OneWindow.Platform.Data.AppDbContext(options.Options))
+        {
+            Assert.True(await db.Set<OneWindow.Platform.Audit.AuditEntry>().AnyAsync());
+            Assert.False(await db.Set<OneWindow.Platform.Audit.AuditEntry>().AnyAsync(e => e.Sequence == null));
+        }
+
         await using var app = new TestApp(database, demo: false);
         var login = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/login", new { userName = "admin", password = "OneWindow#2026" });
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);

@@ -54,18 +54,28 @@ public static class CommandLine
         }
 
         await app.PrepareDatabaseAsync(demo: false);
-        switch (verb)
+        var code = verb switch
         {
-            case "migrate":
-                Console.WriteLine("数据库结构已是最新。");
-                return 0;
-            case "create-admin":
-                return await CreateAdminAsync(services, args);
-            case "calendar":
-                return await CalendarAsync(services, db, args);
-            default:
-                Console.Error.WriteLine(Usage);
-                return 2;
+            "migrate" => Migrated(),
+            "create-admin" => await CreateAdminAsync(services, args),
+            "calendar" => await CalendarAsync(services, db, args),
+            _ => Unknown(),
+        };
+
+        // A verb runs no hosted services: what it audited is chained now, not at the server's next start (ADR 0018).
+        await services.GetRequiredService<Audit.AuditSequencer>().SealAllAsync(CancellationToken.None);
+        return code;
+
+        static int Migrated()
+        {
+            Console.WriteLine("数据库结构已是最新。");
+            return 0;
+        }
+
+        static int Unknown()
+        {
+            Console.Error.WriteLine(Usage);
+            return 2;
         }
     }
 
