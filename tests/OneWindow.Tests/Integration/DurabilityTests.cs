@@ -278,7 +278,7 @@ public abstract class DurabilityTests(AppFixture fixture)
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await using var tx = await db.Database.BeginTransactionAsync();
-            await ModelRows.WriteAsync(db, [RowSet.Of([written])], [], CancellationToken.None);
+            await ModelRows.WriteAsync(db, [RowSet.Of([written])], CancellationToken.None);
             await tx.CommitAsync();
         }
 

@@ -15,16 +15,13 @@ public sealed record RowSet(Type Type, IReadOnlyList<object> Rows)
         where T : class => new(typeof(T), [.. rows]);
 }
 
-/// <summary>A statement run after the rows, its values bound as @p0, @p1, … (plain values: strings, numbers).</summary>
-public sealed record RowStatement(string Sql, params object?[] Values);
-
 /// <summary>
 /// Inserts new rows of a mapped entity type without change tracking, for the group-commit write paths
 /// (ADR 0015) where EF's per-entity tracking and SQL generation cost more than the rows themselves.
 /// The statement comes from the EF model (table, columns, each property's type mapping and value
 /// converter), so the mapping stays in one place: a property added to the entity is written here too.
 /// Rows are written on the context's connection inside its current transaction: on PostgreSQL as one
-/// batch (one round trip, with any statements that follow them), on SQLite through one prepared
+/// batch (one round trip), on SQLite through one prepared
 /// statement per entity type stepped per row. Store-generated integer keys are left to the database;
 /// every other column is written as the entity holds it.
 /// </summary>
@@ -39,10 +36,9 @@ public static class ModelRows
     private static readonly string[] Names = [.. Enumerable.Range(0, 200).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture))];
 
     /// <summary>
-    /// Inserts the row sets in order, then runs the statements (e.g. an audit head's update), inside the
-    /// context's current transaction. On PostgreSQL all of it is one round trip.
+    /// Inserts the row sets in order inside the context's current transaction. On PostgreSQL all of it is one round trip.
     /// </summary>
-    public static async Task WriteAsync(AppDbContext db, IReadOnlyList<RowSet> sets, IReadOnlyList<RowStatement> then, CancellationToken ct)
+    public static async Task WriteAsync(AppDbContext db, IReadOnlyList<RowSet> sets, CancellationToken ct)
     {
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("ModelRows writes inside the caller's transaction");
@@ -63,16 +59,6 @@ public static class ModelRows
                     }
                 })));
             })
-            .Concat(then.Select(statement => (statement.Sql, Bind: (Action<DbParameterCollection>)(target =>
-            {
-                for (var i = 0; i < statement.Values.Length; i++)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = Names[i];
-                    parameter.Value = statement.Values[i] ?? DBNull.Value;
-                    target.Add(parameter);
-                }
-            }))))
             .ToList();
         if (statements.Count == 0)
         {

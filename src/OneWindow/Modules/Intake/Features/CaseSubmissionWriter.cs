@@ -189,7 +189,7 @@ internal sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions
         AuditChain.Stamp(audit, clock);
         await ModelRows.WriteAsync(db,
             [RowSet.Of(batch.Select(s => s.Bundle).OfType<BundleApplication>()), RowSet.Of(batch.SelectMany(s => s.Cases)), RowSet.Of(events), RowSet.Of(audit)],
-            [], CancellationToken.None);
+            CancellationToken.None);
         await tx.CommitAsync(CancellationToken.None);
         signal.Notify();
         auditSignal.Notify();
