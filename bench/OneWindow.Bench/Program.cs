@@ -28,7 +28,7 @@ if (options.Scenarios.Contains("catalog-search"))
     searchBaseline = await Baseline.MeasureSearchQueryAsync(database, options);
 }
 
-var cases = options.Scenarios.Intersect(["submit", "bundle", "lifecycle", "verify", "issue"]).Any() ? await CaseSetup.PrepareAsync(server.BaseUrl) : null;
+var cases = options.Scenarios.Intersect(["submit", "bundle", "lifecycle", "verify", "issue", "queue"]).Any() ? await CaseSetup.PrepareAsync(server.BaseUrl) : null;
 string? licensePayload = null;
 BaselineResult? verifyBaseline = null;
 if (options.Scenarios.Contains("verify"))
@@ -52,12 +52,6 @@ foreach (var clients in options.ClientCounts)
     Console.Error.WriteLine($"[bench] {options.Provider}: measuring the raw baseline ({pass.Seconds}s, {clients} clients)…");
     var baseline = await Baseline.MeasureAsync(database, pass);
     baselines.Add(baseline with { Clients = clients });
-    if (options.Scenarios.Contains("queue") && queue is null)
-    {
-        // Issue 7: tickets issued and called per second with 50 counters calling at once, call-next p99, call → display.
-        queue = await QueueBench.RunAsync(server.BaseUrl, pass, baseline);
-    }
-
     ScenarioResult? thinWrite = null, thinRead = null;
     if (thin is not null)
     {
@@ -68,6 +62,17 @@ foreach (var clients in options.ClientCounts)
         {
             thinRead = await LoadRunner.RunAsync(thin.BaseUrl, Scenarios.ThinRead(licensePayload), pass, thin) with { Clients = clients, Baseline = "—" };
             thinResults.Add(thinRead);
+        }
+    }
+
+    if (options.Scenarios.Contains("queue") && queue is null)
+    {
+        // Issue 7: tickets issued and called per second with 50 counters calling at once, call-next p99, call → display.
+        queue = await QueueBench.RunAsync(server.BaseUrl, pass, baseline);
+        if (thinWrite is { Throughput: > 0 })
+        {
+            var toThin = Math.Round(queue.CalledPerSecond / thinWrite.Throughput, 3);
+            queue = queue with { CallRatioToThin = toThin, MeetsTarget = queue.CallP99Ms < 50 && toThin >= 0.25 };
         }
     }
 

@@ -12,7 +12,14 @@ public sealed record QueueResult(
     int Counters, int Issuers, long Issued, double IssuedPerSecond, double IssueP99Ms, long Called, double CalledPerSecond, double CallP50Ms, double CallP99Ms, double CallMaxMs,
     long EmptyCalls, long Errors, int DisplayProbes, double DisplayP50Ms, double DisplayP99Ms, double DisplayMaxMs, double DisplayAfterAnswerP50Ms, double DisplayAfterAnswerP99Ms,
     bool NoTicketCalledTwice, string Baseline,
-    double IssueRatioToBaseline, double CallRatioToBaseline);
+    double IssueRatioToBaseline, double CallRatioToBaseline)
+{
+    /// <summary>Issue 19: calls per second against the thin HTTP endpoint's writes per second in the same run.</summary>
+    public double? CallRatioToThin { get; init; }
+
+    /// <summary>Issue 19's target: call-next p99 under 50 ms with 50 counters pressing at once, and calls ≥ 0.25 × thin.</summary>
+    public bool? MeetsTarget { get; init; }
+}
 
 /// <summary>
 /// The service hall under load: a hall with 50 general counters, each signed in by its own officer
