@@ -31,6 +31,7 @@ public static class PlatformModule
         services.AddScoped<Outbox.Outbox>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<AuditSignal>();
+        services.AddSingleton<GroupCommit>();
         services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
         services.AddSingleton<AuditSequencer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSequencer>());

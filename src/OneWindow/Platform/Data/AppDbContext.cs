@@ -35,7 +35,13 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, Mi
         _clock = AppServices(options)?.GetService<TimeProvider>() ?? TimeProvider.System;
         _outboxSignal = AppServices(options)?.GetService<Outbox.OutboxSignal>();
         _auditSignal = AppServices(options)?.GetService<AuditSignal>();
+        _groupCommit = AppServices(options)?.GetService<GroupCommit>();
     }
+
+    private readonly GroupCommit? _groupCommit;
+
+    /// <summary>Set while the context runs as a member of the group commit (<see cref="GroupCommit"/>): its writes' kinds, for the writer's signals.</summary>
+    internal (bool Events, bool Audit)? GroupWrites { get; set; }
 
     /// <summary>The Data Protection key ring (ADR 0016: encrypted with the configured certificate).</summary>
     public DbSet<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey> DataProtectionKeys => Set<Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey>();
@@ -113,6 +119,19 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, Mi
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (_groupCommit is not null && Database.CurrentTransaction is null && GroupWrites is null && ChangeTracker.HasChanges()
+            && Database.GetDbConnection().State == System.Data.ConnectionState.Closed)
+        {
+            // A unit of work of its own: committed with whatever else is being written now (ADR 0019).
+            var saved = 0;
+            await _groupCommit.RunAsync(this, async () =>
+            {
+                saved = await SaveChangesAsync(acceptAllChangesOnSuccess, CancellationToken.None);
+                return true;
+            });
+            return saved;
+        }
+
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             if (entry.State == EntityState.Modified)
@@ -122,6 +141,14 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, Mi
         }
 
         var wroteEvents = ChangeTracker.Entries<Outbox.OutboxMessage>().Any(e => e.State == EntityState.Added);
+        if (GroupWrites is { } group)
+        {
+            var wroteAudit = ChangeTracker.Entries<AuditEntry>().Any(e => e.State == EntityState.Added);
+            var inGroup = await SaveUnitAsync(acceptAllChangesOnSuccess, cancellationToken);
+            GroupWrites = (group.Events || wroteEvents, group.Audit || wroteAudit);
+            return inGroup;
+        }
+
         var written = await SaveUnitAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (wroteEvents && Database.CurrentTransaction is null)
         {

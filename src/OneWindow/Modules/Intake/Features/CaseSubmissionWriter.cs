@@ -44,7 +44,8 @@ internal sealed record PendingSubmission(IReadOnlyList<Case> Cases, Func<Case, o
 /// (its caller answers with the earlier case). If a batch fails (the same key twice in one batch),
 /// its submissions are committed one by one, so only the duplicate fails.
 /// </summary>
-internal sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions<IntakeOptions> options, OutboxSignal signal, AuditSignal auditSignal, TimeProvider clock)
+internal sealed class CaseSubmissionWriter(
+    IServiceScopeFactory scopes, GroupCommit groupCommit, IOptions<IntakeOptions> options, OutboxSignal signal, AuditSignal auditSignal, TimeProvider clock)
 {
     private const int MaxBatch = 64;
     private readonly ConcurrentQueue<PendingSubmission> _queue = new();
@@ -142,55 +143,58 @@ internal sealed class CaseSubmissionWriter(IServiceScopeFactory scopes, IOptions
             return taken;
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
-        var today = clock.TodayInChina();
-        foreach (var region in batch.SelectMany(s => s.Cases).GroupBy(c => c.RegionCode))
+        // One member of the platform's group commit (ADR 0019): the submissions commit with whatever else is being written.
+        await groupCommit.RunAsync(db, async () =>
         {
-            var numbers = await CaseNumbers.NextAsync(db, options.Value.NumberFormat, region.Key, today, region.Count(), CancellationToken.None);
-            foreach (var (c, number) in region.Zip(numbers))
+            var today = clock.TodayInChina();
+            foreach (var region in batch.SelectMany(s => s.Cases).GroupBy(c => c.RegionCode))
             {
-                c.Number = number;
-            }
-        }
-
-        foreach (var region in batch.Select(s => s.Bundle).OfType<BundleApplication>().GroupBy(b => b.RegionCode))
-        {
-            var numbers = await CaseNumbers.NextAsync(db, options.Value.NumberFormat, CaseNumbers.BundleCounter(region.Key), today, region.Count(), CancellationToken.None);
-            foreach (var (b, number) in region.Zip(numbers))
-            {
-                b.Number = number;
-            }
-        }
-
-        var now = clock.Now();
-        var audit = new List<AuditEntry>();
-        var events = new List<OutboxMessage>();
-        void Add((AuditEntry Entry, OutboxMessage Message) rows)
-        {
-            audit.Add(rows.Entry);
-            events.Add(rows.Message);
-        }
-
-        foreach (var s in batch)
-        {
-            if (s.Bundle is { } bundle)
-            {
-                var submitted = BundleRecording.Event<BundleSubmitted>(bundle);
-                Add(AuditTrail.Rows(BundleRecording.Audit(bundle, submitted, s.BundleAuditData?.Invoke(bundle) ?? new { bundle.Number }), submitted, s.ActorId, s.ActorName, now));
+                var numbers = await CaseNumbers.NextAsync(db, options.Value.NumberFormat, region.Key, today, region.Count(), CancellationToken.None);
+                foreach (var (c, number) in region.Zip(numbers))
+                {
+                    c.Number = number;
+                }
             }
 
-            foreach (var c in s.Cases)
+            foreach (var region in batch.Select(s => s.Bundle).OfType<BundleApplication>().GroupBy(b => b.RegionCode))
             {
-                var submitted = CaseRecording.Event<CaseSubmitted>(c);
-                Add(AuditTrail.Rows(CaseRecording.Audit(c, submitted, s.AuditData(c)), submitted, s.ActorId, s.ActorName, now));
+                var numbers = await CaseNumbers.NextAsync(db, options.Value.NumberFormat, CaseNumbers.BundleCounter(region.Key), today, region.Count(), CancellationToken.None);
+                foreach (var (b, number) in region.Zip(numbers))
+                {
+                    b.Number = number;
+                }
             }
-        }
 
-        AuditChain.Stamp(audit, clock);
-        await ModelRows.WriteAsync(db,
-            [RowSet.Of(batch.Select(s => s.Bundle).OfType<BundleApplication>()), RowSet.Of(batch.SelectMany(s => s.Cases)), RowSet.Of(events), RowSet.Of(audit)],
-            CancellationToken.None);
-        await tx.CommitAsync(CancellationToken.None);
+            var now = clock.Now();
+            var audit = new List<AuditEntry>();
+            var events = new List<OutboxMessage>();
+            void Add((AuditEntry Entry, OutboxMessage Message) rows)
+            {
+                audit.Add(rows.Entry);
+                events.Add(rows.Message);
+            }
+
+            foreach (var s in batch)
+            {
+                if (s.Bundle is { } bundle)
+                {
+                    var submitted = BundleRecording.Event<BundleSubmitted>(bundle);
+                    Add(AuditTrail.Rows(BundleRecording.Audit(bundle, submitted, s.BundleAuditData?.Invoke(bundle) ?? new { bundle.Number }), submitted, s.ActorId, s.ActorName, now));
+                }
+
+                foreach (var c in s.Cases)
+                {
+                    var submitted = CaseRecording.Event<CaseSubmitted>(c);
+                    Add(AuditTrail.Rows(CaseRecording.Audit(c, submitted, s.AuditData(c)), submitted, s.ActorId, s.ActorName, now));
+                }
+            }
+
+            AuditChain.Stamp(audit, clock);
+            await ModelRows.WriteAsync(db,
+                [RowSet.Of(batch.Select(s => s.Bundle).OfType<BundleApplication>()), RowSet.Of(batch.SelectMany(s => s.Cases)), RowSet.Of(events), RowSet.Of(audit)],
+                CancellationToken.None);
+            return true;
+        });
         signal.Notify();
         auditSignal.Notify();
         return taken;

@@ -252,7 +252,7 @@ internal sealed class HallQueue(
 
             await RemindNearAsync(hall, next, now, ct);
             return next;
-        }, ct);
+        }, ct, stampLast: true);
 
         return called.IsSuccess ? called.Value is { } t ? await ViewAsync(t, ct) : (TicketView?)null : called.Error!;
     }
@@ -261,25 +261,18 @@ internal sealed class HallQueue(
     {
         // Today's queue only: a ticket left over from an earlier day is not called (the day-end job closes it).
         var today = clock.TodayInChina();
-        var waiting = db.Set<QueueTicket>().Where(t => t.HallId == hall.Id && t.WaitingKey != null && t.Day == today);
-        if (await InCallingOrder(db.Set<QueueTicket>().Where(t => t.TargetCounterId == counter.Id && t.WaitingKey != null && t.Day == today)).FirstOrDefaultAsync(ct) is { } mine)
+        if (await work.ClaimFirstAsync(hall.Id, today, counter.Id, priorityOnly: false, null, ct) is { } mine)
         {
             return mine;
         }
 
-        var open = waiting.Where(t => t.TargetCounterId == null);
-        if (counter.Kind == CounterKind.Green && await InCallingOrder(open.Where(t => t.Priority == TicketPriority.Priority)).FirstOrDefaultAsync(ct) is { } priority)
+        if (counter.Kind == CounterKind.Green && await work.ClaimFirstAsync(hall.Id, today, null, priorityOnly: true, null, ct) is { } priority)
         {
             return priority;
         }
 
-        if (counter.Kind != CounterKind.General && counter.Groups.Count > 0)
-        {
-            var groups = counter.Groups;
-            open = open.Where(t => groups.Contains(t.GroupCode));
-        }
-
-        return await InCallingOrder(open).FirstOrDefaultAsync(ct);
+        var groups = counter.Kind != CounterKind.General && counter.Groups.Count > 0 ? counter.Groups : null;
+        return await work.ClaimFirstAsync(hall.Id, today, null, priorityOnly: false, groups, ct);
     }
 
     /// <summary>
