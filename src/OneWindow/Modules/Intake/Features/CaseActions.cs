@@ -109,7 +109,13 @@ internal sealed class CaseActions(
             return NotFound;
         }
 
-        var subject = id.ToString();
+        return await ViewAsync(c, viewAudited, ct);
+    }
+
+    /// <summary>The case as this user may see it, with its timeline (after a step: the case as the step saved it, not read again).</summary>
+    private async Task<CaseView> ViewAsync(Case c, bool viewAudited, CancellationToken ct)
+    {
+        var subject = c.Id.ToString();
         var timeline = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.SubjectType == "Case" && a.SubjectId == subject)
             .OrderBy(a => a.Id).Select(a => new TimelineEntry(a.At, a.Action, a.ActorName)).ToListAsync(ct);
         var full = CaseAccess.SeesPersonalData(user, c);
@@ -170,7 +176,7 @@ internal sealed class CaseActions(
             try
             {
                 await db.SaveChangesAsync(ct);
-                return await GetAsync(id, viewAudited: false, ct);
+                return await ViewAsync(c, viewAudited: false, ct);
             }
             catch (DbUpdateConcurrencyException ex)
             {
