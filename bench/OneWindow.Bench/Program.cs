@@ -82,7 +82,9 @@ foreach (var clients in options.ClientCounts)
         using var counter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
         var before = scenario.Name == "issue" ? await cases!.LicenseCountAsync(counter) : 0;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        await using var lag = SequencerLag.Start(database);
         var result = await LoadRunner.RunAsync(server.BaseUrl, scenario, pass, server);
+        var sequencerLag = await lag.StopAsync();
         if (scenario.Name == "issue")
         {
             // Approval answers at once; the outbox signs and stores the licence. Wait until it has caught up.
@@ -131,6 +133,7 @@ foreach (var clients in options.ClientCounts)
             RatioCeilingWithoutServer = against == baseline ? CeilingWithoutServer(result.Cpu, baseline) : null,
             ThinBaseline = thinAgainst is null ? null : $"{thinAgainst.Name} ÷ {perRequest}",
             RatioToThin = thinAgainst is { Throughput: > 0 } t ? Math.Round(result.Throughput / (t.Throughput / perRequest), 3) : null,
+            SequencerLag = sequencerLag,
         });
     }
 }
@@ -202,6 +205,9 @@ namespace OneWindow.Bench
 
         /// <summary>Throughput over the thin baseline's (per write): issue 19's targets are ≥ 0.5.</summary>
         public double? RatioToThin { get; init; }
+
+        /// <summary>How far the audit sequencer trailed the scenario's writes (warm-up included), sampled from the database.</summary>
+        public LagResult? SequencerLag { get; init; }
     }
 
     /// <summary>Licences signed and stored per second (approve → outbox → e-seal → register), warm-up approvals included in the count.</summary>

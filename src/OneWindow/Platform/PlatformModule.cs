@@ -32,6 +32,7 @@ public static class PlatformModule
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<AuditSignal>();
         services.AddSingleton<GroupCommit>();
+        services.Configure<GroupCommitOptions>(builder.Configuration.GetSection("GroupCommit"));
         services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
         services.AddSingleton<AuditSequencer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSequencer>());

@@ -35,16 +35,22 @@ public abstract class GroupCommitTests(AppFixture fixture)
             mine.ReviewOpinion = "先到者的意见";
             theirs.ReviewOpinion = "后到者的意见";
 
-            // The writer is busy with a group; meanwhile ten members queue.
-            var busy = new TaskCompletionSource();
-            var release = new TaskCompletionSource();
-            var blocking = writer.RunInGroupAsync(NewContext(), async () =>
+            // Every writer is busy with a group (SQLite has one, PostgreSQL several); meanwhile ten members queue.
+            var releases = new List<TaskCompletionSource>();
+            var blocking = new List<Task<(bool Kept, long Group)>>();
+            for (var w = 0; w < writer.MaxWriters; w++)
             {
-                busy.SetResult();
-                await release.Task;
-                return true;
-            });
-            await busy.Task;
+                var busy = new TaskCompletionSource();
+                var release = new TaskCompletionSource();
+                releases.Add(release);
+                blocking.Add(writer.RunInGroupAsync(NewContext(), async () =>
+                {
+                    busy.SetResult();
+                    await release.Task;
+                    return true;
+                }));
+                await busy.Task;
+            }
 
             var tag = Guid.NewGuid().ToString("N");
             var queued = new List<Task<(bool Kept, long Group)>>();
@@ -72,9 +78,12 @@ public abstract class GroupCommitTests(AppFixture fixture)
                 return true;
             });
 
-            release.SetResult();
-            var blocked = await blocking;
+            // One writer is let go: it takes everything queued as one group. Then the others.
+            releases[0].SetResult();
+            var blocked = await blocking[0];
             var committed = await Task.WhenAll(queued);
+            releases.ForEach(r => r.TrySetResult());
+            await Task.WhenAll(blocking);
             await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => stale);
 
             Assert.All(committed, c => Assert.True(c.Kept));

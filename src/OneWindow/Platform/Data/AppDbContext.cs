@@ -136,7 +136,9 @@ public class AppDbContext : IdentityDbContext<AppUser, IdentityRole, string>, Mi
         {
             if (entry.State == EntityState.Modified)
             {
-                entry.Entity.Version++;
+                // From the version read, not the current one: a save run again (ADR 0019) writes the same next version.
+                var version = entry.Property(v => v.Version);
+                version.CurrentValue = version.OriginalValue + 1;
             }
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace OneWindow.Platform.Data;
 
@@ -13,12 +14,17 @@ namespace OneWindow.Platform.Data;
 /// arrived during the previous commit). Each member runs inside its own savepoint on the writer's connection, with its
 /// own context and its request's execution context: a member that fails (a stale version: 409; a unique key; a rule)
 /// is rolled back to its savepoint and meets its own error, and the rest of its group commits. A member's caller
-/// resumes only after the group's commit is durable.
+/// resumes only after the group's commit is durable. SQLite has one writer; on PostgreSQL up to
+/// <see cref="GroupCommitOptions.Writers"/> groups are written at once (row locks keep them apart), and a member that
+/// loses a deadlock between two groups is run again in a later group instead of failing.
 /// </summary>
-public sealed class GroupCommit(IServiceScopeFactory scopes, Outbox.OutboxSignal outboxSignal, Audit.AuditSignal auditSignal)
+public sealed class GroupCommit(
+    IServiceScopeFactory scopes, DatabaseSettings database, IOptions<GroupCommitOptions> options, Outbox.OutboxSignal outboxSignal, Audit.AuditSignal auditSignal)
 {
     /// <summary>Members per transaction at most.</summary>
     public const int MaxGroup = 64;
+
+    private static readonly AsyncLocal<bool> InWriter = new();
 
     private readonly ConcurrentQueue<Member> _queue = new();
     private int _writing;
@@ -38,18 +44,42 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Outbox.OutboxSignal
     /// <summary>The same, with the number of the group the member was written in (tests show what commits together).</summary>
     internal async Task<(bool Kept, long Group)> RunInGroupAsync(AppDbContext db, Func<Task<bool>> work)
     {
-        var member = new Member(db, work, ExecutionContext.Capture());
-        _queue.Enqueue(member);
-        if (Interlocked.CompareExchange(ref _writing, 1, 0) == 0)
+        if (InWriter.Value)
         {
-            // The writer serves many requests: it does not carry this one's context along.
-            using (ExecutionContext.SuppressFlow())
-            {
-                _ = Task.Run(DrainAsync);
-            }
+            // It would wait for the group it is part of, forever.
+            throw new InvalidOperationException("A unit of work running in the group commit cannot start another: write on the context it runs on.");
         }
 
+        var member = new Member(db, work, ExecutionContext.Capture());
+        _queue.Enqueue(member);
+        Wake();
         return (await member.Done.Task, member.Group);
+    }
+
+    internal int MaxWriters => database.Provider == DatabaseProvider.Sqlite ? 1 : Math.Max(1, options.Value.Writers);
+
+    /// <summary>Starts a writer when fewer than <see cref="MaxWriters"/> are at work.</summary>
+    private void Wake()
+    {
+        while (true)
+        {
+            var active = Volatile.Read(ref _writing);
+            if (active >= MaxWriters)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _writing, active + 1, active) == active)
+            {
+                // The writer serves many requests: it does not carry this one's context along.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(DrainAsync);
+                }
+
+                return;
+            }
+        }
     }
 
     private async Task DrainAsync()
@@ -62,18 +92,19 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Outbox.OutboxSignal
                 group.Add(next);
             }
 
-            if (group.Count > 0)
+            if (group.Count == 0)
             {
-                await CommitAsync(group);
-                continue;
+                break;
             }
 
-            Volatile.Write(ref _writing, 0);
-            // A member queued between the last look and the reset would wait for nobody: look again.
-            if (_queue.IsEmpty || Interlocked.CompareExchange(ref _writing, 1, 0) != 0)
-            {
-                return;
-            }
+            await CommitAsync(group);
+        }
+
+        Interlocked.Decrement(ref _writing);
+        // A member queued between the last look and the decrement would wait for nobody: look again.
+        if (!_queue.IsEmpty)
+        {
+            Wake();
         }
     }
 
@@ -95,6 +126,12 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Outbox.OutboxSignal
                 try
                 {
                     keep = await member.RunAttachedAsync(connection, transaction);
+                }
+                catch (Exception ex) when (Transient(ex) && member.Attempts < MaxAttempts)
+                {
+                    // Lost a deadlock with another group: run again once this group has committed and let go of its locks.
+                    member.Retry = true;
+                    keep = false;
                 }
                 catch (Exception ex)
                 {
@@ -123,6 +160,7 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Outbox.OutboxSignal
             return;
         }
 
+
         if (group.Any(m => m.Kept && m.WroteEvents))
         {
             outboxSignal.Notify();
@@ -135,6 +173,14 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Outbox.OutboxSignal
 
         foreach (var member in group)
         {
+            if (member.Retry)
+            {
+                member.Retry = false;
+                member.Attempts++;
+                _queue.Enqueue(member);
+                continue;
+            }
+
             if (member.Failure is { } failure)
             {
                 member.Done.TrySetException(failure);
@@ -146,8 +192,22 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Outbox.OutboxSignal
         }
     }
 
+    private const int MaxAttempts = 3;
+
+    /// <summary>A deadlock or serialization failure between concurrent groups (PostgreSQL), or a busy database (SQLite).</summary>
+    private static bool Transient(Exception ex) => ex switch
+    {
+        Npgsql.PostgresException { SqlState: "40P01" or "40001" } => true,
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => true,
+        _ => ex.InnerException is { } inner && Transient(inner),
+    };
+
     private sealed class Member(AppDbContext db, Func<Task<bool>> work, ExecutionContext? context)
     {
+        public int Attempts { get; set; } = 1;
+
+        public bool Retry { get; set; }
+
         public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Exception? Failure { get; set; }
@@ -172,13 +232,20 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Outbox.OutboxSignal
                 database.AutoSavepointsEnabled = false;
                 db.GroupWrites = (false, false);
                 Task<bool>? running = null;
+                void Start()
+                {
+                    InWriter.Value = true;
+                    running = work();
+                }
+
                 if (context is null)
                 {
-                    running = work();
+                    Start();
+                    InWriter.Value = false;
                 }
                 else
                 {
-                    ExecutionContext.Run(context, _ => running = work(), null);
+                    ExecutionContext.Run(context, _ => Start(), null);
                 }
 
                 var keep = await running!;
@@ -195,4 +262,11 @@ public sealed class GroupCommit(IServiceScopeFactory scopes, Outbox.OutboxSignal
             }
         }
     }
+}
+
+/// <summary><c>GroupCommit</c> settings.</summary>
+public sealed class GroupCommitOptions
+{
+    /// <summary>Groups written at once on PostgreSQL (SQLite always has one writer).</summary>
+    public int Writers { get; set; } = 4;
 }

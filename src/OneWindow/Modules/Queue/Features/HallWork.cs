@@ -30,10 +30,17 @@ internal sealed class HallWork(AppDbContext db, GroupCommit writer, HallDisplayF
         }
 
         Result<T> result = default!;
+        var attempts = 0;
         try
         {
             await writer.RunAsync(db, async () =>
             {
+                if (attempts++ > 0)
+                {
+                    // Run again after losing a deadlock to another instance's group: from the database, not the last attempt's changes.
+                    db.ChangeTracker.Clear();
+                }
+
                 if (!stampLast)
                 {
                     await StampAsync(hallId);
