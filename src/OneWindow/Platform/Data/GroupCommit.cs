@@ -267,6 +267,10 @@ public sealed class GroupCommit(
 /// <summary><c>GroupCommit</c> settings.</summary>
 public sealed class GroupCommitOptions
 {
-    /// <summary>Groups written at once on PostgreSQL (SQLite always has one writer).</summary>
-    public int Writers { get; set; } = 4;
+    /// <summary>
+    /// Groups written at once on PostgreSQL (SQLite always has one writer). One by default: on the 2-core machine four
+    /// writers made the hall queue slower (a hall's stamp, locked by one group's member, stalls the other groups until
+    /// that group commits; ADR 0019's figures). More may pay on a server with many cores and few hot rows.
+    /// </summary>
+    public int Writers { get; set; } = 1;
 }
