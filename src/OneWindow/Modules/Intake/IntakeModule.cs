@@ -22,6 +22,10 @@ public static class IntakeModule
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.IApplicantContacts, OneWindow.Modules.Intake.Features.ApplicantContacts>();
         builder.Services.AddScoped<OneWindow.Platform.Files.IFileAccess, CaseFileAccess>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Accounts.Contracts.IdentityVerified, LinkVerifiedApplicant>();
+        // 文书: notices issued at the steps that require them, sealed, and checked on /verify like licences.
+        builder.Services.AddScoped<Features.Notices.CaseNotices>();
+        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.ICaseNoticeChecks>(sp => sp.GetRequiredService<Features.Notices.CaseNotices>());
+        builder.Services.AddOutboxHandler<OneWindow.Modules.Intake.Contracts.CaseEvent, Features.Notices.IssueCaseNotices>(Features.Notices.IssueCaseNotices.Wants);
         // Messages written before the facts had types (ADR 0017) are delivered as today's facts.
         builder.Services.AddOutboxUpcaster(OldEventNames.CaseChanged, 1, OldEventNames.CaseEventOf);
         builder.Services.AddOutboxUpcaster(OldEventNames.BundleChanged, 1, OldEventNames.BundleEventOf);
@@ -43,6 +47,7 @@ public static class IntakeModule
         SubmitCase.Map(cases);
         CaseQueries.Map(cases);
         CaseActions.Map(cases);
+        Features.Notices.CaseNotices.Map(cases, app);
         Bundles.Map(app);
         BundleApplications.Map(app);
     }

@@ -7,8 +7,27 @@ using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Intake.Data;
 
-internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConfiguration<CaseNumberCounter>
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntityTypeConfiguration<CaseNumberCounter>, IEntityTypeConfiguration<CaseNotice>
 {
+    public void Configure(EntityTypeBuilder<CaseNotice> b)
+    {
+        b.ToTable("case_notices");
+        b.HasKey(n => n.Id);
+        b.Property(n => n.RegionCode).HasMaxLength(12);
+        b.Property(n => n.Kind).HasMaxLength(20);
+        b.Property(n => n.Title).HasMaxLength(40);
+        b.Property(n => n.DocumentNumber).HasMaxLength(60);
+        b.Property(n => n.CaseNumber).HasMaxLength(40);
+        b.Property(n => n.ItemName).HasMaxLength(100);
+        b.Property(n => n.ApplicantName).HasMaxLength(100);
+        b.Property(n => n.IssuerDepartment).HasMaxLength(30);
+        b.Property(n => n.IssuerName).HasMaxLength(100);
+        b.Property(n => n.Paragraphs).HasColumnName("paragraphs_json").HasJsonConversion(Json, () => new List<string>());
+        b.HasIndex(n => n.CaseId);
+        b.HasIndex(n => n.DocumentNumber).IsUnique();
+        b.HasIndex(n => n.SourceMessageId).IsUnique();
+    }
+
     private static readonly JsonSerializerOptions Json = JsonColumns.Options;
 
     public void Configure(EntityTypeBuilder<Case> b)

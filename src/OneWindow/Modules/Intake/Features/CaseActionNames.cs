@@ -21,6 +21,7 @@ internal static class CaseActionNames
         "CaseSuspended" => "中止办理",
         "CaseDeadlineWarning" => "时限预警",
         "CaseOverdue" => "超期",
+        "NoticeIssued" => "出具文书",
         _ => action,
     };
 }

@@ -21,29 +21,34 @@ internal static class LicenseQr
 
     private const int MaxInflated = 16 * 1024;
 
-    public static string Encode(QrClaims claims, byte[] kid, ECDsa key)
+    public static string Encode(QrClaims claims, byte[] kid, ECDsa key) => Pack(Prefix, CoseSign1.Sign(Cbor(claims), kid, key));
+
+    /// <summary>The signed message inside a QR string (not yet verified).</summary>
+    public static Result<DecodedSign1> Unpack(string? text) => Unpack(Prefix, text, "亮证码");
+
+    /// <summary>A signed message as a QR string: <paramref name="prefix"/> + Base45(zlib(COSE_Sign1)) (licences, and sealed notices' <c>DN1:</c>).</summary>
+    public static string Pack(string prefix, byte[] cose)
     {
-        var cose = CoseSign1.Sign(Cbor(claims), kid, key);
         using var packed = new MemoryStream();
         using (var z = new ZLibStream(packed, CompressionLevel.SmallestSize, leaveOpen: true))
         {
             z.Write(cose);
         }
 
-        return Prefix + Base45.Encode(packed.ToArray());
+        return prefix + Base45.Encode(packed.ToArray());
     }
 
-    /// <summary>The signed message inside a QR string (not yet verified).</summary>
-    public static Result<DecodedSign1> Unpack(string? text)
+    /// <summary>The signed message inside a string made by <see cref="Pack"/>; every failure a field error on <c>payload</c> naming <paramref name="noun"/>.</summary>
+    public static Result<DecodedSign1> Unpack(string prefix, string? text, string noun)
     {
-        static Error Bad(string why) => Error.Field("payload", why);
+        Error Bad(string why) => Error.Field("payload", why);
         text = text?.Trim();
-        if (string.IsNullOrEmpty(text) || !text.StartsWith(Prefix, StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(text) || !text.StartsWith(prefix, StringComparison.Ordinal))
         {
-            return Bad($"亮证码应以 {Prefix} 开头");
+            return Bad($"{noun}应以 {prefix} 开头");
         }
 
-        var zipped = Base45.Decode(text[Prefix.Length..]);
+        var zipped = Base45.Decode(text[prefix.Length..]);
         if (!zipped.IsSuccess)
         {
             return zipped.Error!;
@@ -63,14 +68,14 @@ internal static class LicenseQr
 
             if (read > MaxInflated)
             {
-                return Bad("亮证码内容过大");
+                return Bad($"{noun}内容过大");
             }
 
             cose = buffer[..read];
         }
         catch (InvalidDataException)
         {
-            return Bad("亮证码无法解压（zlib 数据损坏）");
+            return Bad($"{noun}无法解压（zlib 数据损坏）");
         }
 
         return CoseSign1.Decode(cose);
