@@ -47,7 +47,8 @@ public static partial class RouteRoleMatrix
             .Replace("{id}", "0193a000-0000-7000-8000-0000000000ff", StringComparison.Ordinal)
             .Replace("{hallId}", "0193a000-0000-7000-8000-0000000000fe", StringComparison.Ordinal)
             .Replace("{counterId}", "0193a000-0000-7000-8000-0000000000fd", StringComparison.Ordinal)
-            .Replace("{ticketId}", "0193a000-0000-7000-8000-0000000000fc", StringComparison.Ordinal);
+            .Replace("{ticketId}", "0193a000-0000-7000-8000-0000000000fc", StringComparison.Ordinal)
+            .Replace("{noticeId}", "0193a000-0000-7000-8000-0000000000fb", StringComparison.Ordinal);
 
     public static HttpRequestMessage Request(string method, string path)
     {

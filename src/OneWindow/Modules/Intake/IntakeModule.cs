@@ -18,6 +18,7 @@ public static class IntakeModule
         builder.Services.AddSingleton<CaseSubmissionWriter>();
         builder.Services.AddScoped<CaseActions>();
         builder.Services.AddScoped<CaseQueries>();
+        builder.Services.AddScoped<CaseTracking>();
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.ICaseRecords, OneWindow.Modules.Intake.Features.CaseRecords>();
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.IApplicantContacts, OneWindow.Modules.Intake.Features.ApplicantContacts>();
         builder.Services.AddScoped<OneWindow.Platform.Files.IFileAccess, CaseFileAccess>();
@@ -43,6 +44,7 @@ public static class IntakeModule
 
     public static void MapIntakeModule(this WebApplication app)
     {
+        CaseTracking.Map(app);
         var cases = app.MapGroup("/api/v1/cases").WithTags("办件").RequireAuthorization();
         SubmitCase.Map(cases);
         CaseQueries.Map(cases);
