@@ -23,6 +23,7 @@ public static class IntakeModule
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.IApplicantContacts, OneWindow.Modules.Intake.Features.ApplicantContacts>();
         builder.Services.AddScoped<OneWindow.Platform.Files.IFileAccess, CaseFileAccess>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Accounts.Contracts.IdentityVerified, LinkVerifiedApplicant>();
+        builder.Services.AddOutboxHandler<OneWindow.Platform.Calendar.CalendarYearPublished, RecomputeProvisionalDueDates>();
         // 文书: notices issued at the steps that require them, sealed, and checked on /verify like licences.
         builder.Services.AddScoped<Features.Notices.CaseNotices>();
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.ICaseNoticeChecks>(sp => sp.GetRequiredService<Features.Notices.CaseNotices>());

@@ -14,8 +14,13 @@ public sealed class CalendarRules(IReadOnlyDictionary<DateOnly, bool> offDays, I
 
     public IReadOnlySet<int> Years => years;
 
+    public const string YearMissingCode = "calendar:year-missing";
+
+    /// <summary>Set on the copy <see cref="Deadline"/> uses: a day of an unpublished year counts by weekends alone.</summary>
+    private bool _weekendsWhereUnpublished;
+
     public static Error YearMissing(int year) => new(
-        "calendar:year-missing", $"{year} 年的节假日安排尚未导入，无法计算工作日", ErrorKind.Unprocessable,
+        YearMissingCode, $"{year} 年的节假日安排尚未导入，无法计算工作日", ErrorKind.Unprocessable,
         Detail: "请系统管理员在“工作日历”中导入该年度的国务院节假日安排。");
 
     public Result<bool> IsWorkingDay(DateOnly day)
@@ -28,7 +33,7 @@ public sealed class CalendarRules(IReadOnlyDictionary<DateOnly, bool> offDays, I
                 return !known;
             }
 
-            return YearMissing(day.Year);
+            return _weekendsWhereUnpublished ? day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) : YearMissing(day.Year);
         }
 
         if (offDays.TryGetValue(day, out var isOff))
@@ -91,6 +96,30 @@ public sealed class CalendarRules(IReadOnlyDictionary<DateOnly, bool> offDays, I
         }
 
         return count;
+    }
+
+    /// <summary>
+    /// A case's due date: <see cref="DueDate"/> when every day it crosses is published; when the count runs into a year
+    /// whose holidays are not yet published (a December acceptance before the State Council's notice), a provisional
+    /// date counting that year's weekends alone (暂定). The case shows it as such, and it is computed again when the year
+    /// is imported. Other errors stay errors.
+    /// </summary>
+    public Result<(DateOnly Date, bool Provisional)> Deadline(DateOnly start, int workingDays, IEnumerable<PausedPeriod>? paused = null)
+    {
+        var pauses = (paused ?? []).ToList();
+        var strict = DueDate(start, workingDays, pauses);
+        if (strict.IsSuccess)
+        {
+            return (strict.Value, false);
+        }
+
+        if (strict.Error!.Code != YearMissingCode)
+        {
+            return strict.Error;
+        }
+
+        var provisional = new CalendarRules(offDays, years) { _weekendsWhereUnpublished = true }.DueDate(start, workingDays, pauses);
+        return provisional.IsSuccess ? (provisional.Value, true) : provisional.Error!;
     }
 
     /// <summary>A due date whose clock was paused: it moves by exactly the working days spent paused.</summary>

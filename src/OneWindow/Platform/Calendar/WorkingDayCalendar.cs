@@ -174,7 +174,7 @@ public sealed class WorkingDayCalendar(IServiceScopeFactory scopes, TimeProvider
 
         audit.Record(new AuditRecord(Regions.National, "CalendarYear", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
             created ? "CalendarYearCreated" : "CalendarYearReplaced",
-            new { holidays = doc.Days.Count(d => d.IsOffDay), makeUpDays = doc.Days.Count(d => !d.IsOffDay) }));
+            new { holidays = doc.Days.Count(d => d.IsOffDay), makeUpDays = doc.Days.Count(d => !d.IsOffDay) }), new CalendarYearPublished(year, Regions.National));
         await db.SaveChangesAsync(ct);
         Invalidate();
         return ToDocument(existing);

@@ -146,6 +146,9 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
 
     public DateOnly? DueDate { get; set; }
 
+    /// <summary>暂定: the due date counts days of a year whose holidays are not published yet (weekends alone); recomputed on import.</summary>
+    public bool DueDateProvisional { get; set; }
+
     /// <summary>The day the clock stopped, while a supplement is awaited after acceptance.</summary>
     public DateOnly? PausedSince { get; set; }
 
@@ -307,7 +310,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
             return missing.ToError("case:materials-incomplete", "材料不齐全，不能直接受理：请一次性告知补正，或对可容缺的材料容缺受理");
         }
 
-        var due = calendar.AddWorkingDays(today, CommittedDays);
+        var due = calendar.Deadline(today, CommittedDays);
         if (!due.IsSuccess)
         {
             return due.Error!;
@@ -315,7 +318,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
 
         Status = CaseStatus.Accepted;
         AcceptedOn = today;
-        DueDate = due.Value;
+        (DueDate, DueDateProvisional) = due.Value;
         return Result.Ok();
     }
 
@@ -339,15 +342,15 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
             errors.Add("deferred", $"材料 {code} 不可容缺（只有事项标明可容缺的次要材料才能后补）");
         }
 
-        var due = calendar.AddWorkingDays(today, CommittedDays);
+        var due = calendar.Deadline(today, CommittedDays);
         if (!due.IsSuccess)
         {
             return due.Error!;
         }
 
-        if (pledgeDueDate <= today || pledgeDueDate > due.Value)
+        if (pledgeDueDate <= today || pledgeDueDate > due.Value.Date)
         {
-            errors.Add("pledgeDueDate", $"承诺补齐日期应晚于今天，且不晚于办结期限 {due.Value:yyyy-MM-dd}");
+            errors.Add("pledgeDueDate", $"承诺补齐日期应晚于今天，且不晚于办结期限 {due.Value.Date:yyyy-MM-dd}");
         }
 
         if (errors.Any)
@@ -357,7 +360,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
 
         Status = CaseStatus.AcceptedWithDeferral;
         AcceptedOn = today;
-        DueDate = due.Value;
+        (DueDate, DueDateProvisional) = due.Value;
         DeferredMaterials = [.. deferred.Distinct()];
         PledgeDueDate = pledgeDueDate;
         return Result.Ok();
@@ -676,15 +679,37 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
         }
 
         var pauses = Pauses.Append(new PausedPeriod(since, today)).ToList();
-        var due = calendar.DueDate(accepted, CommittedDays, pauses);
+        var due = calendar.Deadline(accepted, CommittedDays, pauses);
         if (!due.IsSuccess)
         {
             return due.Error!;
         }
 
         Pauses = pauses;
-        DueDate = due.Value;
+        (DueDate, DueDateProvisional) = due.Value;
         return Result.Ok();
+    }
+
+    /// <summary>
+    /// A provisional due date computed again with the calendar as it now stands (a year was imported); true when the
+    /// date or its provisional mark changed. A pause still open is counted when the clock resumes, as always.
+    /// </summary>
+    public bool RecomputeProvisionalDueDate(CalendarRules calendar)
+    {
+        if (!DueDateProvisional || AcceptedOn is not { } accepted || Final.Contains(Status))
+        {
+            return false;
+        }
+
+        var due = calendar.Deadline(accepted, CommittedDays, Pauses);
+        if (!due.IsSuccess)
+        {
+            return false;
+        }
+
+        var changed = due.Value.Date != DueDate || due.Value.Provisional != DueDateProvisional;
+        (DueDate, DueDateProvisional) = due.Value;
+        return changed;
     }
 
     /// <summary>特别程序 begins (联合评审, 现场踏勘): the clock stops today.</summary>

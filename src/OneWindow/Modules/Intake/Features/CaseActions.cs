@@ -33,6 +33,9 @@ internal sealed record CaseView(
 
     /// <summary>拿地即开工: licence types one of which the applicant must hold before the case is granted.</summary>
     public IReadOnlyList<string> GrantAwaitsLicense { get; init; } = [];
+
+    /// <summary>暂定: the due date counts days of a year whose holidays are not published yet; it is recomputed on import.</summary>
+    public bool DueDateProvisional { get; init; }
 }
 
 /// <summary>
@@ -134,6 +137,7 @@ internal sealed class CaseActions(
             c.ReviewOpinion, c.DecisionOpinion, c.DeclineReason, c.Delivery, form, c.Version, timeline)
         {
             BundleApplicationId = c.BundleApplicationId, Procedures = c.Procedures, GrantAwaitsLicense = c.GrantAwaitsLicense,
+            DueDateProvisional = c.DueDateProvisional,
         };
     }
 

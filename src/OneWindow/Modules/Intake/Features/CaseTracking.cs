@@ -14,7 +14,11 @@ internal sealed record TrackedStep(DateTimeOffset At, string Step);
 /// <summary>办件进度 without personal data: no name, no code, no form, no materials, no officer.</summary>
 internal sealed record TrackedCase(
     string Number, string ItemName, CaseStatus Status, string StatusLabel, DateOnly SubmittedOn, DateOnly? AcceptedOn, DateOnly? DueDate,
-    DateOnly? SupplementDueDate, IReadOnlyList<TrackedStep> Steps);
+    DateOnly? SupplementDueDate, IReadOnlyList<TrackedStep> Steps)
+{
+    /// <summary>暂定: counted on weekends alone for a year whose holidays are not published yet.</summary>
+    public bool DueDateProvisional { get; init; }
+}
 
 /// <summary>
 /// 办件进度查询 for walk-in applicants without an account: the case number and the last six characters of the applicant's
@@ -58,7 +62,10 @@ internal sealed class CaseTracking(AppDbContext db)
         var steps = await db.Set<AuditEntry>().AsNoTracking().Where(a => a.SubjectType == "Case" && a.SubjectId == subject).OrderBy(a => a.Id)
             .Select(a => new { a.At, a.Action }).ToListAsync(ct);
         return new TrackedCase(c.Number, c.ItemName, c.Status, c.StatusText, DateOnly.FromDateTime(Timestamps.InChina(c.SubmittedAt).DateTime),
-            c.AcceptedOn, c.DueDate, c.SupplementDueDate, [.. steps.Select(s => new TrackedStep(s.At, CaseActionNames.Of(s.Action)))]);
+            c.AcceptedOn, c.DueDate, c.SupplementDueDate, [.. steps.Select(s => new TrackedStep(s.At, CaseActionNames.Of(s.Action)))])
+        {
+            DueDateProvisional = c.DueDateProvisional,
+        };
     }
 
     public static void Map(WebApplication app) =>

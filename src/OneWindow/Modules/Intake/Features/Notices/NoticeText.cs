@@ -28,7 +28,7 @@ internal static class NoticeText
                 applicant,
                 lead + "申请材料齐全、符合法定形式。根据《中华人民共和国行政许可法》第三十二条第一款第（五）项的规定，本机关决定予以受理。",
                 $"受理日期：{(c.AcceptedOn is { } on ? Day(on) : Day(issuedOn))}。本机关将自受理之日起{c.CommittedDays}个工作日内"
-                + (c.DueDate is { } due ? $"（{Day(due)}前）" : "") + "作出行政许可决定；依法需要听证、检验、检测、鉴定、专家评审和现场勘验的，所需时间不计算在内。",
+                + (c.DueDate is { } due ? $"（{Day(due)}前{(c.DueDateProvisional ? "，暂定：按双休日推算，下一年度节假日安排公布后重新计算" : "")}）" : "") + "作出行政许可决定；依法需要听证、检验、检测、鉴定、专家评审和现场勘验的，所需时间不计算在内。",
                 .. c.DeferredMaterials.Count == 0
                     ? Array.Empty<string>()
                     : [$"容缺受理：以下材料准予容后补齐，请于{(c.PledgeDueDate is { } p ? Day(p) : "承诺期限")}前提交：{string.Join("、", c.DeferredMaterials.Select(Name))}。逾期未补齐的，依承诺书约定处理。"],

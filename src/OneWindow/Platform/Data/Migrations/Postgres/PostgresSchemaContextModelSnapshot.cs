@@ -809,6 +809,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("due_date");
 
+                    b.Property<bool>("DueDateProvisional")
+                        .HasColumnType("boolean")
+                        .HasColumnName("due_date_provisional");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasColumnType("text")

@@ -798,6 +798,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("due_date");
 
+                    b.Property<bool>("DueDateProvisional")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("due_date_provisional");
+
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasColumnType("TEXT")
