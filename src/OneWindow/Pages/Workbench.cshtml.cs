@@ -10,8 +10,11 @@ public sealed record Ability(string Title, string Description, string? Href);
 
 /// <summary>The staff home: what the signed-in person can do, by role. Modules add their entry points here as they land.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class WorkbenchModel(ICurrentUser user, IDepartmentDirectory departments) : PageModel
+public sealed class WorkbenchModel(ICurrentUser user, IDepartmentDirectory departments, OneWindow.Platform.Calendar.WorkingDayCalendar calendar, TimeProvider clock) : PageModel
 {
+    /// <summary>From October 1, an administrator is told while next year's holidays are not imported (due dates into it are 暂定).</summary>
+    public int? MissingNextYear { get; private set; }
+
     public string DisplayName => user.DisplayName ?? "";
 
     public IReadOnlyList<string> RoleLabels { get; private set; } = [];
@@ -60,6 +63,12 @@ public sealed class WorkbenchModel(ICurrentUser user, IDepartmentDirectory depar
         if (user.DepartmentCode is { } code)
         {
             Department = (await departments.FindAsync(code, ct))?.Name;
+        }
+
+        var today = OneWindow.Platform.Data.Timestamps.TodayInChina(clock);
+        if (roles.Contains(Roles.Admin) && today.Month >= 10 && !(await calendar.RulesAsync(ct)).Years.Contains(today.Year + 1))
+        {
+            MissingNextYear = today.Year + 1;
         }
     }
 }
