@@ -122,6 +122,21 @@ public abstract class PlatformApiTests(AppFixture fixture)
         var all = await Http.Json(await App.Anonymous().GetAsync("/api/v1/departments?region=371600&pageSize=100"));
         Assert.True(all.GetProperty("total").GetInt32() >= 10);
     }
+
+    [Fact]
+    public async Task A_missing_page_is_a_styled_chinese_page_that_fits_a_phone_and_the_api_still_answers_problem_json()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        request.Headers.Accept.ParseAdd("text/html");
+        var response = await App.Anonymous().SendAsync(request);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("name=\"viewport\"", html, StringComparison.Ordinal);
+        Assert.Contains("/css/site.css", html, StringComparison.Ordinal);
+        Assert.Contains("找不到请求的内容", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/track\"", html, StringComparison.Ordinal);
+        await Http.Problem(await App.Anonymous().GetAsync("/api/v1/no-such-route"), HttpStatusCode.NotFound);
+    }
 }
 
 public sealed class PlatformApiTestsOnSqlite(SqliteFixture fixture) : PlatformApiTests(fixture), IClassFixture<SqliteFixture>;

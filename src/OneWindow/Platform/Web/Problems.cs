@@ -216,11 +216,29 @@ public static class Problems
         _ => "请求未能完成",
     };
 
-    private static string SimplePage(string title, string? detail) =>
-        $"""
-        <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{System.Net.WebUtility.HtmlEncode(title)}</title>
-        <link rel="stylesheet" href="/lib/bootstrap/bootstrap.min.css"></head>
-        <body class="container py-5"><h1 class="h3">{System.Net.WebUtility.HtmlEncode(title)}</h1>
-        <p>{System.Net.WebUtility.HtmlEncode(detail ?? "")}</p><p><a href="/">返回首页</a></p></body></html>
-        """;
+    /// <summary>
+    /// The page a person sees for an error status (404, 403, 500 …): the site's header and styles, a viewport for phones,
+    /// what happened in Chinese, and the ways on (home, search, 进度查询) — not a bare line of text.
+    /// </summary>
+    private static string SimplePage(string title, string? detail)
+    {
+        var t = System.Net.WebUtility.HtmlEncode(title);
+        var d = System.Net.WebUtility.HtmlEncode(detail ?? "");
+        return $"""
+            <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>{t} · 一窗通办</title>
+            <link rel="stylesheet" href="/lib/bootstrap/bootstrap.min.css"><link rel="stylesheet" href="/css/site.css"></head>
+            <body>
+            <header class="ow-header"><div class="container d-flex align-items-center py-2">
+            <a class="ow-brand text-decoration-none" href="/"><span class="ow-emblem" aria-hidden="true">政</span>
+            <span><span class="d-block ow-product">一窗通办 · 政务服务平台</span></span></a></div></header>
+            <main class="container py-5" data-testid="error-page">
+            <h1 class="h3">{t}</h1><p class="text-muted">{d}</p>
+            <form method="get" action="/search" class="row g-2 my-4" role="search" style="max-width: 36rem">
+            <div class="col-8"><label class="visually-hidden" for="q">搜索事项</label><input id="q" name="q" class="form-control" placeholder="搜索办事事项"></div>
+            <div class="col-4 d-grid"><button class="btn btn-danger" type="submit">搜索</button></div></form>
+            <p><a href="/">返回首页</a> · <a href="/track">办件进度查询</a></p>
+            </main></body></html>
+            """;
+    }
 }
