@@ -198,6 +198,34 @@ public abstract class CaseApiTests(AppFixture fixture)
         Assert.True(bad.GetProperty("errors").TryGetProperty("status", out _));
         Assert.True(bad.GetProperty("errors").TryGetProperty("sort", out _));
     }
+
+    [Fact]
+    public async Task A_clerk_withdraws_an_application_only_with_a_reason_and_confirmation_and_the_applicant_without()
+    {
+        var clerk = await App.SignedIn("clerk");
+        var citizen = await App.SignedIn("citizen");
+        var id = await Applications.SubmitBusinessRegistrationAsync(citizen);
+        var refused = await Act(clerk, id, "withdraw", new { }, HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("reason", out _), refused.ToString());
+        Assert.True(refused.GetProperty("errors").TryGetProperty("confirmed", out _), refused.ToString());
+        Assert.Equal("submitted", (await Http.Json(await citizen.GetAsync($"/api/v1/cases/{id}"))).GetProperty("status").GetString());
+
+        var withdrawn = await Act(clerk, id, "withdraw", new { reason = "申请人提交书面撤回申请", confirmed = true });
+        Assert.Equal("withdrawn", withdrawn.GetProperty("status").GetString());
+        Assert.Equal("窗口代为撤回", withdrawn.GetProperty("statusLabel").GetString());
+        await using (var scope = App.Scope())
+        {
+            var entries = await scope.ServiceProvider.GetRequiredService<OneWindow.Platform.Data.AppDbContext>().Set<OneWindow.Platform.Audit.AuditEntry>()
+                .AsNoTracking().Where(e => e.SubjectId == id && e.Action == "CaseWithdrawn").ToListAsync();
+            Assert.Single(entries);
+            Assert.Equal("刘窗口", entries[0].ActorName);
+            Assert.Contains("申请人提交书面撤回申请", entries[0].Data, StringComparison.Ordinal);
+        }
+
+        // The applicant withdraws their own without having to explain.
+        var own = await Applications.SubmitBusinessRegistrationAsync(citizen);
+        Assert.Equal("申请人撤回", (await Act(citizen, own, "withdraw", new { })).GetProperty("statusLabel").GetString());
+    }
 }
 
 public sealed class CaseApiTestsOnSqlite(SqliteFixture fixture) : CaseApiTests(fixture), IClassFixture<SqliteFixture>;

@@ -216,7 +216,7 @@ public sealed class CaseTransitionTests
         c.Accept(Feb12, Calendar, NoneRequired);
         Assert.Equal("reason", c.Deny(" ").Error!.Fields!.Keys.Single());
         c.Grant("准予");
-        Assert.Equal("case:invalid-transition", c.Withdraw().Error!.Code);
+        Assert.Equal("case:invalid-transition", c.Withdraw(byApplicant: true, null, confirmed: false).Error!.Code);
         Assert.Equal("reason", NewCase().Decline("").Error!.Fields!.Keys.Single());
     }
 }

@@ -49,6 +49,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntit
         b.Property(c => c.ReviewOpinion).HasMaxLength(2000);
         b.Property(c => c.DecisionOpinion).HasMaxLength(2000);
         b.Property(c => c.DeclineReason).HasMaxLength(2000);
+        b.Property(c => c.WithdrawReason).HasMaxLength(2000);
         b.Property(c => c.Outcome).HasMaxLength(40);
         b.Property(c => c.Form).HasColumnName("form_json").HasJsonConversion(Json, () => new Dictionary<string, string[]>());
         b.Property(c => c.Materials).HasColumnName("materials_json").HasJsonConversion(Json, () => new List<SubmittedMaterial>());

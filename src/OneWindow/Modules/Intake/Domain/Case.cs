@@ -757,14 +757,40 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     }
 
     /// <summary>The applicant withdraws before a decision.</summary>
-    public Result Withdraw()
+    /// <summary>撤回. By staff for the applicant: only with a reason and the confirmation that the applicant asked for it.</summary>
+    public Result Withdraw(bool byApplicant, string? reason, bool confirmed)
     {
         if (!CanWithdraw)
         {
             return Invalid(Status, "撤回");
         }
 
+        var errors = new FieldErrors();
+        if (!byApplicant && string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add("reason", "工作人员代为撤回须写明理由（如申请人书面申请撤回）");
+        }
+        else if (reason is not null && TextRules.TextProblem(reason) is { } bad)
+        {
+            errors.Add("reason", "理由" + bad);
+        }
+
+        if (!byApplicant && !confirmed)
+        {
+            errors.Add("confirmed", "请确认已核实申请人本人要求撤回");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError("case:withdraw-invalid", "撤回信息不完整");
+        }
+
         Status = CaseStatus.Withdrawn;
+        WithdrawReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        Outcome = byApplicant ? "申请人撤回" : "窗口代为撤回";
         return Result.Ok();
     }
+
+    /// <summary>Why the case was withdrawn, when a reason was given (always when staff withdrew it).</summary>
+    public string? WithdrawReason { get; set; }
 }

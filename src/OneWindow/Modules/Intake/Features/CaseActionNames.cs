@@ -21,7 +21,6 @@ internal static class CaseActionNames
         "CaseSuspended" => "中止办理",
         "CaseDeadlineWarning" => "时限预警",
         "CaseOverdue" => "超期",
-        "NoticeIssued" => "出具文书",
         "DueDateRecomputed" => "按新年度日历重算办结期限",
         _ => action,
     };

@@ -18,7 +18,9 @@ internal static class CaseRecording
 
     /// <summary>The audit entry of the step that produced <paramref name="e"/> (its data: the state it left, unless the step says more).</summary>
     public static AuditRecord Audit(Case c, CaseEvent e, object? data = null) =>
-        new(c.RegionCode, "Case", c.Id.ToString(), e.AuditAction, data ?? new { status = c.Status.ToString(), c.DueDate, c.Outcome, deadline = c.DeadlineState.ToString() });
+        new(c.RegionCode, "Case", c.Id.ToString(), e.AuditAction, data ?? (e is CaseWithdrawn
+            ? new { status = c.Status.ToString(), c.Outcome, reason = c.WithdrawReason }
+            : new { status = c.Status.ToString(), c.DueDate, c.Outcome, deadline = c.DeadlineState.ToString() }));
 
     /// <summary>Records the step <typeparamref name="TEvent"/> in the current unit of work (officers' actions, the deadline job, bundle steps alike).</summary>
     public static void Record<TEvent>(AuditTrail audit, Case c)

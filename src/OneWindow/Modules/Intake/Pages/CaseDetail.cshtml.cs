@@ -130,12 +130,17 @@ internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materia
                 };
             case Grant:
                 return new OpinionRequest { Opinion = Text("opinion") };
+            case Withdraw:
+                return new WithdrawRequest { Reason = Text("reason"), Confirmed = Text("confirmed") == "true" };
             case Complete:
                 return new CompleteRequest { Delivery = Text("delivery") == "post" ? Delivery.Post : Delivery.Counter };
             default:
                 return new NoBody();
         }
     }
+
+    /// <summary>Whether the person looking is not the applicant (a clerk withdrawing for them gives a reason and confirms).</summary>
+    public bool IsStaffView { get; private set; }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)
     {
@@ -150,6 +155,7 @@ internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materia
         Permitted = actions.Permitted(entity);
         _theirs = actions.Theirs(entity);
         _region = entity.RegionCode;
+        IsStaffView = !actions.IsApplicantOf(entity);
         Item = await catalog.VersionAsync(entity.ItemVersionId, ct);
         return true;
     }

@@ -14,7 +14,7 @@ namespace OneWindow.Modules.Intake.Features.Notices;
 /// <summary>
 /// Issues a case's written notices at the steps the law names (行政许可法 §32 受理/不予受理/补正告知, §38 决定书,
 /// §40 公开, and the 办结通知): the text fixed from the case as the step left it, sealed with the department's e-seal,
-/// stored with the case and audited. One notice per step (the step's outbox message), however often it is delivered.
+/// stored with the case and audited (under the notice, so the case's timeline stays its steps). One notice per step (the step's outbox message), however often it is delivered.
 /// </summary>
 internal sealed class IssueCaseNotices(AppDbContext db, ICatalogQueries catalog, IDepartmentDirectory departments, IDocumentSeals seals, AuditTrail audit, TimeProvider clock)
     : IOutboxHandler<CaseEvent>
@@ -60,7 +60,9 @@ internal sealed class IssueCaseNotices(AppDbContext db, ICatalogQueries catalog,
         notice.Payload = await seals.SealAsync(
             new SealedFacts(kind, notice.Title, notice.DocumentNumber, c.Number, c.ItemName, c.DepartmentCode, notice.IssuerName, today), ct);
         db.Add(notice);
-        audit.Record(new AuditRecord(c.RegionCode, "Case", c.Id.ToString(), "NoticeIssued", new { notice.DocumentNumber, notice.Title }), "system", "系统");
+        // On the chain under the notice itself: the case's timeline stays the steps people took.
+        audit.Record(new AuditRecord(c.RegionCode, "CaseNotice", notice.Id.ToString(), "NoticeIssued",
+            new { caseId = c.Id, c.Number, notice.DocumentNumber, notice.Title }), "system", "系统");
         await db.SaveChangesAsync(ct);
     }
 }

@@ -953,6 +953,11 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdraw_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_cases");
 

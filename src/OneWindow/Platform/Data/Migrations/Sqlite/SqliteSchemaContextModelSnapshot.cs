@@ -942,6 +942,11 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdraw_reason");
+
                     b.HasKey("Id")
                         .HasName("pk_cases");
 
