@@ -68,10 +68,38 @@ public sealed class HallPageTests(BrowserFixture fixture, ITestOutputHelper outp
         await clerk.ClickAsync("[data-testid=finish]");
         await clerk.Locator("[data-testid=message]").WaitForAsync();
 
-        // The counter's rating pad asks about the service just finished; a bad rating needs a reason.
-        var pad = await clerk.Context.NewPageAsync();
-        await pad.GotoAsync(new Uri(clerk.Url).AbsolutePath + "/pad");
+        // The counter's rating pad is a kiosk: a tablet (1024×768) with no session, paired once by the officer's one-time code.
+        var counterPath = new Uri(clerk.Url).AbsolutePath;
+        await clerk.ClickAsync("[data-testid=pad-pairing-link]");
+        await clerk.ClickAsync("[data-testid=issue-pad-code]");
+        var code = (await clerk.TextContentAsync("[data-testid=pad-code]"))!.Trim();
+        var pad = await fixture.NewPageAsync();
+        await pad.SetViewportSizeAsync(1024, 768);
+        await pad.GotoAsync("/pad");
+        await pad.FillAsync("#code", "000000" == code ? "111111" : "000000");
+        await pad.ClickAsync("[data-testid=pair]");
+        await pad.Locator("[data-testid=problem]").WaitForAsync();
+        await pad.FillAsync("#code", code);
+        await pad.ClickAsync("[data-testid=pair]");
+        await pad.Locator("[data-testid=pad-ticket]").WaitForAsync();
         Assert.Equal(number, (await pad.TextContentAsync("[data-testid=pad-ticket]"))!.Trim());
+        // No staff menu, no account, no sign-out: nothing of the officer's session.
+        Assert.Equal(0, await pad.Locator("header, [data-testid=signed-in-as], form[action='/account/logout']").CountAsync());
+        Assert.DoesNotContain("退出", await pad.TextContentAsync("body"), StringComparison.Ordinal);
+        // All five levels are on the screen without scrolling.
+        for (var level = 1; level <= 5; level++)
+        {
+            var box = await pad.Locator($"[data-testid=level-{level}]").BoundingBoxAsync();
+            Assert.True(box is not null && box.Y >= 0 && box.Y + box.Height <= 768, $"level {level} is off a 1024×768 screen: {box?.Y}+{box?.Height}");
+        }
+
+        // A code works once.
+        var again = await fixture.NewPageAsync();
+        await again.GotoAsync("/pad");
+        await again.FillAsync("#code", code);
+        await again.ClickAsync("[data-testid=pair]");
+        await again.Locator("[data-testid=problem]").WaitForAsync();
+        await clerk.GotoAsync(counterPath);
         await pad.ClickAsync("[data-testid=level-1]");
         await pad.Locator("[data-testid=problem]").WaitForAsync();
         await pad.CheckAsync("input[name=reasons][value=等候时间太长]");

@@ -52,13 +52,13 @@ public abstract class RatingTests(AppFixture fixture)
         await Http.Problem(await phone.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "ticket", subjectId = good, level = 1, comment = "再评一次", accessCode = goodCode }),
             HttpStatusCode.Conflict, "rating:already-rated");
 
-        // The counter's officer (its pad) may rate only the service just finished, not an old one.
-        var (old, _) = await ServedTicketAsync(clerk, phone, counter);
+        // The counter's officer never rates their own service, not even the one just finished: the counter's pad does,
+        // as a kiosk paired by a one-time code and running without the officer's session (HallPageTests).
+        var (own, ownCode) = await ServedTicketAsync(clerk, phone, counter);
+        await Http.Problem(await clerk.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "ticket", subjectId = own, level = 5 }), HttpStatusCode.NotFound, "rating:subject-not-found");
+        var byHolder = await Http.Json(await phone.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "ticket", subjectId = own, level = 4, accessCode = ownCode }), HttpStatusCode.Created);
+        Assert.Equal("满意", byHolder.GetProperty("levelLabel").GetString());
         clock.Advance(TimeSpan.FromMinutes(11));
-        await Http.Problem(await clerk.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "ticket", subjectId = old, level = 5 }), HttpStatusCode.NotFound, "rating:subject-not-found");
-        var (padded, _) = await ServedTicketAsync(clerk, phone, counter);
-        var pad = await Http.Json(await clerk.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "ticket", subjectId = padded, level = 4 }), HttpStatusCode.Created);
-        Assert.Equal("满意", pad.GetProperty("levelLabel").GetString());
 
         var (bad, badCode) = await ServedTicketAsync(clerk, phone, counter);
         // Without the phone secret nobody rates it; a bad rating asks for the reason.
@@ -88,7 +88,7 @@ public abstract class RatingTests(AppFixture fixture)
         Assert.Equal("371600-XSP", open.GetProperty("departmentCode").GetString());
         Assert.Equal("verifying", open.GetProperty("status").GetString());
         Assert.Equal("2026-03-09", open.GetProperty("dueDate").GetString());
-        Assert.Contains("A005", open.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.Contains("A004", open.GetProperty("subject").GetString(), StringComparison.Ordinal);
         Assert.Equal(0, (await Http.Json(await (await app.SignedIn("reviewer.scj")).GetAsync("/api/v1/rectifications"))).GetProperty("total").GetInt32());
         Assert.Equal(1, (await Http.Json(await (await app.SignedIn("supervisor")).GetAsync("/api/v1/rectifications?department=371600-XSP"))).GetProperty("total").GetInt32());
         await Http.Problem(await (await app.SignedIn("reviewer.scj")).PostAsJsonAsync($"/api/v1/rectifications/{rectificationId}/verify", new { note = "核实", founded = true }),

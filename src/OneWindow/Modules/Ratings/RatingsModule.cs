@@ -12,6 +12,7 @@ public static class RatingsModule
             .Validate(o => o.PadMinutes is >= 1 and <= 120, "Ratings:PadMinutes must be 1 to 120")
             .ValidateOnStart();
         builder.Services.AddScoped<GiveRating>();
+        builder.Services.AddScoped<RatingPads>();
         builder.Services.AddScoped<Rectifications>();
         builder.Services.AddScoped<OneWindow.Modules.Ratings.Contracts.IRatingLookup, OneWindow.Modules.Ratings.Features.RatingLookup>();
     }

@@ -4,8 +4,18 @@ using OneWindow.Modules.Ratings.Domain;
 
 namespace OneWindow.Modules.Ratings.Data;
 
-internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>, IEntityTypeConfiguration<Rectification>
+internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>, IEntityTypeConfiguration<Rectification>, IEntityTypeConfiguration<PadPairing>
 {
+    public void Configure(EntityTypeBuilder<PadPairing> b)
+    {
+        b.ToTable("pad_pairings");
+        b.HasKey(p => p.Id);
+        b.Property(p => p.RegionCode).HasMaxLength(12);
+        b.Property(p => p.CodeHash).HasMaxLength(64);
+        b.Property(p => p.CreatedBy).HasMaxLength(64);
+        b.HasIndex(p => p.CodeHash);
+    }
+
     public void Configure(EntityTypeBuilder<Rating> b)
     {
         b.ToTable("ratings");

@@ -36,6 +36,10 @@ internal sealed record RatingInput
     public string? AccessCode { get; init; }
 
     public RatingChannel? Channel { get; init; }
+
+    /// <summary>The counter a paired rating pad belongs to (from its cookie, never from a request body).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Guid? PadCounterId { get; init; }
 }
 
 internal sealed record RectificationRef(Guid Id, DateOnly DueDate, string Status);
@@ -169,9 +173,8 @@ internal sealed class GiveRating(
                     return notFound;
                 }
 
-                var counter = t.CounterId is { } c ? await tickets.CounterAsync(c, ct) : null;
-                // The counter's pad asks only about the service it has just finished (an officer must not rate old tickets of their own counter).
-                var atPad = counter is { } k && k.StaffUserId is not null && k.StaffUserId == user.UserId
+                // The counter's paired pad (a kiosk, no session) asks only about the service it has just finished.
+                var atPad = input.PadCounterId is { } pad && t.CounterId == pad
                             && t.FinishedAt is { } finished && finished > clock.Now().AddMinutes(-options.Value.PadMinutes);
                 if (!(t.Opens(input.AccessCode) || (t.UserId is not null && t.UserId == user.UserId) || atPad))
                 {

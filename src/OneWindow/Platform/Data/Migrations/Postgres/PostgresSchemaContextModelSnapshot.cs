@@ -2138,6 +2138,56 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.ToTable("queue_tickets", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Modules.Ratings.Domain.PadPairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<Guid>("CounterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counter_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pad_pairings");
+
+                    b.HasIndex("CodeHash")
+                        .HasDatabaseName("ix_pad_pairings_code_hash");
+
+                    b.ToTable("pad_pairings", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Modules.Ratings.Domain.Rating", b =>
                 {
                     b.Property<Guid>("Id")

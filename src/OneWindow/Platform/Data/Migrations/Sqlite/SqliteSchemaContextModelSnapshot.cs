@@ -2127,6 +2127,56 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.ToTable("queue_tickets", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Modules.Ratings.Domain.PadPairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<Guid>("CounterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("counter_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pad_pairings");
+
+                    b.HasIndex("CodeHash")
+                        .HasDatabaseName("ix_pad_pairings_code_hash");
+
+                    b.ToTable("pad_pairings", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Modules.Ratings.Domain.Rating", b =>
                 {
                     b.Property<Guid>("Id")
