@@ -72,12 +72,18 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
         }
 
         /// <summary>只提交一次: what the account already says fills the form's matching fields.</summary>
+        /// <summary>
+        /// The form's fields the account already answers, matched by type and meaning: a person's ID only into the
+        /// applicant's own ID field (never a legal representative's or a spouse's), an enterprise's USCC only into a USCC
+        /// field, the name into the applicant's or the enterprise's name as the account is one or the other.
+        /// </summary>
         public Dictionary<string, string[]> Prefill(IEnumerable<(string Key, string Type)> fields) =>
-            fields.Select(f => (f.Key, Value: f.Type switch
+            fields.Select(f => (f.Key, Value: (f.Type, Kind) switch
                 {
-                    "residentId" or "uscc" => Code,
-                    "mobile" => Mobile,
-                    _ => f.Key is "applicantName" or "enterpriseName" or "name" ? Name : null,
+                    ("uscc", "enterprise") => Code,
+                    ("residentId", "person") when f.Key is "residentId" or "applicantId" or "idNumber" => Code,
+                    ("mobile", _) when f.Key is "mobile" or "contactMobile" => Mobile,
+                    _ => (f.Key, Kind) is ("applicantName", "person") or ("enterpriseName", "enterprise") or ("name", _) ? Name : null,
                 }))
                 .Where(x => !string.IsNullOrEmpty(x.Value)).ToDictionary(x => x.Key, x => new[] { x.Value! });
     }
@@ -96,6 +102,7 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
         {
             Applicant = await ApplicantFields.OfAccountAsync(db, user.UserId!, ct);
             Values = Applicant.Prefill(Item!.Definition.Form.Fields.Select(f => (f.Key, f.Type)));
+            Ineligible = IneligibleReason(Item, Applicant.Kind);
         }
 
         return Page();
@@ -111,6 +118,12 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
         if (!AtCounter)
         {
             Applicant = await ApplicantFields.OfAccountAsync(db, user.UserId!, ct);
+            if (IneligibleReason(Item!, Applicant.Kind) is { } why)
+            {
+                Ineligible = why;
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+                return Page();
+            }
         }
 
         Values = FormFieldsView.Posted(Item!.Definition.Form, Request.Form);
@@ -148,6 +161,16 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    /// <summary>Why this account may not apply for the item online (a person for a 法人-only item, …), or null.</summary>
+    public string? Ineligible { get; private set; }
+
+    internal static string? IneligibleReason(Catalog.Contracts.PublishedItem item, string accountKind) => accountKind switch
+    {
+        "person" when !item.AcceptsPersons => "本事项仅限法人（企业、单位）申请，您当前以个人账号登录：请以企业账号登录后申请，或到综合窗口办理。",
+        "enterprise" when !item.AcceptsEnterprises => "本事项仅限自然人（个人）申请，您当前以企业账号登录：请以个人账号登录后申请，或到综合窗口办理。",
+        _ => null,
+    };
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {

@@ -14,19 +14,10 @@ namespace OneWindow.Modules.Ratings.Pages;
 /// After a ticket is finished at its counter it asks about that service (for a few minutes, once); otherwise it waits.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneWindow.Platform.Web.Throttles.Track)]
-internal sealed class KioskModel(RatingPads pads, IQueueRecords queue, IRatingLookup lookup, GiveRating ratings, TimeProvider clock, IOptions<RatingsOptions> options) : PageModel
+internal sealed class KioskModel(RatingPads pads, IQueueRecords queue, IRatingLookup lookup, GiveRating ratings, TimeProvider clock, IOptions<RatingsOptions> options) : RatingFormPage
 {
     [BindProperty]
     public string? Code { get; set; }
-
-    [BindProperty]
-    public int? Level { get; set; }
-
-    [BindProperty]
-    public List<string>? Reasons { get; set; }
-
-    [BindProperty]
-    public string? Comment { get; set; }
 
     [BindProperty]
     public Guid? Ticket { get; set; }
@@ -39,10 +30,6 @@ internal sealed class KioskModel(RatingPads pads, IQueueRecords queue, IRatingLo
 
     [TempData]
     public string? Message { get; set; }
-
-    public string? Problem { get; private set; }
-
-    public FieldErrors Errors { get; } = new();
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
@@ -85,7 +72,7 @@ internal sealed class KioskModel(RatingPads pads, IQueueRecords queue, IRatingLo
 
         var r = await ratings.GiveAsync(new RatingInput
         {
-            SubjectType = RatingSubject.Ticket, SubjectId = Ticket?.ToString(), Level = Level, Comment = RatingFormView.Compose(Reasons, Comment),
+            SubjectType = RatingSubject.Ticket, SubjectId = Ticket?.ToString(), Level = Level, Comment = ComposedComment,
             Channel = RatingChannel.Pad, PadCounterId = counter,
         }, ct);
         if (r.IsSuccess)
@@ -94,9 +81,7 @@ internal sealed class KioskModel(RatingPads pads, IQueueRecords queue, IRatingLo
             return Redirect("/pad");
         }
 
-        Problem = r.Error!.Describe();
-        Errors.AddAll(r.Error);
-        Response.StatusCode = OneWindow.Platform.Web.Problems.StatusOf(r.Error.Kind);
+        Refused(r.Error!);
         await LoadAsync(ct);
         return Page();
     }
