@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace OneWindow.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class CaseNotices : Migration
+    public partial class NoticesTrackingAndPads : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "due_date_provisional",
+                table: "cases",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<string>(
+                name: "withdraw_reason",
+                table: "cases",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "case_notices",
                 columns: table => new
@@ -37,6 +51,24 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     table.PrimaryKey("pk_case_notices", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "pad_pairings",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    counter_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    code_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_pad_pairings", x => x.id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_case_notices_case_id",
                 table: "case_notices",
@@ -53,6 +85,11 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                 table: "case_notices",
                 column: "source_message_id",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_pad_pairings_code_hash",
+                table: "pad_pairings",
+                column: "code_hash");
         }
 
         /// <inheritdoc />
@@ -60,6 +97,17 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "case_notices");
+
+            migrationBuilder.DropTable(
+                name: "pad_pairings");
+
+            migrationBuilder.DropColumn(
+                name: "due_date_provisional",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "withdraw_reason",
+                table: "cases");
         }
     }
 }

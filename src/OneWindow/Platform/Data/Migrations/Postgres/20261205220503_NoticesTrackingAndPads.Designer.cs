@@ -12,8 +12,8 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSchemaContext))]
-    [Migration("20261205213053_WithdrawReason")]
-    partial class WithdrawReason
+    [Migration("20261205220503_NoticesTrackingAndPads")]
+    partial class NoticesTrackingAndPads
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2139,6 +2139,56 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_queue_tickets_hall_id_day_group_code_sequence");
 
                     b.ToTable("queue_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Ratings.Domain.PadPairing", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<Guid>("CounterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("counter_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pad_pairings");
+
+                    b.HasIndex("CodeHash")
+                        .HasDatabaseName("ix_pad_pairings_code_hash");
+
+                    b.ToTable("pad_pairings", (string)null);
                 });
 
             modelBuilder.Entity("OneWindow.Modules.Ratings.Domain.Rating", b =>

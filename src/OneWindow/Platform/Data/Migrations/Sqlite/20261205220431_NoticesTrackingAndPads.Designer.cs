@@ -11,8 +11,8 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSchemaContext))]
-    [Migration("20261205213911_PadPairings")]
-    partial class PadPairings
+    [Migration("20261205220431_NoticesTrackingAndPads")]
+    partial class NoticesTrackingAndPads
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
