@@ -160,7 +160,6 @@ public sealed class GroupCommit(
             return;
         }
 
-
         if (group.Any(m => m.Kept && m.WroteEvents))
         {
             outboxSignal.Notify();
