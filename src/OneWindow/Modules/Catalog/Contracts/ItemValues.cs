@@ -25,6 +25,18 @@ public enum ApplicantType
     Both,
 }
 
+/// <summary>Who may apply for an item online: the one rule the guide's 我要申请 and the application form share.</summary>
+public static class ApplicantEligibility
+{
+    /// <summary>Why an applicant account of <paramref name="accountKind"/> ("person" or "enterprise") may not apply, or null when it may.</summary>
+    public static string? Refusal(ApplicantType type, string? accountKind) => (accountKind, type) switch
+    {
+        ("person", ApplicantType.Enterprise) => "本事项仅限法人（企业、单位）申请：请以企业账号登录后申请，或到综合窗口办理。",
+        ("enterprise", ApplicantType.Person) => "本事项仅限自然人（个人）申请：请以个人账号登录后申请，或到综合窗口办理。",
+        _ => null,
+    };
+}
+
 /// <summary>即办件 (decided at the counter) or 承诺件 (decided within the committed limit).</summary>
 public enum CaseType
 {

@@ -26,12 +26,7 @@ internal sealed class GuideModel(ItemReader reader) : PageModel
 
         Item = item.Value;
         var kind = User.IsInRole(OneWindow.Platform.Identity.Roles.Applicant) ? User.FindFirst(OneWindow.Platform.Identity.OneWindowClaims.Kind)?.Value : null;
-        Ineligible = (kind, Item!.ApplicantType) switch
-        {
-            ("Person", Contracts.ApplicantType.Enterprise) => "本事项仅限法人（企业、单位）申请：请以企业账号登录后申请，或到综合窗口办理。",
-            ("Enterprise", Contracts.ApplicantType.Person) => "本事项仅限自然人（个人）申请：请以个人账号登录后申请，或到综合窗口办理。",
-            _ => null,
-        };
+        Ineligible = Contracts.ApplicantEligibility.Refusal(Item!.ApplicantType, kind?.ToLowerInvariant());
         return Page();
     }
 }

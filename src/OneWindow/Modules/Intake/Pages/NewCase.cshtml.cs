@@ -165,12 +165,8 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
     /// <summary>Why this account may not apply for the item online (a person for a 法人-only item, …), or null.</summary>
     public string? Ineligible { get; private set; }
 
-    internal static string? IneligibleReason(Catalog.Contracts.PublishedItem item, string accountKind) => accountKind switch
-    {
-        "person" when !item.AcceptsPersons => "本事项仅限法人（企业、单位）申请，您当前以个人账号登录：请以企业账号登录后申请，或到综合窗口办理。",
-        "enterprise" when !item.AcceptsEnterprises => "本事项仅限自然人（个人）申请，您当前以企业账号登录：请以个人账号登录后申请，或到综合窗口办理。",
-        _ => null,
-    };
+    internal static string? IneligibleReason(Catalog.Contracts.PublishedItem item, string accountKind) =>
+        Catalog.Contracts.ApplicantEligibility.Refusal(item.Definition.ApplicantType, accountKind);
 
     private async Task<IActionResult?> LoadAsync(string code, CancellationToken ct)
     {
