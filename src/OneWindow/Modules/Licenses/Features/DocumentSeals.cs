@@ -25,21 +25,10 @@ internal sealed class DocumentSeals(ESeals seals) : IDocumentSeals
         }
 
         var m = message.Value!;
-        if (m.Kid is null)
+        var (kid, problem) = await seals.CheckSealAsync(m, "文书码", ct);
+        if (problem is not null)
         {
-            return new OpenedDocument(false, "文书码没有签名密钥标识（kid），无法核验", null, null);
-        }
-
-        var kid = Kids.Text(m.Kid);
-        using var key = await seals.PublicKeyAsync(kid, ct);
-        if (key is null)
-        {
-            return new OpenedDocument(false, $"签名密钥 {kid} 不是本平台公布的电子印章，无法确认真伪", null, kid);
-        }
-
-        if (!CoseSign1.Verify(m, key))
-        {
-            return new OpenedDocument(false, "签名核验失败：文书码被改动或不是本平台签发", null, kid);
+            return new OpenedDocument(false, problem, null, kid);
         }
 
         var facts = DocumentQr.Facts(m.Payload);

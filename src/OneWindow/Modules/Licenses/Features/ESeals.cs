@@ -80,6 +80,27 @@ internal sealed class ESeals(AppDbContext db, IDataProtectionProvider protection
         return key;
     }
 
+    /// <summary>
+    /// Whether a published e-seal signed <paramref name="message"/> (a licence's or a notice's QR string, <paramref name="noun"/>
+    /// in the messages): the key's id, and null when the seal holds or why it does not.
+    /// </summary>
+    public async Task<(string? Kid, string? Problem)> CheckSealAsync(DecodedSign1 message, string noun, CancellationToken ct)
+    {
+        if (message.Kid is null)
+        {
+            return (null, $"{noun}没有签名密钥标识（kid），无法核验");
+        }
+
+        var kid = Kids.Text(message.Kid);
+        using var key = await PublicKeyAsync(kid, ct);
+        if (key is null)
+        {
+            return (kid, $"签名密钥 {kid} 不是本平台公布的电子印章，无法确认真伪");
+        }
+
+        return CoseSign1.Verify(message, key) ? (kid, null) : (kid, $"签名核验失败：{noun}被改动或不是本平台签发");
+    }
+
     public async Task<JwkSet> JwksAsync(CancellationToken ct)
     {
         var rows = await db.Set<SigningKey>().AsNoTracking().OrderBy(k => k.DepartmentCode).ThenBy(k => k.CreatedAt).ToListAsync(ct);

@@ -26,21 +26,10 @@ internal sealed class LicenseVerifier(AppDbContext db, ESeals seals, Verificatio
         }
 
         var m = message.Value!;
-        var kid = m.Kid is null ? null : System.Buffers.Text.Base64Url.EncodeToString(m.Kid);
-        if (kid is null)
+        var (kid, problem) = await seals.CheckSealAsync(m, "亮证码", ct);
+        if (problem is not null)
         {
-            return new VerifyResult(false, "invalid", "亮证码没有签名密钥标识（kid），无法核验", null, null);
-        }
-
-        using var key = await seals.PublicKeyAsync(kid, ct);
-        if (key is null)
-        {
-            return new VerifyResult(false, "invalid", $"签名密钥 {kid} 不是本平台公布的电子印章，无法确认真伪", kid, null);
-        }
-
-        if (!CoseSign1.Verify(m, key))
-        {
-            return new VerifyResult(false, "invalid", "签名核验失败：亮证码被改动或不是本平台签发", kid, null);
+            return new VerifyResult(false, "invalid", problem, kid, null);
         }
 
         var claims = LicenseQr.Claims(m.Payload);
@@ -49,8 +38,8 @@ internal sealed class LicenseVerifier(AppDbContext db, ESeals seals, Verificatio
             return new VerifyResult(false, "invalid", "签名有效，但内容格式无法识别", kid, null);
         }
 
-        cache.Verified(payload!, kid, claims.Value!);
-        return await WithStatusAsync(kid, claims.Value!, ct);
+        cache.Verified(payload!, kid!, claims.Value!);
+        return await WithStatusAsync(kid!, claims.Value!, ct);
     }
 
     /// <summary>The verdict for claims whose signature verified: dates, and the licence's status in the register now.</summary>
