@@ -31,6 +31,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         App.UseKestrel(port);
         App.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
+        App.ClientOptions.BaseAddress = new Uri(BaseUrl);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

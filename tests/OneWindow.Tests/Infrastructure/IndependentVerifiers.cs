@@ -5,6 +5,7 @@ namespace OneWindow.Tests.Infrastructure;
 /// <summary>
 /// What the platform signs, checked by libraries that are not the platform's: cose-js (COSE_Sign1, ES256) for the LC1
 /// 亮证码 and jose for the vc+jwt, run with Node from <c>tests/verifiers</c> (scripts/test.sh installs them with npm ci).
+/// The same folder holds axe-core, which the browser tests run in the page to audit accessibility.
 /// </summary>
 public static class IndependentVerifiers
 {
@@ -29,6 +30,14 @@ public static class IndependentVerifiers
         }
     }
 
+    /// <summary>The path of axe-core's browser script (tests/verifiers/node_modules), installing it first if needed.</summary>
+    public static async Task<string> AxeScriptAsync()
+    {
+        var folder = Folder();
+        await EnsureInstalledAsync(folder);
+        return Path.Combine(folder, "node_modules", "axe-core", "axe.min.js");
+    }
+
     private static string Folder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
@@ -49,7 +58,7 @@ public static class IndependentVerifiers
         await Install.WaitAsync();
         try
         {
-            if (!Directory.Exists(Path.Combine(folder, "node_modules", "cose-js")))
+            if (!Directory.Exists(Path.Combine(folder, "node_modules", "cose-js")) || !Directory.Exists(Path.Combine(folder, "node_modules", "axe-core")))
             {
                 var (code, _, stderr) = await RunAsync(folder, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
                 Assert.True(code == 0, "npm ci in tests/verifiers failed: " + stderr);

@@ -119,7 +119,8 @@ public sealed class TestApp(TestDatabase database, bool demo = true, Action<ISer
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client without an account (on a real Kestrel port when <see cref="WebApplicationFactory{T}.ClientOptions"/> names it).</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>A client carrying the bearer token of a demo (or any) account.</summary>
     public async Task<HttpClient> SignedIn(string userName, string password = "OneWindow#2026")
