@@ -416,6 +416,51 @@ public abstract class QueueTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_ticket_page_shows_who_waits_before_a_number_is_taken_and_booking_offers_the_next_working_day()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        // Friday 2026-03-06, 10:00 in Binzhou: the next working day is Monday the 9th.
+        var clock = new TestClock(new DateTimeOffset(2026, 3, 6, 2, 0, 0, TimeSpan.Zero));
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var phone = app.Anonymous();
+        Assert.Contains("现在无人等候", await phone.GetStringAsync($"/halls/{CityHall}/ticket"), StringComparison.Ordinal);
+        await TakeAsync(phone, new { group = "B" });
+        await TakeAsync(phone, new { group = "B" });
+        var page = await phone.GetStringAsync($"/halls/{CityHall}/ticket");
+        Assert.Matches("data-testid=\"waiting-B\">前面等候 2 人，约 [0-9]+ 分钟", page);
+        Assert.Matches("data-testid=\"waiting-A\">现在无人等候", page);
+
+        var booking = await (await app.SignedIn("citizen")).GetStringAsync($"/halls/{CityHall}/book");
+        Assert.Contains("name=\"day\" value=\"2026-03-09\"", booking, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admins_notice_reaches_the_display_and_a_waiting_long_poll_and_only_admins_set_it()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database);
+        var screen = app.Anonymous();
+        var before = await Http.Json(await screen.GetAsync($"/api/v1/halls/{CityHall}/display"));
+        Assert.Equal("", before.GetProperty("notice").GetString());
+        Assert.Equal("09:00:00", before.GetProperty("opensAt").GetString());
+        var poll = screen.GetAsync($"/api/v1/halls/{CityHall}/display?after={before.GetProperty("stamp").GetInt64()}&wait=25");
+
+        await Http.Problem(await (await app.SignedIn("clerk")).PutAsJsonAsync($"/api/v1/halls/{CityHall}/notice", new { notice = "窗口调整" }), HttpStatusCode.Forbidden);
+        var admin = await app.SignedIn("admin");
+        var tooLong = await Http.Problem(await admin.PutAsJsonAsync($"/api/v1/halls/{CityHall}/notice", new { notice = new string('长', 201) }), HttpStatusCode.BadRequest);
+        Assert.Contains("200", tooLong.GetProperty("errors").GetProperty("notice")[0].GetString(), StringComparison.Ordinal);
+        Assert.False(poll.IsCompleted);
+
+        var set = await Http.Json(await admin.PutAsJsonAsync($"/api/v1/halls/{CityHall}/notice", new { notice = "  今日 15:00 后不动产业务暂停取号 " }));
+        Assert.Equal("今日 15:00 后不动产业务暂停取号", set.GetProperty("notice").GetString());
+        Assert.Equal("今日 15:00 后不动产业务暂停取号", (await Http.Json(await poll)).GetProperty("notice").GetString());
+        Assert.Contains("今日 15:00 后不动产业务暂停取号", await screen.GetStringAsync($"/halls/{CityHall}/display"), StringComparison.Ordinal);
+
+        await Http.Json(await admin.PutAsJsonAsync($"/api/v1/halls/{CityHall}/notice", new { notice = "" }));
+        Assert.Equal("", (await Http.Json(await screen.GetAsync($"/api/v1/halls/{CityHall}/display"))).GetProperty("notice").GetString());
+    }
+
+    [Fact]
     public async Task A_display_long_poll_answers_when_the_hall_changes_and_a_made_up_stamp_does_not_stall_it()
     {
         await using var database = await fixture.NewDatabaseAsync();

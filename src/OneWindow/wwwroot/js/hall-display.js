@@ -41,9 +41,23 @@
     }
   }
 
+  // The clock: Beijing time whatever the screen's own time zone, redrawn every second.
+  const clock = document.getElementById('clock');
+  const clockDate = document.getElementById('clock-date');
+  function tick() {
+    const now = new Date();
+    clock.textContent = now.toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai' });
+    clockDate.textContent = now.toLocaleDateString('zh-CN', { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long', timeZone: 'Asia/Shanghai' });
+  }
+  tick();
+  setInterval(tick, 1000);
+
   function render(view) {
     if (view.stamp < stamp) return;
     stamp = view.stamp;
+    const notice = document.getElementById('notice');
+    document.getElementById('notice-text').textContent = view.notice || '';
+    notice.hidden = !view.notice;
     const current = document.getElementById('current');
     current.replaceChildren();
     if (view.current.length === 0) {

@@ -19,6 +19,7 @@ internal sealed class QueueConfiguration :
         b.Property(h => h.RegionCode).HasMaxLength(12);
         b.Property(h => h.Name).HasMaxLength(100);
         b.Property(h => h.Address).HasMaxLength(200);
+        b.Property(h => h.Notice).HasMaxLength(Hall.NoticeMaxLength);
         b.Property(h => h.Groups).HasColumnName("groups_json").HasJsonConversion(Json, () => new List<QueueGroup>());
         b.HasIndex(h => h.RegionCode);
     }

@@ -47,6 +47,11 @@ internal sealed class Hall : IVersioned
 
     public List<QueueGroup> Groups { get; set; } = [];
 
+    public const int NoticeMaxLength = 200;
+
+    /// <summary>温馨提示 the hall's admins put on its display (e.g. 今日 15:00 后暂停办理不动产业务); empty for none.</summary>
+    public string Notice { get; set; } = "";
+
     public long Stamp { get; set; }
 
     public int Version { get; set; }

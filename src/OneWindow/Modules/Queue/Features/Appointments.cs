@@ -67,6 +67,13 @@ internal sealed class Appointments(AppDbContext db, HallWork work, WorkingDayCal
         return SlotsOf(hall).Select(s => new SlotView(s, g.SlotCapacity, booked.GetValueOrDefault(s), Math.Max(0, g.SlotCapacity - booked.GetValueOrDefault(s)))).ToArray();
     }
 
+    /// <summary>The first working day after today: what the booking page offers first (weekends alone when next year's calendar is not yet published).</summary>
+    public async Task<DateOnly> NextWorkingDayAsync(CancellationToken ct)
+    {
+        var today = clock.TodayInChina();
+        return (await calendar.RulesAsync(ct)).Deadline(today, 1) is { IsSuccess: true } next ? next.Value.Date : today.AddDays(1);
+    }
+
     private async Task<Dictionary<TimeOnly, int>> BookedAsync(Guid hallId, string group, DateOnly day, CancellationToken ct) =>
         (await db.Set<Appointment>().AsNoTracking().Where(a => a.HallId == hallId && a.Day == day && a.GroupCode == group && a.Status != AppointmentStatus.Cancelled)
             .Select(a => a.SlotStart).ToListAsync(ct)).GroupBy(s => s).ToDictionary(x => x.Key, x => x.Count());

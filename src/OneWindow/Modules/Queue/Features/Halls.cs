@@ -10,7 +10,7 @@ namespace OneWindow.Modules.Queue.Features;
 
 internal sealed record GroupView(string Code, string Name, string Description, IReadOnlyList<string> Departments, int ServiceMinutes, int SlotCapacity);
 
-internal sealed record HallView(Guid Id, string RegionCode, string Name, string Address, TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<GroupView> Groups, int Version);
+internal sealed record HallView(Guid Id, string RegionCode, string Name, string Address, TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<GroupView> Groups, string Notice, int Version);
 
 internal sealed record CounterView(
     Guid Id, Guid HallId, int Number, string Name, CounterKind Kind, string KindLabel, IReadOnlyList<string> Groups, string DepartmentCode, TimeOnly OpensAt, TimeOnly ClosesAt,
@@ -30,6 +30,8 @@ internal sealed record HallInput
 
     public List<QueueGroup>? Groups { get; init; }
 }
+
+internal sealed record HallNoticeInput(string? Notice);
 
 internal sealed record CounterInput
 {
@@ -54,7 +56,7 @@ internal sealed class Halls(AppDbContext db, HallWork work, IDepartmentDirectory
     private static Error CounterNotFound => Error.NotFound("counter:not-found", "窗口不存在");
 
     internal static HallView View(Hall h) => new(h.Id, h.RegionCode, h.Name, h.Address, h.OpensAt, h.ClosesAt,
-        [.. h.Groups.Select(g => new GroupView(g.Code, g.Name, g.Description, g.Departments, g.ServiceMinutes, g.SlotCapacity))], h.Version);
+        [.. h.Groups.Select(g => new GroupView(g.Code, g.Name, g.Description, g.Departments, g.ServiceMinutes, g.SlotCapacity))], h.Notice, h.Version);
 
     internal static CounterView View(Counter c) => new(c.Id, c.HallId, c.Number, c.Name, c.Kind, Counter.Label(c.Kind), c.Groups, c.DepartmentCode, c.OpensAt, c.ClosesAt,
         c.State, Counter.Label(c.State), c.StaffName, c.CurrentTicketId, c.Version);
@@ -140,6 +142,24 @@ internal sealed class Halls(AppDbContext db, HallWork work, IDepartmentDirectory
         audit.Record(new AuditRecord(region, "Hall", hall.Id.ToString(), "HallCreated", new { name, groups = hall.Groups.Select(g => g.Code) }));
         await db.SaveChangesAsync(ct);
         return View(hall);
+    }
+
+    /// <summary>Sets (or clears) the 温馨提示 on the hall's displays; the stamp bump in the same transaction refreshes them.</summary>
+    public async Task<Result<HallView>> SetNoticeAsync(Guid hallId, HallNoticeInput input, CancellationToken ct)
+    {
+        var notice = input.Notice?.Trim() ?? "";
+        if (notice.Length > Hall.NoticeMaxLength)
+        {
+            return new FieldErrors().Add("notice", $"温馨提示最多 {Hall.NoticeMaxLength} 个字").ToError("hall:invalid", "大厅信息有误");
+        }
+
+        var saved = await work.RunAsync<bool>(hallId, async hall =>
+        {
+            await db.Set<Hall>().Where(h => h.Id == hallId).ExecuteUpdateAsync(s => s.SetProperty(h => h.Notice, notice), CancellationToken.None);
+            audit.Record(new AuditRecord(hall.RegionCode, "Hall", hallId.ToString(), "HallNoticeSet", new { notice }));
+            return true;
+        }, ct);
+        return saved.IsSuccess ? (await FindAsync(hallId, ct))! : saved.Error!;
     }
 
     public async Task<Result<CounterView>> AddCounterAsync(Guid hallId, CounterInput input, CancellationToken ct)

@@ -19,6 +19,9 @@ internal static class QueueEndpoints
         halls.MapPost("/", async Task<Results<Created<HallView>, ProblemHttpResult>> (HallInput input, Halls h, CancellationToken ct) =>
                 await h.CreateAsync(input, ct) is var r && r.IsSuccess ? TypedResults.Created($"/api/v1/halls/{r.Value!.Id}", r.Value) : r.Error!.ToProblem())
             .RequireAuthorization(Policies.Admin).WithSummary("新建服务大厅（管理员）");
+        halls.MapPut("/{hallId:guid}/notice", async Task<Results<Ok<HallView>, ProblemHttpResult>> (Guid hallId, HallNoticeInput input, Halls h, CancellationToken ct) =>
+                await h.SetNoticeAsync(hallId, input, ct) is var r && r.IsSuccess ? TypedResults.Ok(r.Value!) : r.Error!.ToProblem())
+            .RequireAuthorization(Policies.Admin).WithSummary("设置大厅叫号屏的温馨提示（管理员；空文本为清除）");
         halls.MapGet("/{hallId:guid}/counters", async (Guid hallId, Halls h, CancellationToken ct) => TypedResults.Ok(await h.CountersAsync(hallId, ct))).WithSummary("大厅的窗口");
         halls.MapPost("/{hallId:guid}/counters", async Task<Results<Created<CounterView>, ProblemHttpResult>> (Guid hallId, CounterInput input, Halls h, CancellationToken ct) =>
                 await h.AddCounterAsync(hallId, input, ct) is var r && r.IsSuccess ? TypedResults.Created($"/api/v1/counters/{r.Value!.Id}", r.Value) : r.Error!.ToProblem())

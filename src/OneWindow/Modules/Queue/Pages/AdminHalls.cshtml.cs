@@ -95,6 +95,18 @@ internal sealed class AdminHallsModel(Halls halls, IDepartmentDirectory departme
         return await RefusedAsync(r.Error!, hall, ct);
     }
 
+    public async Task<IActionResult> OnPostNoticeAsync(Guid hall, string? notice, CancellationToken ct)
+    {
+        var r = await halls.SetNoticeAsync(hall, new HallNoticeInput(notice), ct);
+        if (r.IsSuccess)
+        {
+            Message = r.Value!.Notice.Length == 0 ? $"已清除 {r.Value.Name} 叫号屏的温馨提示" : $"{r.Value.Name} 叫号屏的温馨提示已更新";
+            return Redirect("/admin/halls");
+        }
+
+        return await RefusedAsync(r.Error!, hall, ct);
+    }
+
     private async Task<IActionResult> RefusedAsync(Error error, Guid? hall, CancellationToken ct)
     {
         Problem = error.Describe();

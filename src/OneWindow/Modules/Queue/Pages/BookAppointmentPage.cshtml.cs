@@ -9,7 +9,7 @@ namespace OneWindow.Modules.Queue.Pages;
 
 /// <summary>网上预约: pick a group and a day, see each half-hour slot's places left, book one; the check-in code is shown and kept under 我的预约.</summary>
 [Authorize]
-internal sealed class BookAppointmentPageModel(Halls halls, Appointments appointments, ICurrentUser user, TimeProvider clock) : PageModel
+internal sealed class BookAppointmentPageModel(Halls halls, Appointments appointments, ICurrentUser user) : PageModel
 {
     [FromRoute]
     public Guid HallId { get; set; }
@@ -51,7 +51,7 @@ internal sealed class BookAppointmentPageModel(Halls halls, Appointments appoint
         }
 
         Group ??= Hall.Groups.FirstOrDefault(g => g.SlotCapacity > 0)?.Code;
-        Day ??= clock.TodayInChina().AddDays(1);
+        Day ??= await appointments.NextWorkingDayAsync(ct);
         Name ??= user.DisplayName;
         var slots = await appointments.SlotsAsync(HallId, Group, Day, ct);
         Slots = slots.IsSuccess ? slots.Value! : [];

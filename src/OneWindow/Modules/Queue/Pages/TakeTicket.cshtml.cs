@@ -12,7 +12,7 @@ namespace OneWindow.Modules.Queue.Pages;
 /// checked in with its six-digit code.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneWindow.Platform.Web.Throttles.Ticket)]
-internal sealed class TakeTicketModel(Halls halls, HallQueue queue) : PageModel
+internal sealed class TakeTicketModel(Halls halls, HallQueue queue, HallDisplay display) : PageModel
 {
     [FromRoute]
     public Guid HallId { get; set; }
@@ -37,22 +37,31 @@ internal sealed class TakeTicketModel(Halls halls, HallQueue queue) : PageModel
 
     public HallView? Hall { get; private set; }
 
+    /// <summary>How many wait in each group, and for about how long, shown before a person takes a number.</summary>
+    public IReadOnlyDictionary<string, DisplayWaiting> Waiting { get; private set; } = new Dictionary<string, DisplayWaiting>();
+
     public bool IsGuide => queue.IsHallStaff;
 
     public FieldErrors Errors { get; } = new();
 
     public string? Message { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Hall = await halls.FindAsync(HallId, ct);
-        return Hall is null ? NotFound() : Page();
+        if (Hall is not null && await display.ViewAsync(HallId, ct) is { } view)
+        {
+            Waiting = view.Waiting.ToDictionary(w => w.Group);
+        }
+
+        return Hall is not null;
     }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Hall = await halls.FindAsync(HallId, ct);
-        if (Hall is null)
+        if (!await LoadAsync(ct))
         {
             return NotFound();
         }

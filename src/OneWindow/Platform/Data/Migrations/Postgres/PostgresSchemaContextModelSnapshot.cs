@@ -1932,6 +1932,12 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("notice");
+
                     b.Property<TimeOnly>("OpensAt")
                         .HasColumnType("time without time zone")
                         .HasColumnName("opens_at");

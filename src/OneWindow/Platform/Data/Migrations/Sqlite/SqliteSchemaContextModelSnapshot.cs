@@ -1921,6 +1921,12 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
+                    b.Property<string>("Notice")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("notice");
+
                     b.Property<TimeOnly>("OpensAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("opens_at");
