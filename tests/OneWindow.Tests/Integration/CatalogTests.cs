@@ -38,6 +38,55 @@ public abstract class CatalogTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Everyday_words_find_the_catalogues_items_and_the_closest_match_comes_first()
+    {
+        // 开饭店 is nobody's item name: it finds 小餐饮 and 食品经营, and the page says what it searched besides.
+        var restaurant = await Http.Json(await App.Anonymous().GetAsync("/api/v1/items?q=" + Uri.EscapeDataString("我想开饭店")));
+        var names = restaurant.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).ToList();
+        Assert.Contains("小餐饮经营许可", names);
+        Assert.Contains("食品经营许可（新办）", names);
+        Assert.Equal("小餐饮经营许可", names[0]);
+        var page = await App.Anonymous().GetStringAsync("/search?q=" + Uri.EscapeDataString("开饭店"));
+        Assert.Contains("已按「开饭店」的常用说法一并搜索：小餐饮、食品经营", page, StringComparison.Ordinal);
+
+        // Relevance: the item named exactly what was typed first, then names starting with it, then names containing it.
+        var marriage = await Http.Json(await App.Anonymous().GetAsync("/api/v1/items?q=" + Uri.EscapeDataString("结婚登记")));
+        Assert.Equal("QR-MZJ-001", marriage.GetProperty("items")[0].GetProperty("code").GetString());
+        var licence = await Http.Json(await App.Anonymous().GetAsync("/api/v1/items?q=" + Uri.EscapeDataString("食品经营许可") + "&pageSize=100"));
+        var ranked = licence.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()!).ToList();
+        Assert.StartsWith("食品经营许可", ranked[0], StringComparison.Ordinal);
+        Assert.True(ranked.FindIndex(n => !n.StartsWith("食品经营许可", StringComparison.Ordinal)) is var firstOther && (firstOther < 0 || ranked.Skip(firstOther).All(n => !n.StartsWith("食品经营许可", StringComparison.Ordinal))));
+
+        // sort=code keeps the catalogue's order for those who want it.
+        var byCode = await Http.Json(await App.Anonymous().GetAsync("/api/v1/items?q=" + Uri.EscapeDataString("开饭店") + "&sort=code&pageSize=100"));
+        var codes = byCode.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()!).ToList();
+        Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
+    }
+
+    [Fact]
+    public async Task The_home_page_lists_the_items_most_applied_for_lately()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using (var before = new TestApp(database))
+        {
+            // Before anyone applied there is nothing to call 热门.
+            Assert.DoesNotContain("热门事项", await before.Anonymous().GetStringAsync("/"), StringComparison.Ordinal);
+            var citizen = await before.SignedIn("citizen");
+            await Applications.SubmitBusinessRegistrationAsync(citizen);
+            await Applications.SubmitBusinessRegistrationAsync(citizen);
+            await Applications.SubmitAsync(await before.SignedIn("enterprise"), await Applications.EnterpriseAsync(await before.SignedIn("enterprise"), "XK-SCJ-012"));
+        }
+
+        await using var app = new TestApp(database);
+        var home = await app.Anonymous().GetStringAsync("/");
+        var busiest = home[home.IndexOf("data-testid=\"busiest-items\"", StringComparison.Ordinal)..];
+        busiest = busiest[..busiest.IndexOf("</div>", StringComparison.Ordinal)];
+        Assert.True(busiest.IndexOf("个体工商户设立登记", StringComparison.Ordinal) is var first && first > 0, busiest);
+        Assert.True(busiest.IndexOf("食品生产许可", StringComparison.Ordinal) > first, busiest);
+        Assert.Contains("href=\"/guide/XK-SCJ-004\"", busiest, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_search_parameters_are_field_errors()
     {
         var json = await Http.Problem(await App.Anonymous().GetAsync("/api/v1/items?kind=xx&pageSize=1000&sort=price"), HttpStatusCode.BadRequest, "validation");

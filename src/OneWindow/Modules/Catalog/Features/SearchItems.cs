@@ -55,7 +55,10 @@ internal sealed class CatalogIndex(IServiceScopeFactory scopes, TimeProvider clo
     public void Dispose() => _items.Dispose();
 }
 
-/// <summary>Public search over the published catalogue: substring search on name, keywords, code and themes.</summary>
+/// <summary>
+/// Public search over the published catalogue: substring search on name, keywords, code and themes, widened by the
+/// everyday words people use (<see cref="SearchWords"/>), ordered by relevance unless another order is asked for.
+/// </summary>
 internal sealed class ItemSearch(CatalogIndex index)
 {
     public static IReadOnlyList<string> LifeEvents => Contracts.LifeEvents.All;
@@ -83,9 +86,9 @@ internal sealed class ItemSearch(CatalogIndex index)
             errors.Add("pageSize", "每页条数应为 1 到 100");
         }
 
-        if (query.Sort is not (null or "" or "code" or "name" or "committedDays" or "department"))
+        if (query.Sort is not (null or "" or "relevance" or "code" or "name" or "committedDays" or "department"))
         {
-            errors.Add("sort", "排序应为 code、name、committedDays 或 department");
+            errors.Add("sort", "排序应为 relevance、code、name、committedDays 或 department");
         }
 
         if (errors.Any)
@@ -94,10 +97,24 @@ internal sealed class ItemSearch(CatalogIndex index)
         }
 
         IEnumerable<IndexedItem> items = await index.ItemsAsync(ct);
+        Dictionary<string, double>? relevance = null;
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var q = query.Q.Trim();
-            items = items.Where(i => Has(i.Name, q) || Has(i.Keywords, q) || Has(i.Code, q) || Has(i.LifeEvents, q));
+            var meanings = SearchWords.MeaningsOf(q);
+            relevance = [];
+            foreach (var item in items)
+            {
+                // The words typed count fully; the catalogue's terms for everyday phrases (开饭店 → 小餐饮) count less, the
+                // likeliest meaning (listed first) a little more than the next.
+                var score = Math.Max(Relevance(item, q), meanings.Select((m, n) => Relevance(item, m) * (0.7 - (0.02 * n))).DefaultIfEmpty(0).Max());
+                if (score > 0)
+                {
+                    relevance[item.Code] = score;
+                }
+            }
+
+            items = items.Where(i => relevance.ContainsKey(i.Code));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Department))
@@ -126,6 +143,8 @@ internal sealed class ItemSearch(CatalogIndex index)
             "name" => matched.OrderBy(i => i.Name, StringComparer.Ordinal).ThenBy(i => i.Code, StringComparer.Ordinal),
             "committedDays" => matched.OrderBy(i => i.CommittedDays).ThenBy(i => i.Code, StringComparer.Ordinal),
             "department" => matched.OrderBy(i => i.DepartmentCode, StringComparer.Ordinal).ThenBy(i => i.Code, StringComparer.Ordinal),
+            "code" => matched,
+            _ when relevance is not null => matched.OrderByDescending(i => relevance[i.Code]).ThenBy(i => i.Code, StringComparer.Ordinal),
             _ => matched,
         };
         var rows = sorted.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToList();
@@ -135,6 +154,17 @@ internal sealed class ItemSearch(CatalogIndex index)
                 r.OnlineDepth, r.VisitsRequired, r.LifeEvents))],
             matched.Count, query.Page, query.PageSize);
     }
+
+    /// <summary>How well an item answers a term: its name equal to it, starting with it, containing it; then its code, keywords and themes.</summary>
+    private static double Relevance(IndexedItem item, string term) =>
+        item.Name.Equals(term, StringComparison.OrdinalIgnoreCase) ? 100
+        : item.Code.Equals(term, StringComparison.OrdinalIgnoreCase) ? 95
+        : item.Name.StartsWith(term, StringComparison.OrdinalIgnoreCase) ? 80
+        : Has(item.Name, term) ? 60
+        : Has(item.Keywords, term) ? 45
+        : Has(item.Code, term) ? 40
+        : Has(item.LifeEvents, term) ? 25
+        : 0;
 
     private static bool Has(string text, string part) => text.Contains(part, StringComparison.OrdinalIgnoreCase);
 

@@ -40,6 +40,9 @@ internal sealed class SearchModel(ItemSearch search, IDepartmentDirectory depart
 
     public string? Error { get; private set; }
 
+    /// <summary>The catalogue's terms searched as well for the everyday words typed (开饭店 → 小餐饮、食品经营).</summary>
+    public IReadOnlyList<string> AlsoSearched => string.IsNullOrWhiteSpace(Q) ? [] : SearchWords.MeaningsOf(Q.Trim());
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Departments = await departments.InRegionAsync(DemoCity.City, ct);
