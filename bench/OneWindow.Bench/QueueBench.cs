@@ -64,7 +64,8 @@ public static class QueueBench
         using var admin = await SignInAsync(baseUrl, "admin", "OneWindow#2026");
         var hall = await Expect(await admin.PostAsJsonAsync("/api/v1/halls", new
         {
-            name = "压测大厅", regionCode = "371600", groups = new[] { new { code = "A", name = "综合受理", serviceMinutes = 10, slotCapacity = 0 } },
+            // Open every day round the clock (a 24 小时自助区), so the bench runs at any hour.
+            name = "压测大厅", regionCode = "371600", openEveryDay = true, opensAt = "00:00", closesAt = "00:00", groups = new[] { new { code = "A", name = "综合受理", serviceMinutes = 10, slotCapacity = 0 } },
         }), HttpStatusCode.Created);
         var hallId = hall.GetProperty("id").GetString()!;
         var officers = new List<(HttpClient Http, string Counter)>();

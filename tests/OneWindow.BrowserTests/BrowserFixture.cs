@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Playwright;
@@ -21,12 +22,17 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>Today on the server's clock (which starts on the next weekday morning), in China.</summary>
+    public DateOnly Today => OneWindow.Platform.Data.Timestamps.TodayInChina(App.Services.GetRequiredService<TimeProvider>());
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("ONEWINDOW_CHROMIUM") ?? "/usr/bin/chromium";
 
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync("sqlite");
-        App = new TestApp(_database);
+        // The demo halls give out numbers on working days 09:00–17:00: the server's clock starts on the next weekday
+        // morning and runs from there (forward, so the browser never sees its cookies as expired).
+        App = new TestApp(_database, services: s => s.AddSingleton<TimeProvider>(RunningClock.NextWeekdayMorning()));
         var port = FreePort();
         App.UseKestrel(port);
         App.StartServer();

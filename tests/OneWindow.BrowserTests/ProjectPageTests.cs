@@ -46,7 +46,7 @@ public sealed class ProjectPageTests(BrowserFixture fixture) : IClassFixture<Bro
         await steward.GotoAsync(projectUrl);
         await steward.SelectOptionAsync("select[name=kind]", "siteVisit");
         await steward.FillAsync("input[name=title]", "用地现场踏勘");
-        await steward.FillAsync("input[name=scheduledOn]", DateTime.Now.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await steward.FillAsync("input[name=scheduledOn]", fixture.Today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await steward.GetByRole(AriaRole.Button, new() { Name = "安排（所涉事项暂停计时）" }).ClickAsync();
         await steward.Locator("[data-testid=message]").WaitForAsync();
         Assert.Equal(2, await steward.Locator("text=特别程序中，暂停计时").CountAsync());

@@ -12,10 +12,10 @@ public abstract class QueueTests(AppFixture fixture)
 
     private const string CityHall = "0193a000-0000-7000-8000-000000371600";
 
-    private static async Task<JsonElement> TakeAsync(HttpClient client, object body, HttpStatusCode expect = HttpStatusCode.Created) =>
+    private static async Task<JsonElement> TakeAsync(HttpClient client, object body, HttpStatusCode expect = HttpStatusCode.Created, string hall = CityHall) =>
         expect == HttpStatusCode.Created
-            ? await Http.Json(await client.PostAsJsonAsync($"/api/v1/halls/{CityHall}/tickets", body), HttpStatusCode.Created)
-            : await Http.Problem(await client.PostAsJsonAsync($"/api/v1/halls/{CityHall}/tickets", body), expect);
+            ? await Http.Json(await client.PostAsJsonAsync($"/api/v1/halls/{hall}/tickets", body), HttpStatusCode.Created)
+            : await Http.Problem(await client.PostAsJsonAsync($"/api/v1/halls/{hall}/tickets", body), expect);
 
     private static async Task<string> CounterAsync(HttpClient client, int number, string hall = CityHall)
     {
@@ -254,9 +254,10 @@ public abstract class QueueTests(AppFixture fixture)
         await using var database = await fixture.NewDatabaseAsync();
         await using var app = new TestApp(database, settings: new Dictionary<string, string?> { ["Intake:DeadlineJob"] = "false", ["Projects:DeadlineJob"] = "false" });
         var admin = await app.SignedIn("admin");
+        // Open every day round the clock (a 24 小时自助区): the test runs whenever it is run.
         var hall = await Http.Json(await admin.PostAsJsonAsync("/api/v1/halls", new
         {
-            name = "并发测试大厅", regionCode = "371600", groups = new[] { new { code = "A", name = "综合受理", serviceMinutes = 10, slotCapacity = 0 } },
+            name = "并发测试大厅", regionCode = "371600", openEveryDay = true, opensAt = "00:00", closesAt = "00:00", groups = new[] { new { code = "A", name = "综合受理", serviceMinutes = 10, slotCapacity = 0 } },
         }), HttpStatusCode.Created);
         var hallId = hall.GetProperty("id").GetString()!;
         var officers = new List<(HttpClient Client, string Counter)>();
@@ -313,7 +314,7 @@ public abstract class QueueTests(AppFixture fixture)
     public async Task Holders_who_left_a_mobile_are_told_when_three_are_ahead_and_when_they_are_called()
     {
         await using var database = await fixture.NewDatabaseAsync();
-        await using var app = new TestApp(database);
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(new RunningClock(Opening)));
         var phone = app.Anonymous();
         var tickets = new List<JsonElement>();
         for (var i = 1; i <= 5; i++)
@@ -416,6 +417,53 @@ public abstract class QueueTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Numbers_are_given_out_only_while_the_hall_is_open_and_a_hall_open_every_day_gives_them_on_sunday()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        var clock = new TestClock(new DateTimeOffset(2026, 3, 8, 8, 30, 0, TimeSpan.FromHours(8)));
+        void At(int day, int hour, int minute) => clock.Advance(new DateTimeOffset(2026, 3, day, hour, minute, 0, TimeSpan.FromHours(8)) - clock.GetUtcNow());
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var phone = app.Anonymous();
+
+        // The city hall is open on working days 09:00–17:00: on Sunday, on Monday at 08:30 and at 17:00 it says so.
+        async Task AssertClosedAsync()
+        {
+            var closed = await Http.Problem(await phone.PostAsJsonAsync($"/api/v1/halls/{CityHall}/tickets", new { group = "A" }), HttpStatusCode.Conflict, "ticket:hall-closed");
+            Assert.Contains("工作日 09:00–17:00", closed.GetProperty("title").GetString(), StringComparison.Ordinal);
+            var page = await phone.GetStringAsync($"/halls/{CityHall}/ticket");
+            Assert.Contains("data-testid=\"hall-closed\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"take\"", page, StringComparison.Ordinal);
+        }
+
+        await AssertClosedAsync();
+        At(9, 8, 30);
+        await AssertClosedAsync();
+        At(9, 9, 0);
+        await TakeAsync(phone, new { group = "A" });
+        Assert.Contains("data-testid=\"take\"", await phone.GetStringAsync($"/halls/{CityHall}/ticket"), StringComparison.Ordinal);
+        At(9, 17, 0);
+        await AssertClosedAsync();
+
+        // A 24 小时自助区 open every day gives numbers on Sunday night; a closing before the opening is refused by name.
+        At(15, 23, 30);
+        var admin = await app.SignedIn("admin");
+        var bad = await Http.Problem(await admin.PostAsJsonAsync("/api/v1/halls", new
+        {
+            name = "自助区", regionCode = "371600", opensAt = "18:00", closesAt = "08:00", groups = new[] { new { code = "A", name = "自助", serviceMinutes = 5, slotCapacity = 0 } },
+        }), HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("closesAt", out _));
+        var selfService = await Http.Json(await admin.PostAsJsonAsync("/api/v1/halls", new
+        {
+            name = "24 小时自助区", regionCode = "371600", openEveryDay = true, opensAt = "00:00", closesAt = "00:00",
+            groups = new[] { new { code = "A", name = "自助", serviceMinutes = 5, slotCapacity = 0 } },
+        }), HttpStatusCode.Created);
+        Assert.Equal("每天 全天", selfService.GetProperty("hours").GetString());
+        var sunday = await TakeAsync(phone, new { group = "A" }, hall: selfService.GetProperty("id").GetString()!);
+        Assert.Equal("A001", sunday.GetProperty("number").GetString());
+        await Http.Problem(await phone.PostAsJsonAsync($"/api/v1/halls/{CityHall}/tickets", new { group = "A" }), HttpStatusCode.Conflict, "ticket:hall-closed");
+    }
+
+    [Fact]
     public async Task The_ticket_page_shows_who_waits_before_a_number_is_taken_and_booking_offers_the_next_working_day()
     {
         await using var database = await fixture.NewDatabaseAsync();
@@ -464,7 +512,7 @@ public abstract class QueueTests(AppFixture fixture)
     public async Task A_display_long_poll_answers_when_the_hall_changes_and_a_made_up_stamp_does_not_stall_it()
     {
         await using var database = await fixture.NewDatabaseAsync();
-        await using var app = new TestApp(database);
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(new RunningClock(Opening)));
         var screen = app.Anonymous();
         var before = await Http.Json(await screen.GetAsync($"/api/v1/halls/{CityHall}/display"));
         var stamp = before.GetProperty("stamp").GetInt64();

@@ -20,6 +20,7 @@ public static class QueueModule
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HallDisplayFeed>());
         builder.Services.AddScoped<HallWork>();
         builder.Services.AddScoped<HallQueue>();
+        builder.Services.AddScoped<HallHours>();
         builder.Services.AddScoped<QueueEstimates>();
         builder.Services.AddScoped<Halls>();
         builder.Services.AddScoped<HallDisplay>();

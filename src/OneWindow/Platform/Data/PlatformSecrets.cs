@@ -58,17 +58,23 @@ public sealed class PlatformSecrets(IServiceScopeFactory scopes, IDataProtection
         if (stored is null)
         {
             db.Add(new PlatformSecret { Name = name, ProtectedValue = Protector.Protect(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))), CreatedAt = clock.GetUtcNow() });
+            DbUpdateException? lost = null;
             try
             {
                 await db.SaveChangesAsync(ct);
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e)
             {
-                // Another instance stored it first: use theirs.
+                // Another instance stored it first: use theirs (below). Any other failure is thrown as it is.
+                lost = e;
             }
 
             db.ChangeTracker.Clear();
-            stored = await db.Set<PlatformSecret>().AsNoTracking().Where(s => s.Name == name).Select(s => s.ProtectedValue).SingleAsync(ct);
+            stored = await db.Set<PlatformSecret>().AsNoTracking().Where(s => s.Name == name).Select(s => s.ProtectedValue).SingleOrDefaultAsync(ct);
+            if (stored is null)
+            {
+                throw (Exception?)lost ?? new InvalidOperationException($"平台密钥 {name} 保存后未能读回");
+            }
         }
 
         var bytes = Convert.FromBase64String(Protector.Unprotect(stored));

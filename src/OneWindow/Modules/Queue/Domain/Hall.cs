@@ -45,6 +45,19 @@ internal sealed class Hall : IVersioned
 
     public TimeOnly ClosesAt { get; set; } = new(17, 0);
 
+    /// <summary>Open on rest days and holidays too (周末不打烊, a 24 小时自助服务区); otherwise on working days only.</summary>
+    public bool OpenEveryDay { get; set; }
+
+    /// <summary>Opening equal to closing means round the clock (a 24 小时自助服务区).</summary>
+    public bool RoundTheClock => OpensAt == ClosesAt;
+
+    /// <summary>办公时间, as the hall's pages and refusals say it: 工作日 09:00–17:00, 每天 全天.</summary>
+    public string HoursText => (OpenEveryDay ? "每天" : "工作日") + " " + (RoundTheClock ? "全天" : $"{OpensAt:HH\\:mm}–{ClosesAt:HH\\:mm}");
+
+    /// <summary>Whether the hall is open at a moment of Beijing time; <paramref name="workingDay"/> answers for its day.</summary>
+    public bool IsOpenAt(DateTime local, bool workingDay) =>
+        (OpenEveryDay || workingDay) && (RoundTheClock || (TimeOnly.FromDateTime(local) >= OpensAt && TimeOnly.FromDateTime(local) < ClosesAt));
+
     public List<QueueGroup> Groups { get; set; } = [];
 
     public const int NoticeMaxLength = 200;

@@ -16,7 +16,7 @@ internal sealed record DisplayWaiting(string Group, string Name, int Waiting, in
 
 internal sealed record DisplayView(
     Guid HallId, string HallName, long Stamp, IReadOnlyList<DisplayCall> Current, IReadOnlyList<DisplayCall> Recent, IReadOnlyList<DisplayWaiting> Waiting, DateTimeOffset At,
-    TimeOnly OpensAt, TimeOnly ClosesAt, string Notice);
+    TimeOnly OpensAt, TimeOnly ClosesAt, string Hours, string Notice);
 
 /// <summary>叫号显示屏: who is called to which counter now, the last calls, and how many wait per group.</summary>
 internal sealed class HallDisplay(AppDbContext db, QueueEstimates estimates, TimeProvider clock)
@@ -55,7 +55,7 @@ internal sealed class HallDisplay(AppDbContext db, QueueEstimates estimates, Tim
 
         return new DisplayView(hall.Id, hall.Name, hall.Stamp,
             [.. current.Where(t => t.CalledAt != null).OrderByDescending(t => t.CalledAt).Select(Call)],
-            [.. recent.Select(Call)], groups, clock.Now(), hall.OpensAt, hall.ClosesAt, hall.Notice);
+            [.. recent.Select(Call)], groups, clock.Now(), hall.OpensAt, hall.ClosesAt, hall.HoursText, hall.Notice);
     }
 }
 

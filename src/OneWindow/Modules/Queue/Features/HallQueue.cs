@@ -61,7 +61,7 @@ internal sealed record TicketView(
 /// appends to the audit chain, and reaches the displays.
 /// </summary>
 internal sealed class HallQueue(
-    AppDbContext db, HallWork work, QueueEstimates estimates, AuditTrail audit, Outbox outbox, ICaseRecords cases, ICatalogQueries catalog, ICurrentUser user, TimeProvider clock, IOptions<QueueOptions> options)
+    AppDbContext db, HallWork work, HallHours hours, QueueEstimates estimates, AuditTrail audit, Outbox outbox, ICaseRecords cases, ICatalogQueries catalog, ICurrentUser user, TimeProvider clock, IOptions<QueueOptions> options)
 {
     private static Error TicketNotFound => Error.NotFound("ticket:not-found", "排队号不存在");
 
@@ -138,6 +138,11 @@ internal sealed class HallQueue(
                 {
                     ["group"] = [$"请选择业务分区：{string.Join("、", hall.Groups.Select(g => $"{g.Code}（{g.Name}）"))}"],
                 });
+            }
+
+            if (await hours.ClosedAsync(hall, ct) is { } closed)
+            {
+                return closed;
             }
 
             var sequence = 1 + (await db.Set<QueueTicket>().Where(t => t.HallId == hallId && t.Day == today && t.GroupCode == group.Code)

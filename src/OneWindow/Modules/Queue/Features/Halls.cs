@@ -10,7 +10,8 @@ namespace OneWindow.Modules.Queue.Features;
 
 internal sealed record GroupView(string Code, string Name, string Description, IReadOnlyList<string> Departments, int ServiceMinutes, int SlotCapacity);
 
-internal sealed record HallView(Guid Id, string RegionCode, string Name, string Address, TimeOnly OpensAt, TimeOnly ClosesAt, IReadOnlyList<GroupView> Groups, string Notice, int Version);
+internal sealed record HallView(
+    Guid Id, string RegionCode, string Name, string Address, TimeOnly OpensAt, TimeOnly ClosesAt, bool OpenEveryDay, string Hours, IReadOnlyList<GroupView> Groups, string Notice, int Version);
 
 internal sealed record CounterView(
     Guid Id, Guid HallId, int Number, string Name, CounterKind Kind, string KindLabel, IReadOnlyList<string> Groups, string DepartmentCode, TimeOnly OpensAt, TimeOnly ClosesAt,
@@ -27,6 +28,9 @@ internal sealed record HallInput
     public TimeOnly? OpensAt { get; init; }
 
     public TimeOnly? ClosesAt { get; init; }
+
+    /// <summary>Open on rest days too (周末不打烊, 24 小时自助区); opening equal to closing means round the clock.</summary>
+    public bool? OpenEveryDay { get; init; }
 
     public List<QueueGroup>? Groups { get; init; }
 }
@@ -55,7 +59,7 @@ internal sealed class Halls(AppDbContext db, HallWork work, IDepartmentDirectory
 {
     private static Error CounterNotFound => Error.NotFound("counter:not-found", "窗口不存在");
 
-    internal static HallView View(Hall h) => new(h.Id, h.RegionCode, h.Name, h.Address, h.OpensAt, h.ClosesAt,
+    internal static HallView View(Hall h) => new(h.Id, h.RegionCode, h.Name, h.Address, h.OpensAt, h.ClosesAt, h.OpenEveryDay, h.HoursText,
         [.. h.Groups.Select(g => new GroupView(g.Code, g.Name, g.Description, g.Departments, g.ServiceMinutes, g.SlotCapacity))], h.Notice, h.Version);
 
     internal static CounterView View(Counter c) => new(c.Id, c.HallId, c.Number, c.Name, c.Kind, Counter.Label(c.Kind), c.Groups, c.DepartmentCode, c.OpensAt, c.ClosesAt,
@@ -94,9 +98,9 @@ internal sealed class Halls(AppDbContext db, HallWork work, IDepartmentDirectory
 
         var opens = input.OpensAt ?? new TimeOnly(9, 0);
         var closes = input.ClosesAt ?? new TimeOnly(17, 0);
-        if (closes <= opens)
+        if (closes < opens)
         {
-            errors.Add("closesAt", "关门时间应晚于开门时间");
+            errors.Add("closesAt", "关门时间应晚于开门时间（两者相同表示全天开放）");
         }
 
         var groups = input.Groups ?? [];
@@ -136,7 +140,7 @@ internal sealed class Halls(AppDbContext db, HallWork work, IDepartmentDirectory
         var hall = new Hall
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), RegionCode = region, Name = name, Address = input.Address?.Trim() ?? "", OpensAt = opens, ClosesAt = closes,
-            Groups = [.. groups.Select(g => g with { Name = g.Name.Trim(), Description = g.Description.Trim() })],
+            OpenEveryDay = input.OpenEveryDay ?? false, Groups = [.. groups.Select(g => g with { Name = g.Name.Trim(), Description = g.Description.Trim() })],
         };
         db.Add(hall);
         audit.Record(new AuditRecord(region, "Hall", hall.Id.ToString(), "HallCreated", new { name, groups = hall.Groups.Select(g => g.Code) }));

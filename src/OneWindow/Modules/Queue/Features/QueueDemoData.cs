@@ -14,15 +14,34 @@ internal sealed class QueueDemoData(AppDbContext db, TimeProvider clock) : IDemo
 
     public static readonly Guid BinchengHall = Guid.Parse("0193a000-0000-7000-8000-000000371602");
 
+    public static readonly Guid NightHall = Guid.Parse("0193a000-0000-7000-8000-000000371624");
+
     private static string D(string abbr) => $"{DemoCity.City}-{abbr}";
 
     public async Task SeedAsync(CancellationToken ct)
     {
-        if (await db.Set<Hall>().AnyAsync(h => h.Id == CityHall || h.Id == BinchengHall, ct))
+        if (!await db.Set<Hall>().AnyAsync(h => h.Id == CityHall || h.Id == BinchengHall, ct))
         {
-            return;
+            await SeedHallsAsync(ct);
         }
 
+        if (!await db.Set<Hall>().AnyAsync(h => h.Id == NightHall, ct))
+        {
+            // 24 小时政务服务区: self-service all day and a night counter, open every day, so the hall's journey can be
+            // tried at any hour (the centre's own hall gives numbers on working days 09:00–17:00 only).
+            db.Add(new Hall
+            {
+                Id = NightHall, RegionCode = DemoCity.City, Name = "滨州市市民服务中心 24 小时政务服务区", Address = "滨州市黄河五路 597 号东门",
+                OpensAt = new(0, 0), ClosesAt = new(0, 0), OpenEveryDay = true,
+                Groups = [new() { Code = "A", Name = "综合受理", Description = "自助办理与夜间窗口，无差别受理", ServiceMinutes = 12, SlotCapacity = 0 }],
+            });
+            Add(NightHall, DemoCity.City, 1, "1 号夜间综合窗口", CounterKind.General, [], D("XSP"));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private async Task SeedHallsAsync(CancellationToken ct)
+    {
         db.Add(new Hall
         {
             Id = CityHall, RegionCode = DemoCity.City, Name = "滨州市市民服务中心", Address = "滨州市黄河五路 597 号", OpensAt = new(9, 0), ClosesAt = new(17, 0),

@@ -63,12 +63,13 @@ internal sealed class AdminHallsModel(Halls halls, IDepartmentDirectory departme
             };
         })];
 
-    public async Task<IActionResult> OnPostHallAsync(string? name, string? regionCode, string? address, TimeOnly? opensAt, TimeOnly? closesAt, string? groups, CancellationToken ct)
+    public async Task<IActionResult> OnPostHallAsync(
+        string? name, string? regionCode, string? address, TimeOnly? opensAt, TimeOnly? closesAt, bool openEveryDay, string? groups, CancellationToken ct)
     {
         var r = await halls.CreateAsync(new HallInput
         {
             Name = name, RegionCode = string.IsNullOrWhiteSpace(regionCode) ? user.RegionCode : regionCode, Address = address, OpensAt = opensAt, ClosesAt = closesAt,
-            Groups = ParseGroups(groups),
+            OpenEveryDay = openEveryDay, Groups = ParseGroups(groups),
         }, ct);
         if (r.IsSuccess)
         {

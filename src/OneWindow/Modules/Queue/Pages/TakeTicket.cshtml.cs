@@ -12,7 +12,7 @@ namespace OneWindow.Modules.Queue.Pages;
 /// checked in with its six-digit code.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneWindow.Platform.Web.Throttles.Ticket)]
-internal sealed class TakeTicketModel(Halls halls, HallQueue queue, HallDisplay display) : PageModel
+internal sealed class TakeTicketModel(Halls halls, HallQueue queue, HallDisplay display, HallHours hours) : PageModel
 {
     [FromRoute]
     public Guid HallId { get; set; }
@@ -42,6 +42,9 @@ internal sealed class TakeTicketModel(Halls halls, HallQueue queue, HallDisplay 
 
     public bool IsGuide => queue.IsHallStaff;
 
+    /// <summary>Numbers are given out only while the hall is open; outside its hours the page says when, and offers booking.</summary>
+    public bool Open { get; private set; }
+
     public FieldErrors Errors { get; } = new();
 
     public string? Message { get; private set; }
@@ -52,6 +55,7 @@ internal sealed class TakeTicketModel(Halls halls, HallQueue queue, HallDisplay 
         if (Hall is not null && await display.ViewAsync(HallId, ct) is { } view)
         {
             Waiting = view.Waiting.ToDictionary(w => w.Group);
+            Open = await hours.IsOpenAsync(HallId, ct);
         }
 
         return Hall is not null;

@@ -1938,6 +1938,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("notice");
 
+                    b.Property<bool>("OpenEveryDay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("open_every_day");
+
                     b.Property<TimeOnly>("OpensAt")
                         .HasColumnType("time without time zone")
                         .HasColumnName("opens_at");

@@ -1927,6 +1927,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("notice");
 
+                    b.Property<bool>("OpenEveryDay")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("open_every_day");
+
                     b.Property<TimeOnly>("OpensAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("opens_at");

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace OneWindow.Platform.Data.Migrations.Postgres
+namespace OneWindow.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class HallNotice : Migration
+    public partial class HallNoticeAndHours : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,10 +13,17 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "notice",
                 table: "halls",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "open_every_day",
+                table: "halls",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
         }
 
         /// <inheritdoc />
@@ -24,6 +31,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
         {
             migrationBuilder.DropColumn(
                 name: "notice",
+                table: "halls");
+
+            migrationBuilder.DropColumn(
+                name: "open_every_day",
                 table: "halls");
         }
     }

@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace OneWindow.Platform.Data.Migrations.Sqlite
+namespace OneWindow.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class HallNotice : Migration
+    public partial class HallNoticeAndHours : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,10 +13,17 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "notice",
                 table: "halls",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: false,
                 defaultValue: "");
+
+            migrationBuilder.AddColumn<bool>(
+                name: "open_every_day",
+                table: "halls",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
         }
 
         /// <inheritdoc />
@@ -24,6 +31,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropColumn(
                 name: "notice",
+                table: "halls");
+
+            migrationBuilder.DropColumn(
+                name: "open_every_day",
                 table: "halls");
         }
     }
