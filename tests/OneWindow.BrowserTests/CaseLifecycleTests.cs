@@ -22,15 +22,33 @@ public sealed class CaseLifecycleTests(BrowserFixture fixture) : IClassFixture<B
         var clerk = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(clerk, "clerk");
         await clerk.GotoAsync("/cases/new/XK-SCJ-004");
-        await clerk.SelectOptionAsync("#kind", "person");
-        await clerk.FillAsync("#applicant-code", "371602199003151236");
-        await clerk.FillAsync("#applicant-name", "李明");
+
+        // The desk's ID card reader types the card into its box; 读卡填入 fills the applicant block, and the form's own
+        // name, ID and phone fields are not asked again: they come from the applicant block.
+        await clerk.FillAsync("[data-testid=card-reading]", "不是身份证");
+        await clerk.ClickAsync("[data-testid=read-card]");
+        Assert.Contains("未能识别读卡器的输出", await clerk.TextContentAsync("[data-testid=form-message]"), StringComparison.Ordinal);
+        await clerk.FillAsync("[data-testid=card-reading]", "李明\t男\t汉\t19900315\t山东省滨州市滨城区黄河五路597号\t371602199003151236\t滨州市公安局滨城分局\t2020.01.01-2040.01.01");
+        await clerk.ClickAsync("[data-testid=read-card]");
+        await clerk.Locator("[data-testid=form-info]").WaitForAsync();
+        Assert.Equal("李明", await clerk.InputValueAsync("#applicant-name"));
+        Assert.Equal("371602199003151236", await clerk.InputValueAsync("#applicant-code"));
+        Assert.Equal("person", await clerk.InputValueAsync("#kind"));
+        foreach (var asked in new[] { "applicantName", "residentId", "mobile" })
+        {
+            Assert.Equal(0, await clerk.Locator("#" + asked).CountAsync());
+            Assert.Equal(1, await clerk.Locator($"[data-answered={asked}]").CountAsync());
+        }
+
         await clerk.FillAsync("#applicant-mobile", "13805431234");
-        await clerk.FillAsync("#applicantName", "李明");
-        await clerk.FillAsync("#residentId", "371602199003151236");
-        await clerk.FillAsync("#mobile", "13805431234");
         await clerk.FillAsync("#address", "滨州市滨城区黄河五路 597 号");
         await clerk.SetInputFilesAsync("#file-application", material);
+
+        // Accepting needs every required material scanned first: nothing is created without them.
+        await clerk.ClickAsync("[data-testid=submit-accept]");
+        await clerk.Locator("[data-testid=form-message]").WaitForAsync();
+        Assert.Contains("受理前请扫描上传「经营场所使用证明", await clerk.TextContentAsync("[data-testid=form-message]"), StringComparison.Ordinal);
+        Assert.Equal(1, await clerk.Locator("input[name='kept.application']").CountAsync());
         await clerk.SetInputFilesAsync("#file-premises", material);
         await BrowserFixture.ScreenshotAsync(clerk, "counter-intake");
         await clerk.ClickAsync("[data-testid=submit-accept]");
@@ -85,6 +103,23 @@ public sealed class CaseLifecycleTests(BrowserFixture fixture) : IClassFixture<B
 
         await BrowserFixture.ScreenshotAsync(citizen, "citizen-case-completed");
         File.Delete(material);
+    }
+
+    [Fact]
+    public async Task A_material_shown_as_free_of_proof_is_asked_for_at_once_when_no_licence_stands_in_for_it()
+    {
+        // The demo enterprise holds no business licence in the library: the guide says 持证免提交, the form says it was not
+        // found, and submitting without it names it rather than leaving it to be demanded at acceptance.
+        var enterprise = await fixture.NewPageAsync();
+        await BrowserFixture.SignInAsync(enterprise, "enterprise");
+        await enterprise.GotoAsync("/guide/XK-SCJ-005");
+        Assert.Contains("持证免提交", await enterprise.TextContentAsync("[data-material=businessLicense]"), StringComparison.Ordinal);
+        await enterprise.GotoAsync("/cases/new/XK-SCJ-005");
+        Assert.Contains("未找到您有效的「营业执照」", await enterprise.TextContentAsync("[data-testid=not-held-businessLicense]"), StringComparison.Ordinal);
+        await enterprise.ClickAsync("[data-testid=submit-online]");
+        await enterprise.Locator("[data-testid=form-message]").WaitForAsync();
+        Assert.Contains("未在电子证照库找到申请人有效的「营业执照」", await enterprise.TextContentAsync("[data-testid=form-message]"), StringComparison.Ordinal);
+        Assert.Contains("/cases/new/XK-SCJ-005", enterprise.Url, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,6 +12,9 @@ public sealed record FormFieldsView(FormSchema Schema, IReadOnlyDictionary<strin
 {
     public const string Partial = "/Modules/Catalog/Pages/Shared/_FormFields.cshtml";
 
+    /// <summary>Fields another part of the page already asks (the applicant block at the counter): shown as answered there, not asked twice.</summary>
+    public IReadOnlySet<string> AnsweredElsewhere { get; init; } = new HashSet<string>();
+
     /// <summary>The posted values of the schema's fields, from a page's form collection.</summary>
     public static Dictionary<string, string[]> Posted(FormSchema schema, IFormCollection form)
     {

@@ -36,6 +36,9 @@ internal sealed class BundleApplyModel(Bundles bundles, BundleApplications appli
 
     public string? Message { get; private set; }
 
+    /// <summary>The merged form's fields the applicant block answers at the counter: asked once, there.</summary>
+    public IReadOnlySet<string> Answered => AtCounter ? Applicant.Answered(Bundle!.Merged.Form.Fields.Select(f => (f.Key, f.Type))) : new HashSet<string>();
+
     public async Task<IActionResult> OnGetAsync(string code, CancellationToken ct)
     {
         if (await LoadAsync(code, ct) is { } refusal)
@@ -65,6 +68,15 @@ internal sealed class BundleApplyModel(Bundles bundles, BundleApplications appli
         }
 
         Values = FormFieldsView.Posted(Bundle!.Merged.Form, Request.Form);
+        if (AtCounter)
+        {
+            // Asked once: the applicant block answers the merged form's fields that mean the same facts.
+            foreach (var (key, value) in Applicant.Prefill(Bundle.Merged.Form.Fields.Select(f => (f.Key, f.Type))))
+            {
+                Values[key] = value;
+            }
+        }
+
         var given = await materials.UploadAsync(Request.Form, Bundle.Region, Errors, ct);
         Kept = given.Where(m => m.FileId is not null).ToDictionary(m => m.MaterialCode!, m => m.FileId!.Value);
         if (!Errors.Any)

@@ -9,6 +9,8 @@ using OneWindow.Platform;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.Identity;
 using OneWindow.Modules.Intake.Contracts;
+using OneWindow.Modules.Licenses.Contracts;
+using OneWindow.Platform.IdentityCodes;
 
 namespace OneWindow.Modules.Intake.Pages;
 
@@ -18,7 +20,8 @@ namespace OneWindow.Modules.Intake.Pages;
 /// uploaded per item material; a clerk marks deferrable ones 容缺 and accepts on the spot.
 /// </summary>
 [Authorize]
-internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, CaseActions actions, CaseMaterials materials, AppDbContext db, ICurrentUser user)
+internal sealed class NewCaseModel(
+    ICatalogQueries catalog, SubmitCase submit, CaseActions actions, CaseMaterials materials, ILicenseLibrary licenses, AppDbContext db, ICurrentUser user)
     : PageModel
 {
     public PublishedItem? Item { get; private set; }
@@ -44,6 +47,18 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
     public Dictionary<string, string[]> Values { get; private set; } = [];
 
     public Dictionary<string, Guid> Kept { get; private set; } = [];
+
+    /// <summary>What the ID card reader typed into its box at the counter (读卡填入).</summary>
+    [BindProperty]
+    public string? CardReading { get; set; }
+
+    /// <summary>The applicant's valid licences that can stand in for this item's materials (material code → licence), looked up for the page.</summary>
+    public Dictionary<string, HeldLicense> Held { get; private set; } = [];
+
+    /// <summary>The form's fields the applicant block answers at the counter: asked once, there.</summary>
+    public IReadOnlySet<string> Answered => AtCounter ? Applicant.Answered(Item!.Definition.Form.Fields.Select(f => (f.Key, f.Type))) : new HashSet<string>();
+
+    public string? Info { get; private set; }
 
     public FieldErrors Errors { get; } = new();
 
@@ -71,21 +86,29 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
             };
         }
 
-        /// <summary>只提交一次: what the account already says fills the form's matching fields.</summary>
         /// <summary>
-        /// The form's fields the account already answers, matched by type and meaning: a person's ID only into the
-        /// applicant's own ID field (never a legal representative's or a spouse's), an enterprise's USCC only into a USCC
-        /// field, the name into the applicant's or the enterprise's name as the account is one or the other.
+        /// Which of the applicant's facts a form field asks for again, matched by type and meaning: a person's ID only into
+        /// the applicant's own ID field (never a legal representative's or a spouse's), an enterprise's USCC only into a
+        /// USCC field, the name into the applicant's or the enterprise's name as the applicant is one or the other.
         /// </summary>
+        internal static string? Meaning(string key, string type, string kind) => (type, kind) switch
+        {
+            ("uscc", "enterprise") => nameof(Code),
+            ("residentId", "person") when key is "residentId" or "applicantId" or "idNumber" => nameof(Code),
+            ("mobile", _) when key is "mobile" or "contactMobile" => nameof(Mobile),
+            _ => (key, kind) is ("applicantName", "person") or ("enterpriseName", "enterprise") or ("name", _) ? nameof(Name) : null,
+        };
+
+        private string? Fact(string? meaning) => meaning switch { nameof(Code) => Code, nameof(Name) => Name, nameof(Mobile) => Mobile, _ => null };
+
+        /// <summary>只提交一次: the form's fields the applicant's details already answer, filled from them.</summary>
         public Dictionary<string, string[]> Prefill(IEnumerable<(string Key, string Type)> fields) =>
-            fields.Select(f => (f.Key, Value: (f.Type, Kind) switch
-                {
-                    ("uscc", "enterprise") => Code,
-                    ("residentId", "person") when f.Key is "residentId" or "applicantId" or "idNumber" => Code,
-                    ("mobile", _) when f.Key is "mobile" or "contactMobile" => Mobile,
-                    _ => (f.Key, Kind) is ("applicantName", "person") or ("enterpriseName", "enterprise") or ("name", _) ? Name : null,
-                }))
+            fields.Select(f => (f.Key, Value: Fact(Meaning(f.Key, f.Type, Kind))))
                 .Where(x => !string.IsNullOrEmpty(x.Value)).ToDictionary(x => x.Key, x => new[] { x.Value! });
+
+        /// <summary>The form's fields the applicant block answers: at the counter they are asked once, there.</summary>
+        public IReadOnlySet<string> Answered(IEnumerable<(string Key, string Type)> fields) =>
+            fields.Where(f => Meaning(f.Key, f.Type, Kind) is not null).Select(f => f.Key).ToHashSet();
     }
 
     public IReadOnlyDictionary<string, string[]> FormErrors => Errors.Under("form.");
@@ -103,6 +126,11 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
             Applicant = await ApplicantFields.OfAccountAsync(db, user.UserId!, ct);
             Values = Applicant.Prefill(Item!.Definition.Form.Fields.Select(f => (f.Key, f.Type)));
             Ineligible = IneligibleReason(Item, Applicant.Kind);
+            Held = await HeldAsync(ct);
+        }
+        else if (!Item!.AcceptsPersons)
+        {
+            Applicant.Kind = "enterprise";
         }
 
         return Page();
@@ -129,6 +157,22 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
         Values = FormFieldsView.Posted(Item!.Definition.Form, Request.Form);
         var given = await materials.UploadAsync(Request.Form, Item.Definition.Region, Errors, ct);
         Kept = given.Where(m => m.FileId is not null).ToDictionary(m => m.MaterialCode!, m => m.FileId!.Value);
+        if (AtCounter && act == "read")
+        {
+            return ReadCard();
+        }
+
+        if (AtCounter)
+        {
+            // Asked once: the applicant block answers the form's fields that mean the same facts.
+            foreach (var (key, value) in Applicant.Prefill(Item.Definition.Form.Fields.Select(f => (f.Key, f.Type))))
+            {
+                Values[key] = value;
+            }
+        }
+
+        Held = await HeldAsync(ct);
+        CheckMaterialsHandedIn(given, AtCounter && act == "accept");
         if (!Errors.Any)
         {
             var request = new SubmitCaseRequest(
@@ -162,6 +206,69 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
         return Page();
     }
 
+    /// <summary>读卡填入: the reader's output fills the applicant block; nothing is submitted.</summary>
+    private PageResult ReadCard()
+    {
+        if (IdCardReading.Parse(CardReading) is { } card)
+        {
+            Applicant.Kind = "person";
+            Applicant.Code = card.IdNumber;
+            Applicant.Name = card.Name;
+            CardReading = null;
+            Info = $"已读取身份证：{card.Name}（{Mask.IdentityCode(card.IdNumber)}），请核对后继续。";
+        }
+        else
+        {
+            Errors.Add("cardReading", "未能识别读卡器的输出：应包含姓名和 18 位公民身份号码。请重新刷卡，或在下方手工填写。");
+            Message = "读卡未成功";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+        }
+
+        return Page();
+    }
+
+    /// <summary>The applicant's valid licences for the item's materials a licence can satisfy (none without a code).</summary>
+    private async Task<Dictionary<string, HeldLicense>> HeldAsync(CancellationToken ct)
+    {
+        var capable = Item!.LicenseMaterials;
+        if (capable.Count == 0 || string.IsNullOrWhiteSpace(Applicant.Code))
+        {
+            return [];
+        }
+
+        var held = await licenses.ValidAsync(Applicant.Code.Trim().ToUpperInvariant(), [.. capable.Values.Distinct()], ct);
+        return capable.Where(c => held.Any(h => h.TypeCode == c.Value)).ToDictionary(c => c.Key, c => held.First(h => h.TypeCode == c.Value));
+    }
+
+    /// <summary>
+    /// What is shown as 免提交 is not asked later: a required material a licence can stand in for is taken from a licence
+    /// only when the applicant consents and holds one; otherwise it is asked for now, by name. At the counter, 收件并受理
+    /// also needs every other required material scanned (or marked 容缺) before the case exists.
+    /// </summary>
+    private void CheckMaterialsHandedIn(IReadOnlyList<MaterialInput> given, bool accepting)
+    {
+        var handed = given.Select(m => m.MaterialCode).ToHashSet();
+        var deferrable = Item!.DeferrableMaterials;
+        foreach (var m in Item.Definition.Materials.Where(m => m.Required && m.Source != MaterialSource.Government && !handed.Contains(m.Code)))
+        {
+            if (Item.LicenseMaterials.ContainsKey(m.Code))
+            {
+                if (LicenseConsent && Held.ContainsKey(m.Code))
+                {
+                    continue;
+                }
+
+                Errors.Add("materials." + m.Code, LicenseConsent
+                    ? $"未在电子证照库找到申请人有效的「{m.Name}」（未持有、已失效或暂时无法调取），请上传该材料"
+                    : $"请上传「{m.Name}」，或勾选同意调取电子证照");
+            }
+            else if (accepting && !(Deferred.Contains(m.Code) && deferrable.Contains(m.Code)))
+            {
+                Errors.Add("materials." + m.Code, $"受理前请扫描上传「{m.Name}」" + (deferrable.Contains(m.Code) ? "，或标记容缺" : ""));
+            }
+        }
+    }
+
     /// <summary>Why this account may not apply for the item online (a person for a 法人-only item, …), or null.</summary>
     public string? Ineligible { get; private set; }
 
@@ -186,4 +293,5 @@ internal sealed class NewCaseModel(ICatalogQueries catalog, SubmitCase submit, C
 }
 
 /// <summary>The applicant block of an application page (<c>_Applicant.cshtml</c>): one case or a 一件事.</summary>
-internal sealed record ApplicantSection(NewCaseModel.ApplicantFields Applicant, bool AtCounter, FieldErrors Errors);
+/// <param name="CardReader">The counter's ID card reader box and its 读卡填入 button (the page handles <c>act=read</c>).</param>
+internal sealed record ApplicantSection(NewCaseModel.ApplicantFields Applicant, bool AtCounter, FieldErrors Errors, bool CardReader = false);
