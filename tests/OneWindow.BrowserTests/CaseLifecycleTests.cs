@@ -58,6 +58,17 @@ public sealed class CaseLifecycleTests(BrowserFixture fixture) : IClassFixture<B
         var number = (await clerk.TextContentAsync("[data-testid=case-number]"))!.Trim();
         var caseUrl = new Uri(clerk.Url).AbsolutePath;
 
+        // The 受理通知书 is issued right after acceptance; the case page lists it, and its link is the sealed PDF to print.
+        for (var tries = 0; tries < 60 && await clerk.Locator("[data-testid=notices] a:has-text('受理通知书')").CountAsync() == 0; tries++)
+        {
+            await Task.Delay(500);
+            await clerk.ReloadAsync();
+        }
+
+        var notice = clerk.Locator("[data-testid=notices] a:has-text('受理通知书')");
+        var pdf = await clerk.Context.APIRequest.GetAsync((await notice.GetAttributeAsync("href"))!);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+
         // The citizen sees it in their portal, accepted, with a due date.
         var citizen = await fixture.NewPageAsync();
         await BrowserFixture.SignInAsync(citizen, "citizen");

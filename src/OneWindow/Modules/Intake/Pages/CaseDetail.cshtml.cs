@@ -18,7 +18,7 @@ namespace OneWindow.Modules.Intake.Pages;
 /// saw: if someone else acted meanwhile, the page says so instead of overwriting.
 /// </summary>
 [Authorize]
-internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials, ICatalogQueries catalog, AppDbContext db) : PageModel
+internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materials, ICatalogQueries catalog, Features.Notices.CaseNotices notices, AppDbContext db) : PageModel
 {
     private string _region = "";
 
@@ -35,6 +35,9 @@ internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materia
     public string? Problem { get; private set; }
 
     public FieldErrors Errors { get; } = new();
+
+    /// <summary>文书 issued on the case: printed at the counter, downloaded by the applicant.</summary>
+    public IReadOnlyList<Features.Notices.NoticeSummary> Notices { get; private set; } = [];
 
     public string MaterialName(string code) => Item?.Definition.Materials.FirstOrDefault(m => m.Code == code)?.Name ?? code;
 
@@ -157,6 +160,7 @@ internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materia
         _region = entity.RegionCode;
         IsStaffView = !actions.IsApplicantOf(entity);
         Item = await catalog.VersionAsync(entity.ItemVersionId, ct);
+        Notices = (await notices.ListAsync(id, ct)) is { IsSuccess: true } listed ? listed.Value! : [];
         return true;
     }
 }
