@@ -110,7 +110,7 @@ public sealed class PagesForEveryoneTests(BrowserFixture fixture) : IClassFixtur
         foreach (var path in new[]
                  {
                      "/", "/search?q=营业执照", "/guide/XK-SCJ-005", "/bundles", "/halls", $"/halls/{CityHall}/ticket", $"/halls/{CityHall}/display",
-                     $"/halls/{CityHall}/book", "/track", "/track?number=SP000000000000&idTail=123456", "/verify", "/account/login", "/account/register",
+                     $"/halls/{CityHall}/book", "/track", "/track?number=SP000000000000&idTail=123456", "/track/sms", "/verify", "/account/login", "/account/register",
                      "/pad", "/no-such-page",
                  })
         {

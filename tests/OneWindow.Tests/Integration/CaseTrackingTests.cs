@@ -9,6 +9,51 @@ public abstract class CaseTrackingTests(AppFixture fixture)
     private TestApp App => fixture.App;
 
     [Fact]
+    public async Task A_walk_in_applicant_without_the_id_at_hand_gets_a_code_by_sms_and_a_wrong_code_gets_the_unknown_answer()
+    {
+        var id = People.ResidentId();
+        var mobile = People.Mobile();
+        var clerk = await App.SignedIn("clerk");
+        var file = await Applications.UploadAsync(clerk);
+        var caseId = await Applications.SubmitAsync(clerk, new
+        {
+            itemCode = "XK-SCJ-004", channel = "counter",
+            applicant = new { kind = "person", idNumber = id, name = "钱短信", mobile },
+            form = new Dictionary<string, object> { ["applicantName"] = "钱短信", ["residentId"] = id, ["mobile"] = mobile, ["address"] = "滨州市滨城区渤海七路 2 号" },
+            materials = new[] { new { materialCode = "application", fileId = file }, new { materialCode = "premises", fileId = file } },
+        });
+        var number = (await Applications.ActAsync(clerk, caseId, "accept")).GetProperty("number").GetString()!;
+        var anonymous = App.Anonymous();
+
+        // Known or not, the number gets the same answer; only a real case's registered mobile gets a message.
+        var unknown = await Http.Json(await anonymous.PostAsJsonAsync("/api/v1/cases/track/sms", new { number = "371600-20991231-999999" }));
+        var known = await Http.Json(await anonymous.PostAsJsonAsync("/api/v1/cases/track/sms", new { number }));
+        Assert.Equal(unknown.GetProperty("message").GetString(), known.GetProperty("message").GetString());
+        Assert.DoesNotContain(mobile[^4..], known.GetRawText(), StringComparison.Ordinal);
+        string? code = null;
+        await Http.Eventually(async () => File.Exists(App.NotificationLog)
+            && (code = System.Text.RegularExpressions.Regex.Match(await File.ReadAllTextAsync(App.NotificationLog), $"办件 {number} 的进度查询验证码为 (\\d{{6}})") is { Success: true } m ? m.Groups[1].Value : null) is not null,
+            "no tracking code was sent");
+
+        // A wrong code is answered like an unknown number; the right one shows the progress without personal data.
+        var wrong = (int.Parse(code!, System.Globalization.CultureInfo.InvariantCulture) + 1) % 1_000_000;
+        var refused = await Http.Problem(await anonymous.PostAsJsonAsync("/api/v1/cases/track/sms/verify", new { number, code = wrong.ToString("D6", System.Globalization.CultureInfo.InvariantCulture) }), HttpStatusCode.NotFound);
+        var nowhere = await Http.Problem(await anonymous.PostAsJsonAsync("/api/v1/cases/track/sms/verify", new { number = "371600-20991231-999999", code }), HttpStatusCode.NotFound);
+        Assert.Equal(nowhere.GetProperty("title").GetString(), refused.GetProperty("title").GetString());
+        var bad = await Http.Problem(await anonymous.PostAsJsonAsync("/api/v1/cases/track/sms/verify", new { number, code = "12ab" }), HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("smsCode", out _));
+
+        var response = await anonymous.PostAsJsonAsync("/api/v1/cases/track/sms/verify", new { number, code });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("accepted", JsonDocument.Parse(text).RootElement.GetProperty("status").GetString());
+        foreach (var personal in new[] { id, mobile, "钱短信", "渤海七路" })
+        {
+            Assert.DoesNotContain(personal, text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_walk_in_applicant_looks_the_case_up_by_number_and_id_tail_and_sees_it_in_the_account_after_verification()
     {
         // The clerk takes the application at the counter for someone with no account.

@@ -21,6 +21,7 @@ public static class IntakeModule
         builder.Services.AddScoped<CaseTracking>();
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.ICaseRecords, OneWindow.Modules.Intake.Features.CaseRecords>();
         builder.Services.AddSingleton<OneWindow.Modules.Intake.Contracts.IBusiestItems, OneWindow.Modules.Intake.Features.BusiestItems>();
+        builder.Services.AddSingleton(new Platform.Data.DeclaredSecret(Features.CaseTracking.SmsKeyName));
         builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.IApplicantContacts, OneWindow.Modules.Intake.Features.ApplicantContacts>();
         builder.Services.AddScoped<OneWindow.Platform.Files.IFileAccess, CaseFileAccess>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Accounts.Contracts.IdentityVerified, LinkVerifiedApplicant>();

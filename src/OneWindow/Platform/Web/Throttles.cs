@@ -19,6 +19,7 @@ public static class Throttles
     public const string Ticket = "ticket";
     public const string Verify = "verify";
     public const string Track = "track";
+    public const string TrackSms = "track-sms";
 
     private sealed record Limit(int PermitLimit, int WindowSeconds, bool PerAccount, bool StaffExempt, bool CountReads);
 
@@ -31,6 +32,8 @@ public static class Throttles
         [Ticket] = new(30, 600, PerAccount: true, StaffExempt: true, CountReads: false),
         [Verify] = new(60, 60, PerAccount: false, StaffExempt: true, CountReads: true),
         [Track] = new(600, 60, PerAccount: false, StaffExempt: true, CountReads: true),
+        // A six-digit SMS code: ten tries per quarter hour per address.
+        [TrackSms] = new(10, 900, PerAccount: false, StaffExempt: false, CountReads: false),
     };
 
     public static void AddThrottles(this IServiceCollection services, IConfiguration configuration)
