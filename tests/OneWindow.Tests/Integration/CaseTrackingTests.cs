@@ -8,8 +8,8 @@ public abstract class CaseTrackingTests(AppFixture fixture)
 {
     private TestApp App => fixture.App;
 
-    [Fact]
-    public async Task A_walk_in_applicant_without_the_id_at_hand_gets_a_code_by_sms_and_a_wrong_code_gets_the_unknown_answer()
+    /// <summary>A clerk takes and accepts an application at the counter for someone with no account.</summary>
+    private async Task<(string CaseId, JsonElement Accepted, string Id, string Mobile)> WalkInAsync(string name, string address)
     {
         var id = People.ResidentId();
         var mobile = People.Mobile();
@@ -18,11 +18,18 @@ public abstract class CaseTrackingTests(AppFixture fixture)
         var caseId = await Applications.SubmitAsync(clerk, new
         {
             itemCode = "XK-SCJ-004", channel = "counter",
-            applicant = new { kind = "person", idNumber = id, name = "钱短信", mobile },
-            form = new Dictionary<string, object> { ["applicantName"] = "钱短信", ["residentId"] = id, ["mobile"] = mobile, ["address"] = "滨州市滨城区渤海七路 2 号" },
+            applicant = new { kind = "person", idNumber = id, name, mobile },
+            form = new Dictionary<string, object> { ["applicantName"] = name, ["residentId"] = id, ["mobile"] = mobile, ["address"] = address },
             materials = new[] { new { materialCode = "application", fileId = file }, new { materialCode = "premises", fileId = file } },
         });
-        var number = (await Applications.ActAsync(clerk, caseId, "accept")).GetProperty("number").GetString()!;
+        return (caseId, await Applications.ActAsync(clerk, caseId, "accept"), id, mobile);
+    }
+
+    [Fact]
+    public async Task A_walk_in_applicant_without_the_id_at_hand_gets_a_code_by_sms_and_a_wrong_code_gets_the_unknown_answer()
+    {
+        var (_, accepted, id, mobile) = await WalkInAsync("钱短信", "滨州市滨城区渤海七路 2 号");
+        var number = accepted.GetProperty("number").GetString()!;
         var anonymous = App.Anonymous();
 
         // Known or not, the number gets the same answer; only a real case's registered mobile gets a message.
@@ -56,19 +63,7 @@ public abstract class CaseTrackingTests(AppFixture fixture)
     [Fact]
     public async Task A_walk_in_applicant_looks_the_case_up_by_number_and_id_tail_and_sees_it_in_the_account_after_verification()
     {
-        // The clerk takes the application at the counter for someone with no account.
-        var id = People.ResidentId();
-        var mobile = People.Mobile();
-        var clerk = await App.SignedIn("clerk");
-        var file = await Applications.UploadAsync(clerk);
-        var caseId = await Applications.SubmitAsync(clerk, new
-        {
-            itemCode = "XK-SCJ-004", channel = "counter",
-            applicant = new { kind = "person", idNumber = id, name = "赵窗口", mobile },
-            form = new Dictionary<string, object> { ["applicantName"] = "赵窗口", ["residentId"] = id, ["mobile"] = mobile, ["address"] = "滨州市滨城区渤海七路 1 号" },
-            materials = new[] { new { materialCode = "application", fileId = file }, new { materialCode = "premises", fileId = file } },
-        });
-        var accepted = await Applications.ActAsync(clerk, caseId, "accept");
+        var (_, accepted, id, mobile) = await WalkInAsync("赵窗口", "滨州市滨城区渤海七路 1 号");
         var number = accepted.GetProperty("number").GetString()!;
 
         // Anyone with the number and the tail sees status, dates and steps — and nothing personal.
@@ -106,6 +101,7 @@ public abstract class CaseTrackingTests(AppFixture fixture)
         }), HttpStatusCode.Created);
         var person = await App.SignedIn(userName, "Password123");
         Assert.Equal(0, (await Http.Json(await person.GetAsync("/api/v1/cases?view=mine"))).GetProperty("total").GetInt32());
+        var clerk = await App.SignedIn("clerk");
         await Http.Json(await clerk.PostAsJsonAsync("/api/v1/identity-verifications/counter", new { userName, identityCode = id }));
         await Http.Eventually(async () => (await Http.Json(await person.GetAsync("/api/v1/cases?view=mine"))).GetProperty("items").EnumerateArray()
             .Any(c => c.GetProperty("number").GetString() == number), "the verified account does not show the counter case");

@@ -135,6 +135,19 @@ public abstract class PlatformApiTests(AppFixture fixture)
         Assert.Contains("/css/site.css", html, StringComparison.Ordinal);
         Assert.Contains("找不到请求的内容", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/track\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/care-mode?on=true&amp;back=%2Fno-such-page\"", html, StringComparison.Ordinal);
+
+        // In 关怀模式 the error page is too: the switch's cookie, then the page, then the way out.
+        var care = App.Anonymous();
+        var switched = await care.GetAsync("/care-mode?on=true&back=%2Fno-such-page");
+        Assert.Equal("/no-such-page", switched.Headers.Location?.OriginalString);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/no-such-page");
+        again.Headers.Accept.ParseAdd("text/html");
+        again.Headers.Add("Cookie", string.Join("; ", switched.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0])));
+        var cared = await (await care.SendAsync(again)).Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"zh-CN\" class=\"ow-care\">", cared, StringComparison.Ordinal);
+        Assert.Contains("退出关怀模式", cared, StringComparison.Ordinal);
+        Assert.Equal("/", (await care.GetAsync("/care-mode?on=true&back=https%3A%2F%2Fevil.example%2F")).Headers.Location?.OriginalString);
         await Http.Problem(await App.Anonymous().GetAsync("/api/v1/no-such-route"), HttpStatusCode.NotFound);
     }
 }

@@ -105,7 +105,7 @@ public static class Problems
                 else
                 {
                     context.Response.ContentType = "text/html; charset=utf-8";
-                    await context.Response.WriteAsync(SimplePage(problem.Title ?? "出错了", problem.Detail));
+                    await context.Response.WriteAsync(SimplePage(context.Request, problem.Title ?? "出错了", problem.Detail));
                 }
             },
         });
@@ -126,7 +126,7 @@ public static class Problems
             else
             {
                 context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(SimplePage(problem.Title, null));
+                await context.Response.WriteAsync(SimplePage(context.Request, problem.Title, null));
             }
         });
     }
@@ -220,18 +220,23 @@ public static class Problems
     /// The page a person sees for an error status (404, 403, 500 …): the site's header and styles, a viewport for phones,
     /// what happened in Chinese, and the ways on (home, search, 进度查询) — not a bare line of text.
     /// </summary>
-    private static string SimplePage(string title, string? detail)
+    /// <summary>The error page: the site's look (and 关怀模式 when it is on), a search box and the way home; no view engine needed.</summary>
+    private static string SimplePage(HttpRequest request, string title, string? detail)
     {
         var t = System.Net.WebUtility.HtmlEncode(title);
         var d = System.Net.WebUtility.HtmlEncode(detail ?? "");
+        var care = CareMode.IsOn(request);
+        var back = Uri.EscapeDataString(request.Path + request.QueryString);
+        var careClass = care ? " class=\"ow-care\"" : "";
+        var careLink = $"<a class=\"btn btn-sm btn-outline-light ms-auto\" href=\"/care-mode?on={(care ? "false" : "true")}&amp;back={back}\">{(care ? "退出关怀模式" : "关怀模式")}</a>";
         return $"""
-            <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <!doctype html><html lang="zh-CN"{careClass}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{t} · 一窗通办</title>
             <link rel="stylesheet" href="/lib/bootstrap/bootstrap.min.css"><link rel="stylesheet" href="/css/site.css"></head>
             <body>
             <header class="ow-header"><div class="container d-flex align-items-center py-2">
             <a class="ow-brand text-decoration-none" href="/"><span class="ow-emblem" aria-hidden="true">政</span>
-            <span><span class="d-block ow-product">一窗通办 · 政务服务平台</span></span></a></div></header>
+            <span><span class="d-block ow-product">一窗通办 · 政务服务平台</span></span></a>{careLink}</div></header>
             <main class="container py-5" data-testid="error-page">
             <h1 class="h3">{t}</h1><p class="text-muted">{d}</p>
             <form method="get" action="/search" class="row g-2 my-4" role="search" style="max-width: 36rem">
