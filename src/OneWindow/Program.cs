@@ -1,5 +1,6 @@
 using OneWindow.Modules.Accounts;
 using OneWindow.Modules.Catalog;
+using OneWindow.Modules.Hotline;
 using OneWindow.Modules.Intake;
 using OneWindow.Modules.Licenses;
 using OneWindow.Modules.Notifications;
@@ -27,6 +28,7 @@ builder.AddLicensesModule();
 builder.AddProjectsModule();
 builder.AddQueueModule();
 builder.AddRatingsModule();
+builder.AddHotlineModule();
 
 var app = builder.Build();
 
@@ -45,6 +47,7 @@ app.MapLicensesModule();
 app.MapProjectsModule();
 app.MapQueueModule();
 app.MapRatingsModule();
+app.MapHotlineModule();
 
 await app.PrepareDatabaseAsync(demo: demo && app.Configuration.GetValue("Demo:Enabled", true));
 await app.RunAsync();

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using OneWindow.Modules.Hotline.Domain;
+
+namespace OneWindow.Modules.Hotline.Data;
+
+internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>, IEntityTypeConfiguration<WorkOrderStep>
+{
+    public void Configure(EntityTypeBuilder<WorkOrder> b)
+    {
+        b.ToTable("work_orders");
+        b.HasKey(o => o.Id);
+        b.Property(o => o.Number).HasMaxLength(24);
+        b.Property(o => o.RegionCode).HasMaxLength(12);
+        b.Property(o => o.CategoryCode).HasMaxLength(12);
+        b.Property(o => o.CallerName).HasMaxLength(100);
+        b.Property(o => o.CallerPhone).HasMaxLength(20);
+        b.Property(o => o.CallerIdNumber).HasMaxLength(18);
+        b.Property(o => o.CallerUserId).HasMaxLength(64);
+        b.Property(o => o.Content).HasMaxLength(Features.WorkOrders.ContentMaxLength);
+        b.Property(o => o.Address).HasMaxLength(200);
+        b.Property(o => o.ReceivedById).HasMaxLength(64);
+        b.Property(o => o.ReceivedByName).HasMaxLength(100);
+        b.Property(o => o.IdempotencyKey).HasMaxLength(100);
+        b.HasIndex(o => o.Number).IsUnique();
+        b.HasIndex(o => new { o.ReceivedById, o.IdempotencyKey }).IsUnique();
+        b.HasIndex(o => new { o.RegionCode, o.ReceivedAt });
+        b.HasIndex(o => o.CallerPhone);
+        b.HasIndex(o => o.CallerUserId);
+        b.HasMany(o => o.Steps).WithOne().HasForeignKey(s => s.WorkOrderId);
+    }
+
+    public void Configure(EntityTypeBuilder<WorkOrderStep> b)
+    {
+        b.ToTable("work_order_steps");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.Action).HasMaxLength(40);
+        b.Property(s => s.ActorName).HasMaxLength(100);
+        b.Property(s => s.Note).HasMaxLength(2000);
+        b.HasIndex(s => new { s.WorkOrderId, s.At });
+    }
+}

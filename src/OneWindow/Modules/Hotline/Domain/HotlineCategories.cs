@@ -1,0 +1,63 @@
+namespace OneWindow.Modules.Hotline.Domain;
+
+/// <summary>A node of the 诉求分类 tree: orders are filed under a leaf (城乡建设 > 物业管理 > 电梯故障).</summary>
+internal sealed record HotlineCategory(string Code, string Name, string? ParentCode);
+
+/// <summary>
+/// The demo's category tree (slice 1 of ADR 0022 ships it as reference data; admins edit it in a later slice). Codes are
+/// two digits per level.
+/// </summary>
+internal static class HotlineCategories
+{
+    public static readonly IReadOnlyList<HotlineCategory> All =
+    [
+        new("01", "城乡建设", null),
+        new("0101", "物业管理", "01"), new("010101", "电梯故障", "0101"), new("010102", "物业收费", "0101"), new("010103", "小区环境", "0101"),
+        new("0102", "房屋建设", "01"), new("010201", "施工扰民", "0102"), new("010202", "房屋质量", "0102"),
+        new("02", "市场监管", null),
+        new("0201", "食品安全", "02"), new("020101", "餐饮卫生", "0201"), new("020102", "过期食品", "0201"),
+        new("0202", "消费维权", "02"), new("020201", "价格欺诈", "0202"), new("020202", "预付卡退费", "0202"),
+        new("03", "政务服务", null),
+        new("0301", "办事咨询", "03"), new("030101", "办理流程", "0301"), new("030102", "所需材料", "0301"),
+        new("0302", "服务评价", "03"), new("030201", "窗口服务态度", "0302"), new("030202", "办事效率", "0302"),
+        new("04", "社会保障", null),
+        new("0401", "社保医保", "04"), new("040101", "社保缴费", "0401"), new("040102", "医保报销", "0401"),
+        new("05", "交通出行", null),
+        new("0501", "出租网约车", "05"), new("050101", "拒载绕路", "0501"), new("050102", "网约车投诉", "0501"),
+    ];
+
+    private static readonly Dictionary<string, HotlineCategory> ByCode = All.ToDictionary(c => c.Code);
+
+    public static HotlineCategory? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var c) ? c : null;
+
+    public static bool IsLeaf(string code) => ByCode.ContainsKey(code) && !All.Any(c => c.ParentCode == code);
+
+    /// <summary>城乡建设 > 物业管理 > 电梯故障.</summary>
+    public static string PathOf(string code)
+    {
+        var names = new List<string>();
+        for (var c = Find(code); c is not null; c = Find(c.ParentCode))
+        {
+            names.Insert(0, c.Name);
+        }
+
+        return string.Join(" > ", names);
+    }
+
+    public static string Label(WorkOrderType type) => type switch
+    {
+        WorkOrderType.Consultation => "咨询",
+        WorkOrderType.Help => "求助",
+        WorkOrderType.Complaint => "投诉",
+        WorkOrderType.Report => "举报",
+        WorkOrderType.Suggestion => "建议",
+        WorkOrderType.Praise => "表扬",
+        _ => type.ToString(),
+    };
+
+    public static string Label(WorkOrderStatus status) => status switch
+    {
+        WorkOrderStatus.Received => "已受理",
+        _ => status.ToString(),
+    };
+}

@@ -1,0 +1,143 @@
+namespace OneWindow.Tests.Integration;
+
+/// <summary>
+/// Issue 21, slice 1 (ADR 0022): a call becomes a numbered work order due in five working days; the caller's phone is
+/// whole for the agents only, masked for oversight, and gone when the order is confidential; anyone tracks it by number
+/// and the phone's last four digits without seeing anything personal.
+/// </summary>
+public abstract class HotlineTests(AppFixture fixture)
+{
+    private TestApp App => fixture.App;
+
+    private static object Call(string phone, bool confidential = false, string urgency = "normal") => new
+    {
+        channel = "phone", type = "complaint", categoryCode = "010101",
+        caller = new { name = "孙来电", phone, idNumber = "371602199003151236" }, confidential,
+        content = "小区 3 号楼电梯已停运三天，老人上下楼困难，物业不处理。", location = new { address = "滨州市滨城区黄河五路 100 号", lat = 37.38, lng = 117.97 },
+        urgency, attachments = Array.Empty<Guid>(),
+    };
+
+    [Fact]
+    public async Task A_call_becomes_a_numbered_order_due_in_five_working_days_and_a_retry_with_the_same_key_is_the_same_order()
+    {
+        var agent = await App.SignedIn("hotline");
+        var phone = People.Mobile();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/work-orders") { Content = JsonContent.Create(Call(phone)) };
+        var key = Guid.NewGuid().ToString("N");
+        request.Headers.Add("Idempotency-Key", key);
+        var created = await Http.Json(await agent.SendAsync(request), HttpStatusCode.Created);
+        Assert.Matches(@"^RX-\d{8}-\d{4}$", created.GetProperty("number").GetString());
+        Assert.Equal("Received", created.GetProperty("status").GetString());
+        var due = created.GetProperty("dueAt").GetDateTimeOffset();
+        Assert.True(due > DateTimeOffset.UtcNow.AddDays(4), $"due {due:o}: five working days are at least five days");
+
+        using var retry = new HttpRequestMessage(HttpMethod.Post, "/api/v1/work-orders") { Content = JsonContent.Create(Call(phone)) };
+        retry.Headers.Add("Idempotency-Key", key);
+        Assert.Equal(created.GetProperty("id").GetString(), (await Http.Json(await agent.SendAsync(retry), HttpStatusCode.Created)).GetProperty("id").GetString());
+
+        var order = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{created.GetProperty("id").GetString()}"));
+        Assert.Equal("城乡建设 > 物业管理 > 电梯故障", order.GetProperty("category").GetString());
+        Assert.Equal(phone, order.GetProperty("caller").GetProperty("phone").GetString());
+        Assert.Equal("受理（电话）", order.GetProperty("timeline")[0].GetProperty("note").GetString());
+
+        // An urgent order is due in 24 hours.
+        var urgent = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(People.Mobile(), urgency: "urgent")), HttpStatusCode.Created);
+        Assert.InRange(urgent.GetProperty("dueAt").GetDateTimeOffset() - DateTimeOffset.UtcNow, TimeSpan.FromHours(23), TimeSpan.FromHours(25));
+    }
+
+    [Fact]
+    public async Task Bad_orders_are_refused_field_by_field_in_chinese_and_only_agents_and_citizens_file_them()
+    {
+        var agent = await App.SignedIn("hotline");
+        var bad = await Http.Problem(await agent.PostAsJsonAsync("/api/v1/work-orders", new
+        {
+            channel = "fax", type = "rumour", categoryCode = "01", caller = new { name = "", phone = "123", idNumber = "371602199003151237" },
+            content = "短", location = new { address = "x", lat = 100.0, lng = 0.0 }, attachments = new[] { Guid.NewGuid() },
+        }), HttpStatusCode.BadRequest, "work-order:invalid");
+        var errors = bad.GetProperty("errors");
+        foreach (var field in new[] { "channel", "type", "categoryCode", "caller.name", "caller.phone", "caller.idNumber", "content", "location.lat", "attachments" })
+        {
+            Assert.True(errors.TryGetProperty(field, out var messages), field + " was not named");
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", messages[0].GetString());
+        }
+
+        await Http.Problem(await (await App.SignedIn("clerk")).PostAsJsonAsync("/api/v1/work-orders", Call(People.Mobile())), HttpStatusCode.Forbidden);
+        await Http.Problem(await App.Anonymous().PostAsJsonAsync("/api/v1/work-orders", Call(People.Mobile())), HttpStatusCode.Unauthorized);
+
+        // A citizen files online, in the web channel only, and sees their own order whole.
+        var citizen = await App.SignedIn("citizen");
+        var phoneChannel = await Http.Problem(await citizen.PostAsJsonAsync("/api/v1/work-orders", Call(People.Mobile())), HttpStatusCode.BadRequest);
+        Assert.True(phoneChannel.GetProperty("errors").TryGetProperty("channel", out _));
+        var phone = People.Mobile();
+        var web = JsonSerializer.SerializeToNode(Call(phone))!.AsObject();
+        web["channel"] = "web";
+        var filed = await Http.Json(await citizen.PostAsJsonAsync("/api/v1/work-orders", web), HttpStatusCode.Created);
+        var mine = await Http.Json(await citizen.GetAsync("/api/v1/work-orders?pageSize=100"));
+        var own = mine.GetProperty("items").EnumerateArray().Single(o => o.GetProperty("id").GetString() == filed.GetProperty("id").GetString());
+        Assert.Equal(phone, own.GetProperty("caller").GetProperty("phone").GetString());
+        Assert.All(mine.GetProperty("items").EnumerateArray(), o => Assert.Equal("Web", o.GetProperty("channel").GetString()));
+    }
+
+    [Fact]
+    public async Task A_confidential_caller_is_seen_by_the_agents_only_and_oversight_sees_other_callers_masked()
+    {
+        var agent = await App.SignedIn("hotline");
+        var phone = People.Mobile();
+        var secret = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(phone, confidential: true)), HttpStatusCode.Created);
+        var open = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(phone)), HttpStatusCode.Created);
+
+        var supervisor = await App.SignedIn("supervisor");
+        var hidden = await supervisor.GetAsync($"/api/v1/work-orders/{secret.GetProperty("id").GetString()}");
+        var text = await hidden.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, hidden.StatusCode);
+        Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(text).RootElement.GetProperty("caller").ValueKind);
+        foreach (var personal in new[] { phone, phone[^4..], "孙来电", "371602199003151236" })
+        {
+            Assert.DoesNotContain(personal, text, StringComparison.Ordinal);
+        }
+
+        var list = await supervisor.GetStringAsync("/api/v1/work-orders?pageSize=100");
+        Assert.DoesNotContain(phone, list, StringComparison.Ordinal);
+        var masked = await Http.Json(await supervisor.GetAsync($"/api/v1/work-orders/{open.GetProperty("id").GetString()}"));
+        Assert.Equal(Mask(phone), masked.GetProperty("caller").GetProperty("phone").GetString());
+        Assert.DoesNotContain("371602199003151236", masked.GetRawText(), StringComparison.Ordinal);
+
+        // Departments are not in the loop before dispatch: the order does not exist for them.
+        foreach (var outsider in new[] { "clerk", "reviewer.scj", "citizen" })
+        {
+            await Http.Problem(await (await App.SignedIn(outsider)).GetAsync($"/api/v1/work-orders/{secret.GetProperty("id").GetString()}"), HttpStatusCode.NotFound);
+        }
+    }
+
+    private static string Mask(string mobile) => mobile[..3] + "****" + mobile[^4..];
+
+    [Fact]
+    public async Task Anyone_tracks_an_order_by_number_and_phone_tail_and_a_wrong_tail_reads_as_unknown()
+    {
+        var agent = await App.SignedIn("hotline");
+        var phone = People.Mobile();
+        var created = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(phone)), HttpStatusCode.Created);
+        var number = created.GetProperty("number").GetString()!;
+        var anonymous = App.Anonymous();
+
+        var response = await anonymous.GetAsync($"/api/v1/work-orders/track?number={number}&phoneLast4={phone[^4..]}");
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("已受理", JsonDocument.Parse(text).RootElement.GetProperty("statusLabel").GetString());
+        foreach (var personal in new[] { phone, "孙来电", "电梯已停运", "黄河五路" })
+        {
+            Assert.DoesNotContain(personal, text, StringComparison.Ordinal);
+        }
+
+        var wrongTail = ((int.Parse(phone[^4..], System.Globalization.CultureInfo.InvariantCulture) + 1) % 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        var wrong = await Http.Problem(await anonymous.GetAsync($"/api/v1/work-orders/track?number={number}&phoneLast4={wrongTail}"), HttpStatusCode.NotFound);
+        var unknown = await Http.Problem(await anonymous.GetAsync($"/api/v1/work-orders/track?number=RX-20991231-9999&phoneLast4={phone[^4..]}"), HttpStatusCode.NotFound);
+        Assert.Equal(unknown.GetProperty("title").GetString(), wrong.GetProperty("title").GetString());
+        var bad = await Http.Problem(await anonymous.GetAsync("/api/v1/work-orders/track?number=&phoneLast4=12"), HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("phoneLast4", out _));
+    }
+}
+
+public sealed class HotlineTestsOnSqlite(SqliteFixture fixture) : HotlineTests(fixture), IClassFixture<SqliteFixture>;
+
+public sealed class HotlineTestsOnPostgres(PostgresFixture fixture) : HotlineTests(fixture), IClassFixture<PostgresFixture>;
