@@ -9,6 +9,14 @@ public abstract class HotlineTests(AppFixture fixture)
 {
     private TestApp App => fixture.App;
 
+    private static readonly string[] Helpers = ["371600-WJW"];
+
+    private static readonly string[] LoopSteps =
+    [
+        "WorkOrderReceived", "WorkOrderDispatched", "WorkOrderReturned", "WorkOrderDispatched", "WorkOrderSigned", "WorkOrderReplied", "WorkOrderReviewed",
+        "WorkOrderReplied", "WorkOrderReviewed",
+    ];
+
     private static object Call(string phone, bool confidential = false, string urgency = "normal") => new
     {
         channel = "phone", type = "complaint", categoryCode = "010101",
@@ -107,6 +115,96 @@ public abstract class HotlineTests(AppFixture fixture)
         {
             await Http.Problem(await (await App.SignedIn(outsider)).GetAsync($"/api/v1/work-orders/{secret.GetProperty("id").GetString()}"), HttpStatusCode.NotFound);
         }
+    }
+
+    private static async Task<JsonElement> StepAsync(HttpClient client, JsonElement order, string step, object? body = null, HttpStatusCode expect = HttpStatusCode.OK)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/work-orders/{order.GetProperty("id").GetString()}/{step}")
+        {
+            Content = JsonContent.Create(body ?? new { }),
+        };
+        request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{order.GetProperty("version").GetInt32()}\""));
+        var response = await client.SendAsync(request);
+        return expect == HttpStatusCode.OK ? await Http.Json(response) : await Http.Problem(response, expect);
+    }
+
+    [Fact]
+    public async Task A_wrong_department_returns_the_order_the_right_one_replies_twice_and_the_caller_is_told_when_the_centre_accepts()
+    {
+        var agent = await App.SignedIn("hotline");
+        var phone = People.Mobile();
+        var created = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(phone, confidential: true)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString();
+        var order = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}"));
+
+        // Dispatched to 住建局, which returns it within its two working days, with a reason.
+        order = await StepAsync(agent, order, "dispatch", new { lead = "371600-ZJJ" });
+        Assert.Equal("Dispatched", order.GetProperty("status").GetString());
+        var zjj = await App.SignedIn("approver.zjj");
+        await StepAsync(zjj, order, "return", new { reason = "" }, HttpStatusCode.BadRequest);
+        order = await StepAsync(zjj, order, "return", new { reason = "不属于本部门职责，建议派往市场监管局" });
+        Assert.Equal("Received", order.GetProperty("status").GetString());
+        Assert.Equal(1, order.GetProperty("returns").GetInt32());
+        await Http.Problem(await zjj.GetAsync($"/api/v1/work-orders/{id}"), HttpStatusCode.NotFound);
+
+        // Re-dispatched to 市场监管局 with 卫健委 helping: both read it, neither sees the confidential caller.
+        order = await StepAsync(agent, await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}")), "dispatch", new { lead = "371600-SCJ", assisting = Helpers });
+        var scj = await App.SignedIn("reviewer.scj");
+        foreach (var department in new[] { scj, await App.SignedIn("reviewer.wjw") })
+        {
+            var seen = await department.GetAsync($"/api/v1/work-orders/{id}");
+            var text = await seen.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+            Assert.Equal(JsonValueKind.Null, JsonDocument.Parse(text).RootElement.GetProperty("caller").ValueKind);
+            Assert.DoesNotContain(phone, text, StringComparison.Ordinal);
+            Assert.DoesNotContain("孙来电", text, StringComparison.Ordinal);
+        }
+
+        await StepAsync(await App.SignedIn("reviewer.wjw"), order, "sign", expect: HttpStatusCode.Forbidden);
+        await StepAsync(agent, order, "sign", expect: HttpStatusCode.Forbidden);
+        order = await StepAsync(scj, order, "sign");
+        var stale = order.Clone();
+        order = await StepAsync(scj, order, "reply", new { reply = "已约谈物业公司，电梯已于当日修复并恢复运行。" });
+        await StepAsync(scj, stale, "reply", new { reply = "重复提交的回复" }, HttpStatusCode.Conflict);
+
+        // The centre sends the first reply back, accepts the second, and the caller gets an SMS.
+        await StepAsync(agent, order, "review", new { accept = false }, HttpStatusCode.BadRequest);
+        order = await StepAsync(agent, order, "review", new { accept = false, reason = "请补充后续维保安排" });
+        Assert.Equal("Signed", order.GetProperty("status").GetString());
+        order = await StepAsync(scj, order, "reply", new { reply = "电梯已修复；物业承诺每月维保一次，并在单元门口公示维保记录。" });
+        order = await StepAsync(agent, order, "review", new { accept = true });
+        Assert.Equal("Closed", order.GetProperty("status").GetString());
+        await StepAsync(agent, order, "review", new { accept = true }, HttpStatusCode.Conflict);
+        var number = order.GetProperty("number").GetString()!;
+        await Http.Eventually(async () => File.Exists(App.NotificationLog) && (await File.ReadAllTextAsync(App.NotificationLog)).Contains($"工单 {number}）已办结", StringComparison.Ordinal),
+            "the caller was not told");
+
+        var actions = order.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("action").GetString()).ToList();
+        Assert.Equal(LoopSteps, actions);
+        var tracked = await Http.Json(await App.Anonymous().GetAsync($"/api/v1/work-orders/track?number={number}&phoneLast4={phone[^4..]}"));
+        Assert.Equal("已办结", tracked.GetProperty("statusLabel").GetString());
+        Assert.Contains("每月维保", tracked.GetProperty("reply").GetString(), StringComparison.Ordinal);
+        Assert.True((await Http.Json(await App.Anonymous().GetAsync("/api/v1/audit/verify"))).GetProperty("ok").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_return_after_two_working_days_is_refused()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        // Friday 2026-03-06, 10:00: two working days later is Tuesday the 10th.
+        var clock = new TestClock(new DateTimeOffset(2026, 3, 6, 10, 0, 0, TimeSpan.FromHours(8)));
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock));
+        var agent = await app.SignedIn("hotline");
+        var created = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(People.Mobile())), HttpStatusCode.Created);
+        var order = await StepAsync(agent, await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{created.GetProperty("id").GetString()}")), "dispatch", new { lead = "371600-ZJJ" });
+        Assert.Equal("2026-03-10", order.GetProperty("returnBy").GetString());
+        var zjj = await app.SignedIn("approver.zjj");
+        order = await StepAsync(zjj, order, "sign");
+        clock.Advance(TimeSpan.FromDays(5));
+        zjj = await app.SignedIn("approver.zjj"); // a new day, a new sign-in
+        var late = await StepAsync(zjj, order, "return", new { reason = "不属于本部门职责" }, HttpStatusCode.Conflict);
+        Assert.Equal("urn:onewindow:work-order:return-too-late", late.GetProperty("type").GetString());
+        Assert.Contains("2026-03-10", late.GetProperty("title").GetString(), StringComparison.Ordinal);
     }
 
     private static string Mask(string mobile) => mobile[..3] + "****" + mobile[^4..];

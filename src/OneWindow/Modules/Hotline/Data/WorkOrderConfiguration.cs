@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using OneWindow.Modules.Hotline.Domain;
+using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Hotline.Data;
 
@@ -22,11 +23,15 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.Property(o => o.ReceivedById).HasMaxLength(64);
         b.Property(o => o.ReceivedByName).HasMaxLength(100);
         b.Property(o => o.IdempotencyKey).HasMaxLength(100);
+        b.Property(o => o.LeadDepartment).HasMaxLength(30);
+        b.Property(o => o.AssistingDepartments).HasColumnName("assisting_json").HasJsonConversion(JsonColumns.Options, () => new List<string>());
+        b.Property(o => o.Reply).HasMaxLength(Features.WorkOrders.ContentMaxLength);
         b.HasIndex(o => o.Number).IsUnique();
         b.HasIndex(o => new { o.ReceivedById, o.IdempotencyKey }).IsUnique();
         b.HasIndex(o => new { o.RegionCode, o.ReceivedAt });
         b.HasIndex(o => o.CallerPhone);
         b.HasIndex(o => o.CallerUserId);
+        b.HasIndex(o => new { o.LeadDepartment, o.Status });
         b.HasMany(o => o.Steps).WithOne().HasForeignKey(s => s.WorkOrderId);
     }
 

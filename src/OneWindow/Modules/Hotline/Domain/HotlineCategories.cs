@@ -58,6 +58,10 @@ internal static class HotlineCategories
     public static string Label(WorkOrderStatus status) => status switch
     {
         WorkOrderStatus.Received => "已受理",
+        WorkOrderStatus.Dispatched => "已派单",
+        WorkOrderStatus.Signed => "办理中",
+        WorkOrderStatus.Replied => "已回复待审核",
+        WorkOrderStatus.Closed => "已办结",
         _ => status.ToString(),
     };
 }

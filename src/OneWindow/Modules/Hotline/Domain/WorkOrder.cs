@@ -1,3 +1,4 @@
+using OneWindow.Platform;
 using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Hotline.Domain;
@@ -30,11 +31,23 @@ internal enum WorkOrderUrgency
     Urgent,
 }
 
-/// <summary>Slice 1 of ADR 0022 knows the first state only; dispatch and the rest follow in slice 2.</summary>
+/// <summary>The loop of 国办发〔2020〕53号 as far as ADR 0022's slice 2 goes: 受理 → 派单 → 签收 → 回复 → 审核 → 办结.</summary>
 internal enum WorkOrderStatus
 {
-    /// <summary>受理: taken, not yet answered or dispatched.</summary>
+    /// <summary>受理: taken, not yet dispatched (or returned by a department: back with the centre).</summary>
     Received,
+
+    /// <summary>派单: with the lead department, to sign for or return.</summary>
+    Dispatched,
+
+    /// <summary>签收: the lead department handles it.</summary>
+    Signed,
+
+    /// <summary>回复: the department's reply awaits the centre's review.</summary>
+    Replied,
+
+    /// <summary>办结: the centre accepted the reply; the caller was told.</summary>
+    Closed,
 }
 
 /// <summary>
@@ -93,9 +106,106 @@ internal sealed class WorkOrder : IVersioned
 
     public string? IdempotencyKey { get; set; }
 
+    /// <summary>主办 department (派单), and the 协办 departments that help it.</summary>
+    public string? LeadDepartment { get; set; }
+
+    public List<string> AssistingDepartments { get; set; } = [];
+
+    public DateTimeOffset? DispatchedAt { get; set; }
+
+    /// <summary>The last working day a department may return the order (退单): two working days after dispatch.</summary>
+    public DateOnly? ReturnBy { get; set; }
+
+    /// <summary>退单 so far: repeated returns are flagged for the centre.</summary>
+    public int Returns { get; set; }
+
+    public DateTimeOffset? SignedAt { get; set; }
+
+    public string? Reply { get; set; }
+
+    public DateTimeOffset? RepliedAt { get; set; }
+
+    public DateTimeOffset? ClosedAt { get; set; }
+
     public int Version { get; set; }
 
     public List<WorkOrderStep> Steps { get; set; } = [];
+
+    private Result Wrong(string doing) =>
+        Error.Conflict("work-order:wrong-state", $"工单当前状态为“{HotlineCategories.Label(Status)}”，不能{doing}");
+
+    /// <summary>A new step on the timeline (the caller adds it to the unit of work: its key is set, so EF would take it for an old row).</summary>
+    public WorkOrderStep Step(DateTimeOffset at, string action, string actor, string note)
+    {
+        var step = new WorkOrderStep { Id = Guid.CreateVersion7(at), WorkOrderId = Id, At = at, Action = action, ActorName = actor, Note = note };
+        Steps.Add(step);
+        return step;
+    }
+
+    /// <summary>派单 to a lead department (and helpers), from the centre; again after a return.</summary>
+    public Result Dispatch(string lead, IReadOnlyList<string> assisting, DateOnly returnBy, DateTimeOffset now)
+    {
+        if (Status != WorkOrderStatus.Received)
+        {
+            return Wrong("派单");
+        }
+
+        (Status, LeadDepartment, AssistingDepartments, DispatchedAt, ReturnBy, SignedAt) = (WorkOrderStatus.Dispatched, lead, [.. assisting], now, returnBy, null);
+        return Result.Ok();
+    }
+
+    /// <summary>签收 by the lead department.</summary>
+    public Result Sign(DateTimeOffset now)
+    {
+        if (Status != WorkOrderStatus.Dispatched)
+        {
+            return Wrong("签收");
+        }
+
+        (Status, SignedAt) = (WorkOrderStatus.Signed, now);
+        return Result.Ok();
+    }
+
+    /// <summary>退单 by the lead department, with a reason, by <see cref="ReturnBy"/>: back to the centre to dispatch again.</summary>
+    public Result Return(DateOnly today)
+    {
+        if (Status is not (WorkOrderStatus.Dispatched or WorkOrderStatus.Signed))
+        {
+            return Wrong("退单");
+        }
+
+        if (ReturnBy is { } by && today > by)
+        {
+            return Error.Conflict("work-order:return-too-late", $"已超过退单时限（派单后 2 个工作日内，即 {by:yyyy-MM-dd} 前），请按职责办理或报请热线中心协调");
+        }
+
+        (Status, LeadDepartment, AssistingDepartments, Returns) = (WorkOrderStatus.Received, null, [], Returns + 1);
+        return Result.Ok();
+    }
+
+    /// <summary>回复 by the lead department, after signing.</summary>
+    public Result Answer(string reply, DateTimeOffset now)
+    {
+        if (Status != WorkOrderStatus.Signed)
+        {
+            return Wrong("回复");
+        }
+
+        (Status, Reply, RepliedAt) = (WorkOrderStatus.Replied, reply, now);
+        return Result.Ok();
+    }
+
+    /// <summary>审核 by the centre: accepted closes the order; sent back, the department replies again.</summary>
+    public Result Review(bool accept, DateTimeOffset now)
+    {
+        if (Status != WorkOrderStatus.Replied)
+        {
+            return Wrong("审核");
+        }
+
+        (Status, ClosedAt) = accept ? (WorkOrderStatus.Closed, now) : (WorkOrderStatus.Signed, (DateTimeOffset?)null);
+        return Result.Ok();
+    }
 }
 
 /// <summary>A step of an order's timeline: what happened, when, by whom, with a note.</summary>

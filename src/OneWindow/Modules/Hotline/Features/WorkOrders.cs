@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Hotline.Domain;
+using OneWindow.Modules.Notifications.Contracts;
+using OneWindow.Modules.Organisation.Contracts;
 using OneWindow.Platform;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Calendar;
@@ -30,12 +32,23 @@ internal sealed record StepView(DateTimeOffset At, string Action, string Actor, 
 internal sealed record WorkOrderView(
     Guid Id, string Number, string Status, string StatusLabel, string Channel, string Type, string TypeLabel, string CategoryCode, string Category,
     CallerView? Caller, bool Confidential, string Content, LocationView Location, string Urgency, DateTimeOffset ReceivedAt, DateTimeOffset DueAt,
-    bool DueProvisional, IReadOnlyList<StepView> Timeline, int Version);
+    bool DueProvisional, string? LeadDepartment, IReadOnlyList<string> AssistingDepartments, DateOnly? ReturnBy, int Returns, string? Reply,
+    IReadOnlyList<StepView> Timeline, int Version);
 
 internal sealed record WorkOrderCreated(Guid Id, string Number, string Status, DateTimeOffset DueAt);
 
+internal sealed record DispatchInput(string? Lead, List<string>? Assisting);
+
+internal sealed record ReasonInput(string? Reason);
+
+internal sealed record ReplyInput(string? Reply, List<Guid>? Attachments);
+
+internal sealed record ReviewInput(bool? Accept, string? Reason);
+
 /// <summary>Public tracking: status and steps, no caller, no content, no officer.</summary>
-internal sealed record TrackedWorkOrder(string Number, string Status, string StatusLabel, string TypeLabel, string Category, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, IReadOnlyList<TrackedOrderStep> Steps);
+internal sealed record TrackedWorkOrder(
+    string Number, string Status, string StatusLabel, string TypeLabel, string Category, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, string? Reply,
+    IReadOnlyList<TrackedOrderStep> Steps);
 
 internal sealed record TrackedOrderStep(DateTimeOffset At, string Step);
 
@@ -44,7 +57,9 @@ internal sealed record TrackedOrderStep(DateTimeOffset At, string Step);
 /// the portal; numbered RX-yyyyMMdd-NNNN per day; due in five working days (24 hours when urgent); on the audit chain.
 /// Who sees the caller is decided in one place, <see cref="View"/>.
 /// </summary>
-internal sealed partial class WorkOrders(AppDbContext db, AuditTrail audit, WorkingDayCalendar calendar, DivisionRegistry divisions, ICurrentUser user, TimeProvider clock)
+internal sealed partial class WorkOrders(
+    AppDbContext db, AuditTrail audit, WorkingDayCalendar calendar, DivisionRegistry divisions, IDepartmentDirectory departments, IDirectMessages messages, ICurrentUser user,
+    TimeProvider clock)
 {
     public const int ContentMaxLength = 2000;
     public const int ReplyWorkingDays = 5;
@@ -239,8 +254,13 @@ internal sealed partial class WorkOrders(AppDbContext db, AuditTrail audit, Work
 
     /// <summary>Hotline agents of its region, oversight everywhere, and the citizen who filed it; anyone else: not found.</summary>
     private bool MaySee(WorkOrder o) =>
-        (IsAgent && Regions.Covers(user.RegionCode, o.RegionCode))
-        || IsOversight || (o.CallerUserId is not null && o.CallerUserId == user.UserId);
+        IsAgentFor(o) || IsOversight || (o.CallerUserId is not null && o.CallerUserId == user.UserId) || IsDepartmentOf(o, withAssisting: true);
+
+    private bool IsAgentFor(WorkOrder o) => IsAgent && Regions.Covers(user.RegionCode, o.RegionCode);
+
+    /// <summary>Staff of the lead department (and, to read, of a helping one).</summary>
+    private bool IsDepartmentOf(WorkOrder o, bool withAssisting = false) =>
+        user.IsStaff && user.DepartmentCode is { Length: > 0 } d && (d == o.LeadDepartment || (withAssisting && o.AssistingDepartments.Contains(d)));
 
     public async Task<Result<WorkOrderView>> GetAsync(Guid id, CancellationToken ct)
     {
@@ -254,7 +274,7 @@ internal sealed partial class WorkOrders(AppDbContext db, AuditTrail audit, Work
         WorkOrderStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            wanted = Parse<WorkOrderStatus>(status, "status", "状态应为 received", errors);
+            wanted = Parse<WorkOrderStatus>(status, "status", "状态应为 received、dispatched、signed、replied 或 closed", errors);
         }
 
         if (page < 1 || pageSize is < 1 or > 100)
@@ -275,6 +295,10 @@ internal sealed partial class WorkOrders(AppDbContext db, AuditTrail audit, Work
         {
             var prefix = Regions.Prefix(user.RegionCode);
             orders = orders.Where(o => o.RegionCode.StartsWith(prefix));
+        }
+        else if (user.IsStaff && user.DepartmentCode is { Length: > 0 } department)
+        {
+            orders = orders.Where(o => o.LeadDepartment == department);
         }
         else
         {
@@ -301,7 +325,140 @@ internal sealed partial class WorkOrders(AppDbContext db, AuditTrail audit, Work
         return new WorkOrderView(o.Id, o.Number, o.Status.ToString(), HotlineCategories.Label(o.Status), o.Channel.ToString(), o.Type.ToString(),
             HotlineCategories.Label(o.Type), o.CategoryCode, HotlineCategories.PathOf(o.CategoryCode), caller, o.Confidential, o.Content,
             new LocationView(o.Address, o.Latitude, o.Longitude), o.Urgency.ToString(), o.ReceivedAt, o.DueAt, o.DueProvisional,
+            o.LeadDepartment, o.AssistingDepartments, o.ReturnBy, o.Returns, o.Reply,
             [.. o.Steps.OrderBy(s => s.At).Select(s => new StepView(s.At, s.Action, IsAgent || IsOversight ? s.ActorName : "12345 热线", s.Note))], o.Version);
+    }
+
+    public Task<Result<WorkOrderView>> DispatchAsync(Guid id, DispatchInput input, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, o => IsAgentFor(o), async (o, now) =>
+        {
+            var errors = new FieldErrors();
+            var lead = input.Lead?.Trim() ?? "";
+            var found = lead.Length == 0 ? null : await departments.FindAsync(lead, ct);
+            if (found is null || !Regions.Covers(o.RegionCode, found.RegionCode) && !Regions.Covers(found.RegionCode, o.RegionCode))
+            {
+                errors.Add("lead", "请选择工单所在辖区的主办部门");
+            }
+
+            var assisting = (input.Assisting ?? []).Select(a => a.Trim()).Where(a => a.Length > 0 && a != lead).Distinct().ToList();
+            foreach (var (code, i) in assisting.Select((c, i) => (c, i)))
+            {
+                if (await departments.FindAsync(code, ct) is null)
+                {
+                    errors.Add($"assisting[{i}]", $"协办部门 {code} 不存在");
+                }
+            }
+
+            if (errors.Any)
+            {
+                return errors.ToError("work-order:invalid", "派单信息有误");
+            }
+
+            var returnBy = (await calendar.RulesAsync(ct)).Deadline(clock.TodayInChina(), 2) is { IsSuccess: true } r ? r.Value.Date : clock.TodayInChina().AddDays(2);
+            var done = o.Dispatch(lead, assisting, returnBy, now);
+            return done.IsSuccess ? (Result<string>)$"派单：主办 {found!.Name}" + (assisting.Count > 0 ? $"，协办 {string.Join("、", assisting)}" : "") : done.Error!;
+        }, "WorkOrderDispatched", ct);
+
+    public Task<Result<WorkOrderView>> SignAsync(Guid id, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, o => IsDepartmentOf(o), (o, now) => Task.FromResult(o.Sign(now) is { IsSuccess: false } e ? (Result<string>)e.Error! : "签收"),
+            "WorkOrderSigned", ct);
+
+    public Task<Result<WorkOrderView>> ReturnAsync(Guid id, ReasonInput input, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, o => IsDepartmentOf(o), (o, _) =>
+        {
+            var reason = input.Reason?.Trim() ?? "";
+            if (reason.Length < 4 || TextRules.TextProblem(reason) is not null)
+            {
+                return Task.FromResult((Result<string>)Error.Field("reason", "请写明退单理由（至少 4 个字），如“不属于本部门职责，建议派往……”"));
+            }
+
+            var department = o.LeadDepartment;
+            var done = o.Return(clock.TodayInChina());
+            var note = $"退单（{department}）：{reason}" + (o.Returns >= 2 ? $"（第 {o.Returns} 次退单）" : "");
+            return Task.FromResult(done.IsSuccess ? (Result<string>)note : done.Error!);
+        }, "WorkOrderReturned", ct);
+
+    public Task<Result<WorkOrderView>> ReplyAsync(Guid id, ReplyInput input, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, o => IsDepartmentOf(o), (o, now) =>
+        {
+            var reply = input.Reply?.Trim() ?? "";
+            if (reply.Length < 5 || reply.Length > ContentMaxLength || TextRules.TextProblem(reply, ContentMaxLength) is not null)
+            {
+                return Task.FromResult((Result<string>)Error.Field("reply", $"请写明办理情况和答复意见（5–{ContentMaxLength} 字）"));
+            }
+
+            if (input.Attachments is { Count: > 0 })
+            {
+                return Task.FromResult((Result<string>)Error.Field("attachments", "回复附件暂不能上传，请在答复中说明"));
+            }
+
+            var done = o.Answer(reply, now);
+            return Task.FromResult(done.IsSuccess ? (Result<string>)("回复：" + reply) : done.Error!);
+        }, "WorkOrderReplied", ct);
+
+    public Task<Result<WorkOrderView>> ReviewAsync(Guid id, ReviewInput input, int? version, CancellationToken ct) =>
+        ChangeAsync(id, version, o => IsAgentFor(o), async (o, now) =>
+        {
+            var reason = input.Reason?.Trim() ?? "";
+            if (input.Accept is null)
+            {
+                return Error.Field("accept", "请选择审核结论：通过（true）或退回重办（false）");
+            }
+
+            if (input.Accept == false && (reason.Length < 4 || TextRules.TextProblem(reason) is not null))
+            {
+                return Error.Field("reason", "退回重办请写明理由（至少 4 个字）");
+            }
+
+            var done = o.Review(input.Accept.Value, now);
+            if (!done.IsSuccess)
+            {
+                return done.Error!;
+            }
+
+            if (input.Accept == true && Mobile.Check(o.CallerPhone).Valid)
+            {
+                await messages.SendAsync(o.CallerPhone, "12345 工单办结",
+                    $"【12345】您反映的问题（工单 {o.Number}）已办结。答复：{(o.Reply!.Length > 60 ? o.Reply[..60] + "…" : o.Reply)} 可凭工单编号和来电号码后 4 位查询详情。", ct);
+            }
+
+            return input.Accept == true ? "审核通过，办结并告知来电人" : "退回重办：" + reason;
+        }, "WorkOrderReviewed", ct);
+
+    /// <summary>
+    /// The one way an order changes: found and visible, the caller entitled to this step, the version the person saw
+    /// (If-Match; stale → 409), the change, its step on the timeline and its entry on the audit chain, one save.
+    /// </summary>
+    private async Task<Result<WorkOrderView>> ChangeAsync(
+        Guid id, int? version, Func<WorkOrder, bool> entitled, Func<WorkOrder, DateTimeOffset, Task<Result<string>>> change, string action, CancellationToken ct)
+    {
+        var o = await db.Set<WorkOrder>().Include(x => x.Steps).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (o is null || !MaySee(o))
+        {
+            return NotFound;
+        }
+
+        if (!entitled(o))
+        {
+            return Error.Forbidden("work-order:forbidden", "这一步不由您办理");
+        }
+
+        if (version is { } v && v != o.Version)
+        {
+            return Error.StaleWrite;
+        }
+
+        var now = clock.Now();
+        var note = await change(o, now);
+        if (!note.IsSuccess)
+        {
+            return note.Error!;
+        }
+
+        db.Add(o.Step(now, action, user.DisplayName ?? "", note.Value!));
+        audit.Record(new AuditRecord(o.RegionCode, "WorkOrder", o.Id.ToString(), action, new { o.Number, status = o.Status.ToString(), o.LeadDepartment }));
+        await db.SaveChangesAsync(ct);
+        return View(o);
     }
 
     /// <summary>By number and the last four digits of the phone that called: status and steps, nothing personal; a wrong pair reads as unknown.</summary>
@@ -331,8 +488,21 @@ internal sealed partial class WorkOrders(AppDbContext db, AuditTrail audit, Work
         }
 
         return new TrackedWorkOrder(o.Number, o.Status.ToString(), HotlineCategories.Label(o.Status), HotlineCategories.Label(o.Type), HotlineCategories.PathOf(o.CategoryCode),
-            o.ReceivedAt, o.DueAt, [.. o.Steps.OrderBy(s => s.At).Select(s => new TrackedOrderStep(s.At, s.Note))]);
+            o.ReceivedAt, o.DueAt, o.Status == WorkOrderStatus.Closed ? o.Reply : null,
+            [.. o.Steps.OrderBy(s => s.At).Select(s => new TrackedOrderStep(s.At, StepLabel(s.Action)))]);
     }
+
+    /// <summary>A step as the public may read it: what happened, not who or why.</summary>
+    private static string StepLabel(string action) => action switch
+    {
+        "WorkOrderReceived" => "受理",
+        "WorkOrderDispatched" => "派单",
+        "WorkOrderSigned" => "部门签收",
+        "WorkOrderReturned" => "退回热线中心重新派单",
+        "WorkOrderReplied" => "部门回复",
+        "WorkOrderReviewed" => "审核",
+        _ => action,
+    };
 
     internal static string Format(DateTimeOffset at) => Timestamps.InChina(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }

@@ -498,6 +498,11 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
+                    b.Property<string>("AssistingDepartments")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("assisting_json");
+
                     b.Property<string>("CallerIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)")
@@ -530,6 +535,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("channel");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
                     b.Property<bool>("Confidential")
                         .HasColumnType("boolean")
                         .HasColumnName("confidential");
@@ -539,6 +548,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("content");
+
+                    b.Property<DateTimeOffset?>("DispatchedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dispatched_at");
 
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone")
@@ -556,6 +569,11 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.Property<double?>("Latitude")
                         .HasColumnType("double precision")
                         .HasColumnName("latitude");
+
+                    b.Property<string>("LeadDepartment")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("lead_department");
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision")
@@ -589,6 +607,27 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
 
+                    b.Property<DateTimeOffset?>("RepliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reply");
+
+                    b.Property<DateOnly?>("ReturnBy")
+                        .HasColumnType("date")
+                        .HasColumnName("return_by");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("integer")
+                        .HasColumnName("returns");
+
+                    b.Property<DateTimeOffset?>("SignedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("signed_at");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
@@ -618,6 +657,9 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_work_orders_number");
+
+                    b.HasIndex("LeadDepartment", "Status")
+                        .HasDatabaseName("ix_work_orders_lead_department_status");
 
                     b.HasIndex("ReceivedById", "IdempotencyKey")
                         .IsUnique()

@@ -487,6 +487,11 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("address");
 
+                    b.Property<string>("AssistingDepartments")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assisting_json");
+
                     b.Property<string>("CallerIdNumber")
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
@@ -519,6 +524,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("channel");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
                     b.Property<bool>("Confidential")
                         .HasColumnType("INTEGER")
                         .HasColumnName("confidential");
@@ -528,6 +537,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
                         .HasColumnName("content");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dispatched_at");
 
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER")
@@ -545,6 +558,11 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.Property<double?>("Latitude")
                         .HasColumnType("REAL")
                         .HasColumnName("latitude");
+
+                    b.Property<string>("LeadDepartment")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lead_department");
 
                     b.Property<double?>("Longitude")
                         .HasColumnType("REAL")
@@ -578,6 +596,27 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply");
+
+                    b.Property<DateOnly?>("ReturnBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("return_by");
+
+                    b.Property<int>("Returns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returns");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_at");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
@@ -607,6 +646,9 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_work_orders_number");
+
+                    b.HasIndex("LeadDepartment", "Status")
+                        .HasDatabaseName("ix_work_orders_lead_department_status");
 
                     b.HasIndex("ReceivedById", "IdempotencyKey")
                         .IsUnique()
