@@ -396,34 +396,36 @@ internal sealed partial class WorkOrders(
             return Task.FromResult(done.IsSuccess ? (Result<string>)("回复：" + reply) : done.Error!);
         }, "WorkOrderReplied", ct);
 
-    public Task<Result<WorkOrderView>> ReviewAsync(Guid id, ReviewInput input, int? version, CancellationToken ct) =>
-        ChangeAsync(id, version, o => IsAgentFor(o), async (o, now) =>
+    public async Task<Result<WorkOrderView>> ReviewAsync(Guid id, ReviewInput input, int? version, CancellationToken ct)
+    {
+        var reviewed = await ChangeAsync(id, version, o => IsAgentFor(o), (o, now) =>
         {
             var reason = input.Reason?.Trim() ?? "";
             if (input.Accept is null)
             {
-                return Error.Field("accept", "请选择审核结论：通过（true）或退回重办（false）");
+                return Task.FromResult((Result<string>)Error.Field("accept", "请选择审核结论：通过（true）或退回重办（false）"));
             }
 
             if (input.Accept == false && (reason.Length < 4 || TextRules.TextProblem(reason) is not null))
             {
-                return Error.Field("reason", "退回重办请写明理由（至少 4 个字）");
+                return Task.FromResult((Result<string>)Error.Field("reason", "退回重办请写明理由（至少 4 个字）"));
             }
 
             var done = o.Review(input.Accept.Value, now);
-            if (!done.IsSuccess)
-            {
-                return done.Error!;
-            }
-
-            if (input.Accept == true && Mobile.Check(o.CallerPhone).Valid)
-            {
-                await messages.SendAsync(o.CallerPhone, "12345 工单办结",
-                    $"【12345】您反映的问题（工单 {o.Number}）已办结。答复：{(o.Reply!.Length > 60 ? o.Reply[..60] + "…" : o.Reply)} 可凭工单编号和来电号码后 4 位查询详情。", ct);
-            }
-
-            return input.Accept == true ? "审核通过，办结并告知来电人" : "退回重办：" + reason;
+            var note = input.Accept == true ? "审核通过，办结并告知来电人" : "退回重办：" + reason;
+            return Task.FromResult(done.IsSuccess ? (Result<string>)note : done.Error!);
         }, "WorkOrderReviewed", ct);
+
+        // The caller is told once the close is saved (agents, who review, see the caller's number whole).
+        if (reviewed is { IsSuccess: true, Value: { Status: nameof(WorkOrderStatus.Closed), Caller.Phone: var phone } order } && Mobile.Check(phone).Valid)
+        {
+            var reply = order.Reply ?? "";
+            await messages.SendAsync(phone, "12345 工单办结",
+                $"【12345】您反映的问题（工单 {order.Number}）已办结。答复：{(reply.Length > 60 ? reply[..60] + "…" : reply)} 可凭工单编号和来电号码后 4 位查询详情。", ct);
+        }
+
+        return reviewed;
+    }
 
     /// <summary>
     /// The one way an order changes: found and visible, the caller entitled to this step, the version the person saw
