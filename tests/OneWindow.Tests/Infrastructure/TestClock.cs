@@ -27,7 +27,7 @@ public sealed class RunningClock(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + Stopwatch.GetElapsedTime(_started);
 
-    /// <summary>The next Monday-to-Friday from now (today if it is one) at 10:00 in China: the demo halls are open.</summary>
+    /// <summary>The next Monday-to-Friday after today, at 10:00 in China: the demo halls are open, and the server is ahead of the browser, never behind (cookies stay valid).</summary>
     public static RunningClock NextWeekdayMorning()
     {
         var china = TimeSpan.FromHours(8);

@@ -160,6 +160,9 @@ public abstract class HotlineTests(AppFixture fixture)
             Assert.DoesNotContain("孙来电", text, StringComparison.Ordinal);
         }
 
+        // The lead department finds it in its list; the department that returned it no longer does.
+        Assert.Contains((await Http.Json(await scj.GetAsync("/api/v1/work-orders?pageSize=100"))).GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetString() == id);
+        Assert.DoesNotContain((await Http.Json(await zjj.GetAsync("/api/v1/work-orders?pageSize=100"))).GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetString() == id);
         await StepAsync(await App.SignedIn("reviewer.wjw"), order, "sign", expect: HttpStatusCode.Forbidden);
         await StepAsync(agent, order, "sign", expect: HttpStatusCode.Forbidden);
         order = await StepAsync(scj, order, "sign");

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Hotline.Domain;
@@ -287,22 +286,16 @@ internal sealed partial class WorkOrders(
             return errors.ToError();
         }
 
+        // Oversight sees every order; agents their region's; department staff those they lead; citizens their own.
         IQueryable<WorkOrder> orders = db.Set<WorkOrder>().AsNoTracking().Include(o => o.Steps);
-        if (IsOversight)
-        {
-        }
-        else if (IsAgent)
+        if (!IsOversight)
         {
             var prefix = Regions.Prefix(user.RegionCode);
-            orders = orders.Where(o => o.RegionCode.StartsWith(prefix));
-        }
-        else if (user.IsStaff && user.DepartmentCode is { Length: > 0 } department)
-        {
-            orders = orders.Where(o => o.LeadDepartment == department);
-        }
-        else
-        {
-            orders = orders.Where(o => o.CallerUserId != null && o.CallerUserId == user.UserId);
+            var department = user.IsStaff ? user.DepartmentCode : null;
+            var me = user.UserId;
+            orders = IsAgent ? orders.Where(o => o.RegionCode.StartsWith(prefix))
+                : department is { Length: > 0 } ? orders.Where(o => o.LeadDepartment == department)
+                : orders.Where(o => o.CallerUserId != null && o.CallerUserId == me);
         }
 
         if (wanted is { } s)
@@ -505,6 +498,4 @@ internal sealed partial class WorkOrders(
         "WorkOrderReviewed" => "审核",
         _ => action,
     };
-
-    internal static string Format(DateTimeOffset at) => Timestamps.InChina(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }
