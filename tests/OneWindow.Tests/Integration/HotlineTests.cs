@@ -1,3 +1,7 @@
+using System.Text.RegularExpressions;
+using OneWindow.Modules.Hotline.Features;
+using OneWindow.Platform;
+
 namespace OneWindow.Tests.Integration;
 
 /// <summary>
@@ -236,6 +240,200 @@ public abstract class HotlineTests(AppFixture fixture)
         Assert.Equal(unknown.GetProperty("title").GetString(), wrong.GetProperty("title").GetString());
         var bad = await Http.Problem(await anonymous.GetAsync("/api/v1/work-orders/track?number=&phoneLast4=12"), HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("phoneLast4", out _));
+    }
+
+    private static readonly Regex RatingLink = new(@"/hotline/rate/(?<id>[0-9a-f-]{36})\?code=(?<code>[0-9a-f]{16})", RegexOptions.Compiled);
+
+    /// <summary>The rating code of the latest closing SMS about <paramref name="number"/>.</summary>
+    private static async Task<string> RatingCodeAsync(TestApp app, string number, int expectedMessages)
+    {
+        string? code = null;
+        await Http.Eventually(async () =>
+        {
+            if (!File.Exists(app.NotificationLog))
+            {
+                return false;
+            }
+
+            var lines = (await File.ReadAllLinesAsync(app.NotificationLog)).Where(l => l.Contains($"工单 {number}）已办结", StringComparison.Ordinal)).ToList();
+            code = lines.Count >= expectedMessages ? RatingLink.Match(lines[^1]).Groups["code"].Value : null;
+            return !string.IsNullOrEmpty(code);
+        }, "the closing SMS with its rating link did not arrive");
+        return code!;
+    }
+
+    [Fact]
+    public async Task A_call_is_dispatched_on_a_suggestion_and_rated_unsatisfied_it_is_redone_then_rated_satisfied_it_stays_closed()
+    {
+        var agent = await App.SignedIn("hotline");
+        var phone = People.Mobile();
+        var created = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(phone)), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetString();
+        var order = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}"));
+        Assert.Equal(DemoCity.Bincheng, order.GetProperty("regionCode").GetString()); // the address names 滨城区
+
+        // The demo history sends 滨城区's elevators to 滨城区住建局: suggested first, with its share.
+        var suggested = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}/suggestions"));
+        Assert.Equal("371602-ZJJ", suggested[0].GetProperty("department").GetString());
+        Assert.InRange(suggested[0].GetProperty("share").GetInt32(), 40, 100);
+        Assert.InRange(suggested.EnumerateArray().Sum(s => s.GetProperty("share").GetInt32()), 97, 103);
+        await Http.Problem(await (await App.SignedIn("handler.bincheng")).GetAsync($"/api/v1/work-orders/{id}/suggestions"), HttpStatusCode.NotFound);
+
+        order = await StepAsync(agent, order, "dispatch", new { lead = suggested[0].GetProperty("department").GetString() });
+        var handler = await App.SignedIn("handler.bincheng");
+        order = await StepAsync(handler, order, "sign");
+        order = await StepAsync(handler, order, "reply", new { reply = "已责成物业公司维修电梯，电梯已恢复运行。" });
+        order = await StepAsync(agent, order, "review", new { accept = true });
+        var number = order.GetProperty("number").GetString()!;
+        var first = await RatingCodeAsync(App, number, 1);
+
+        // Not yet rated by anyone else; the caller's link rates round 0: 不满意 redoes the order.
+        var anonymous = App.Anonymous();
+        await Http.Problem(await anonymous.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "workOrder", subjectId = id, level = 2, comment = "电梯还是时好时坏", accessCode = "0123456789abcdef" }),
+            HttpStatusCode.NotFound);
+        var bad = await Http.Json(await anonymous.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "workOrder", subjectId = id, level = 2, comment = "电梯还是时好时坏", accessCode = first }),
+            HttpStatusCode.Created);
+        Assert.Equal(JsonValueKind.Null, bad.GetProperty("rectification").ValueKind); // redone, not a rectification
+        await Http.Problem(await anonymous.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "workOrder", subjectId = id, level = 1, comment = "再评一次", accessCode = first }),
+            HttpStatusCode.Conflict);
+        await Http.Eventually(async () => (await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}"))).GetProperty("status").GetString() == "Signed", "不满意 did not reopen the order");
+        order = await Http.Json(await handler.GetAsync($"/api/v1/work-orders/{id}"));
+        Assert.Equal(1, order.GetProperty("reopens").GetInt32());
+
+        // Redone: a second reply, accepted; the second link rates round 1, the first no longer opens anything.
+        order = await StepAsync(handler, order, "reply", new { reply = "已更换电梯主板并由特检机构复检合格，物业承诺每周巡检。" });
+        order = await StepAsync(agent, order, "review", new { accept = true });
+        var second = await RatingCodeAsync(App, number, 2);
+        Assert.NotEqual(first, second);
+        await Http.Problem(await anonymous.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "workOrder", subjectId = id, level = 4, accessCode = first }), HttpStatusCode.NotFound);
+        await Http.Json(await anonymous.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "workOrder", subjectId = id, level = 4, accessCode = second }), HttpStatusCode.Created);
+
+        order = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}"));
+        Assert.Equal("Closed", order.GetProperty("status").GetString());
+        var actions = order.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("action").GetString()).ToList();
+        Assert.Equal(RedoneSteps, actions);
+        using (var scope = App.Services.CreateScope())
+        {
+            var chain = await scope.ServiceProvider.GetRequiredService<OneWindow.Platform.Data.AppDbContext>().Set<OneWindow.Platform.Audit.AuditEntry>()
+                .Where(e => e.SubjectType == "WorkOrder" && e.SubjectId == id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+            Assert.Equal(RedoneSteps, chain);
+        }
+
+        Assert.True((await Http.Json(await App.Anonymous().GetAsync("/api/v1/audit/verify"))).GetProperty("ok").GetBoolean());
+    }
+
+    private static readonly string[] RedoneSteps =
+    [
+        "WorkOrderReceived", "WorkOrderDispatched", "WorkOrderSigned", "WorkOrderReplied", "WorkOrderReviewed", "WorkOrderReopened", "WorkOrderReplied", "WorkOrderReviewed",
+    ];
+
+    [Fact]
+    public async Task Deadlines_count_working_days_across_a_holiday_the_job_warns_and_flags_overdue_and_supervision_and_extension_follow()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        // Thursday 2026-04-02, 10:00: 清明 (04-04 to 04-06) takes Monday, so five working days end on Friday the 10th.
+        var clock = new TestClock(new DateTimeOffset(2026, 4, 2, 10, 0, 0, TimeSpan.FromHours(8)));
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock), settings: new Dictionary<string, string?> { ["Hotline:DeadlineJob"] = "false" });
+        async Task<WorkOrderScanResult> ScanAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<WorkOrderDeadlines>().RunAsync(default);
+        }
+
+        var agent = await app.SignedIn("hotline");
+        var created = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(People.Mobile())), HttpStatusCode.Created);
+        Assert.Equal(new DateOnly(2026, 4, 10), DateOnly.FromDateTime(created.GetProperty("dueAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).DateTime));
+        var id = created.GetProperty("id").GetString();
+        var order = await StepAsync(agent, await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}")), "dispatch", new { lead = "371600-ZJJ" });
+        order = await StepAsync(await app.SignedIn("handler.zjj"), order, "sign");
+        Assert.Equal(new WorkOrderScanResult(0, 0, 0), await ScanAsync());
+
+        // Thursday the 9th: due tomorrow → 预警, once.
+        clock.Advance(TimeSpan.FromDays(7));
+        Assert.Equal(new WorkOrderScanResult(1, 0, 0), await ScanAsync());
+        Assert.Equal(new WorkOrderScanResult(0, 0, 0), await ScanAsync());
+        var supervisor = await app.SignedIn("supervisor");
+        order = await Http.Json(await supervisor.GetAsync($"/api/v1/work-orders/{id}"));
+        Assert.Equal("Warning", order.GetProperty("deadline").GetString());
+
+        // 督办, acknowledged by the department.
+        order = await StepAsync(supervisor, order, "supervise", new { notice = "请于明日前回复办理结果" });
+        var handler = await app.SignedIn("handler.zjj");
+        order = await StepAsync(handler, order, "acknowledge");
+        Assert.NotEqual(JsonValueKind.Null, order.GetProperty("supervision").GetProperty("acknowledgedAt").ValueKind);
+        await StepAsync(handler, order, "acknowledge", expect: HttpStatusCode.Conflict);
+
+        // The department asks for three working days; the centre grants them: due Wednesday the 15th, the warning cleared.
+        order = await StepAsync(handler, order, "extend", new { workingDays = 3, reason = "需协调电梯厂家更换主板" });
+        Assert.Equal(3, order.GetProperty("extension").GetProperty("requestedDays").GetInt32());
+        await StepAsync(agent = await app.SignedIn("hotline"), order, "extend", new { workingDays = 11, reason = "超出上限" }, HttpStatusCode.BadRequest);
+        order = await StepAsync(agent, order, "extend", new { reason = "同意延期，请按期回复" });
+        Assert.Equal(new DateOnly(2026, 4, 15), DateOnly.FromDateTime(order.GetProperty("dueAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).DateTime));
+        Assert.Equal("Normal", order.GetProperty("deadline").GetString());
+
+        // Thursday the 16th: past due → 超期, on the supervision list.
+        clock.Advance(TimeSpan.FromDays(7));
+        Assert.Equal(new WorkOrderScanResult(0, 1, 0), await ScanAsync());
+        supervisor = await app.SignedIn("supervisor");
+        var overdue = await Http.Json(await supervisor.GetAsync("/api/v1/work-orders?overdue=true&department=371600-ZJJ"));
+        Assert.Contains(overdue.GetProperty("items").EnumerateArray(), o => o.GetProperty("id").GetString() == id);
+        order = await Http.Json(await supervisor.GetAsync($"/api/v1/work-orders/{id}"));
+        Assert.Contains(order.GetProperty("timeline").EnumerateArray(), s => s.GetProperty("action").GetString() == "WorkOrderOverdue");
+    }
+
+    [Fact]
+    public async Task A_question_is_answered_from_the_knowledge_base_and_a_repeated_call_is_merged_and_follows_its_parent()
+    {
+        var agent = await App.SignedIn("hotline");
+        var found = await Http.Json(await App.Anonymous().GetAsync("/api/v1/knowledge?q=" + Uri.EscapeDataString("电梯困人怎么办")));
+        var article = found.GetProperty("articles")[0];
+        Assert.Contains("电梯", article.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var guides = await Http.Json(await App.Anonymous().GetAsync("/api/v1/knowledge?q=" + Uri.EscapeDataString("营业执照")));
+        Assert.NotEmpty(guides.GetProperty("guides").EnumerateArray());
+        Assert.StartsWith("/guide/", guides.GetProperty("guides")[0].GetProperty("link").GetString(), StringComparison.Ordinal);
+
+        // A 咨询 closed on the line from the article; a complaint cannot be.
+        var question = JsonSerializer.SerializeToNode(Call(People.Mobile()))!.AsObject();
+        question["type"] = "consultation";
+        var asked = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", question), HttpStatusCode.Created);
+        var order = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{asked.GetProperty("id").GetString()}"));
+        order = await StepAsync(agent, order, "answer", new { articleId = article.GetProperty("id").GetString() });
+        Assert.Equal("Answered", order.GetProperty("status").GetString());
+        Assert.Equal(article.GetProperty("id").GetString(), order.GetProperty("answerArticleId").GetString());
+        var complaint = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(People.Mobile())), HttpStatusCode.Created);
+        var problem = await StepAsync(agent, await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{complaint.GetProperty("id").GetString()}")), "answer",
+            new { answer = "请拨打电梯救援电话" }, HttpStatusCode.Conflict);
+        Assert.Equal("urn:onewindow:work-order:not-consultation", problem.GetProperty("type").GetString());
+
+        // Articles are written by agents and revised with their history kept; citizens cannot write them.
+        var written = await Http.Json(await agent.PostAsJsonAsync("/api/v1/knowledge", new { title = "冬季供暖不热怎么办", body = "供暖期室温低于 18℃ 可向供热企业报修，24 小时内上门检测。", categoryCode = "010103" }),
+            HttpStatusCode.Created);
+        using (var revise = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/knowledge/{written.GetProperty("id").GetString()}")
+               {
+                   Content = JsonContent.Create(new { title = "冬季供暖不热怎么办", body = "供暖期室温低于 18℃ 可向供热企业报修，企业应在 24 小时内上门检测，仍不达标的按日退费。" }),
+               })
+        {
+            revise.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{written.GetProperty("version").GetInt32()}\""));
+            var revised = await Http.Json(await agent.SendAsync(revise));
+            Assert.Equal(2, revised.GetProperty("revision").GetInt32());
+            Assert.Equal(2, revised.GetProperty("revisions").GetArrayLength());
+        }
+
+        await Http.Problem(await (await App.SignedIn("citizen")).PostAsJsonAsync("/api/v1/knowledge", new { title = "我的文章标题", body = "市民不能写知识库文章内容。" }), HttpStatusCode.Forbidden);
+
+        // The same caller calls again about the same thing: suggested as a duplicate, merged, and it follows the parent.
+        var phone = People.Mobile();
+        var parent = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(phone)), HttpStatusCode.Created);
+        var again = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(phone)), HttpStatusCode.Created);
+        var child = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{again.GetProperty("id").GetString()}"));
+        Assert.Contains(child.GetProperty("possibleDuplicates").EnumerateArray(), d => d.GetProperty("id").GetString() == parent.GetProperty("id").GetString());
+        child = await StepAsync(agent, child, "merge", new { parentId = parent.GetProperty("id").GetString() });
+        Assert.Equal("Merged", child.GetProperty("status").GetString());
+        var praise = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{parent.GetProperty("id").GetString()}"));
+        await StepAsync(agent, praise, "close", new { reason = "来电人反映的问题已由物业当场修复，来电人认可" });
+        var tracked = await Http.Json(await App.Anonymous().GetAsync($"/api/v1/work-orders/track?number={again.GetProperty("number").GetString()}&phoneLast4={phone[^4..]}"));
+        Assert.Equal("已办结", tracked.GetProperty("statusLabel").GetString());
+        Assert.Contains("当场修复", tracked.GetProperty("reply").GetString(), StringComparison.Ordinal);
     }
 }
 

@@ -52,11 +52,14 @@ public static class Roles
     public const string Approver = nameof(Approver);
     public const string DepartmentHead = nameof(DepartmentHead);
     public const string HotlineAgent = nameof(HotlineAgent);
+
+    /// <summary>承办人: a department's handler of the 12345 orders dispatched to it (签收, 退单, 回复, 延期, 督办签收).</summary>
+    public const string HotlineHandler = nameof(HotlineHandler);
     public const string Supervisor = nameof(Supervisor);
     public const string Applicant = nameof(Applicant);
 
     public static readonly IReadOnlyList<string> Staff =
-        [Admin, HallGuide, IntakeClerk, Reviewer, Approver, DepartmentHead, HotlineAgent, Supervisor];
+        [Admin, HallGuide, IntakeClerk, Reviewer, Approver, DepartmentHead, HotlineAgent, HotlineHandler, Supervisor];
 
     public static readonly IReadOnlyList<string> All = [.. Staff, Applicant];
 
@@ -81,6 +84,7 @@ public static class Roles
         Approver => "审批（决定）人",
         DepartmentHead => "部门负责人",
         HotlineAgent => "12345 热线坐席",
+        HotlineHandler => "12345 工单承办人",
         Supervisor => "监督员",
         Applicant => "申请人",
         _ => role,

@@ -36,6 +36,9 @@ public sealed record PublishedItem(Guid VersionId, int ItemVersion, ItemDocument
     public IReadOnlySet<string> DeferrableMaterials => Definition.Materials.Where(m => m.Deferrable).Select(m => m.Code).ToHashSet();
 }
 
+/// <summary>A 办事指南 found by a search: what the 12345 知识库 shows next to its own articles.</summary>
+public sealed record GuideHit(string Code, string Name, string DepartmentName, int CommittedDays, int VisitsRequired, string Link);
+
 /// <summary>What other modules may ask the catalogue.</summary>
 public interface ICatalogQueries
 {
@@ -56,4 +59,7 @@ public interface ICatalogQueries
 
     /// <summary>A specific version, e.g. the one a running case was submitted under.</summary>
     Task<PublishedItem?> VersionAsync(Guid versionId, CancellationToken ct = default);
+
+    /// <summary>The published guides that answer <paramref name="q"/>, best first (the public search's relevance and everyday words).</summary>
+    Task<IReadOnlyList<GuideHit>> SearchGuidesAsync(string q, int take, CancellationToken ct = default);
 }

@@ -6,8 +6,12 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Modules.Catalog.Features;
 
 /// <summary>The module's side of <see cref="ICatalogQueries"/>.</summary>
-internal sealed class CatalogQueries(AppDbContext db, OneWindow.Platform.IdentityCodes.DivisionRegistry divisions, Features.CatalogIndex index) : ICatalogQueries
+internal sealed class CatalogQueries(AppDbContext db, OneWindow.Platform.IdentityCodes.DivisionRegistry divisions, Features.CatalogIndex index, ItemSearch search) : ICatalogQueries
 {
+    public async Task<IReadOnlyList<GuideHit>> SearchGuidesAsync(string q, int take, CancellationToken ct = default) =>
+        (await search.SearchAsync(new ItemQuery(q, null, null, null, null, null, 1, Math.Clamp(take, 1, 50)), ct)).Value?.Items
+            .Select(i => new GuideHit(i.Code, i.Name, i.DepartmentName, i.CommittedDays, i.VisitsRequired, $"/guide/{i.Code}")).ToList() ?? [];
+
     /// <summary>Checks filled-in form values against the item's schema: the catalogue's one form validator.</summary>
     public Platform.Result<IReadOnlyDictionary<string, string[]>> ValidateForm(PublishedItem item, IReadOnlyDictionary<string, string[]> values, DateOnly today) =>
         ValidateForm(item.Definition.Form, values, today);

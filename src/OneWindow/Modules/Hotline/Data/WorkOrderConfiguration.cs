@@ -5,7 +5,8 @@ using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Hotline.Data;
 
-internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>, IEntityTypeConfiguration<WorkOrderStep>
+internal sealed class WorkOrderConfiguration
+    : IEntityTypeConfiguration<WorkOrder>, IEntityTypeConfiguration<WorkOrderStep>, IEntityTypeConfiguration<KnowledgeArticle>, IEntityTypeConfiguration<KnowledgeRevision>
 {
     public void Configure(EntityTypeBuilder<WorkOrder> b)
     {
@@ -26,6 +27,11 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.Property(o => o.LeadDepartment).HasMaxLength(30);
         b.Property(o => o.AssistingDepartments).HasColumnName("assisting_json").HasJsonConversion(JsonColumns.Options, () => new List<string>());
         b.Property(o => o.Reply).HasMaxLength(Features.WorkOrders.ContentMaxLength);
+        b.Property(o => o.ReceivedByDepartment).HasMaxLength(30);
+        b.Property(o => o.ExtensionReason).HasMaxLength(2000);
+        b.Property(o => o.SupervisionNotice).HasMaxLength(500);
+        b.HasIndex(o => o.ParentId);
+        b.HasIndex(o => new { o.Status, o.DeadlineState });
         b.HasIndex(o => o.Number).IsUnique();
         b.HasIndex(o => new { o.ReceivedById, o.IdempotencyKey }).IsUnique();
         b.HasIndex(o => new { o.RegionCode, o.ReceivedAt });
@@ -43,5 +49,26 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.Property(s => s.ActorName).HasMaxLength(100);
         b.Property(s => s.Note).HasMaxLength(2000);
         b.HasIndex(s => new { s.WorkOrderId, s.At });
+    }
+
+    public void Configure(EntityTypeBuilder<KnowledgeArticle> b)
+    {
+        b.ToTable("knowledge_articles");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.RegionCode).HasMaxLength(12);
+        b.Property(a => a.Title).HasMaxLength(100);
+        b.Property(a => a.Body).HasMaxLength(4000);
+        b.Property(a => a.CategoryCode).HasMaxLength(12);
+        b.Property(a => a.UpdatedByName).HasMaxLength(100);
+    }
+
+    public void Configure(EntityTypeBuilder<KnowledgeRevision> b)
+    {
+        b.ToTable("knowledge_revisions");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Title).HasMaxLength(100);
+        b.Property(r => r.Body).HasMaxLength(4000);
+        b.Property(r => r.SavedByName).HasMaxLength(100);
+        b.HasIndex(r => new { r.ArticleId, r.Revision }).IsUnique();
     }
 }

@@ -43,25 +43,4 @@ internal static class HotlineCategories
 
         return string.Join(" > ", names);
     }
-
-    public static string Label(WorkOrderType type) => type switch
-    {
-        WorkOrderType.Consultation => "咨询",
-        WorkOrderType.Help => "求助",
-        WorkOrderType.Complaint => "投诉",
-        WorkOrderType.Report => "举报",
-        WorkOrderType.Suggestion => "建议",
-        WorkOrderType.Praise => "表扬",
-        _ => type.ToString(),
-    };
-
-    public static string Label(WorkOrderStatus status) => status switch
-    {
-        WorkOrderStatus.Received => "已受理",
-        WorkOrderStatus.Dispatched => "已派单",
-        WorkOrderStatus.Signed => "办理中",
-        WorkOrderStatus.Replied => "已回复待审核",
-        WorkOrderStatus.Closed => "已办结",
-        _ => status.ToString(),
-    };
 }

@@ -31,7 +31,7 @@ internal enum WorkOrderUrgency
     Urgent,
 }
 
-/// <summary>The loop of 国办发〔2020〕53号 as far as ADR 0022's slice 2 goes: 受理 → 派单 → 签收 → 回复 → 审核 → 办结.</summary>
+/// <summary>The loop of 国办发〔2020〕53号: 受理 → 派单 → 签收 → 回复 → 审核 → 办结 (or 直接办结, or merged into an earlier order).</summary>
 internal enum WorkOrderStatus
 {
     /// <summary>受理: taken, not yet dispatched (or returned by a department: back with the centre).</summary>
@@ -46,8 +46,22 @@ internal enum WorkOrderStatus
     /// <summary>回复: the department's reply awaits the centre's review.</summary>
     Replied,
 
-    /// <summary>办结: the centre accepted the reply; the caller was told.</summary>
+    /// <summary>办结: the centre accepted the reply (or closed it without a department); the caller was told.</summary>
     Closed,
+
+    /// <summary>直接办结: a 咨询 answered on the line from the 知识库.</summary>
+    Answered,
+
+    /// <summary>并单: a duplicate of an earlier order, following its outcome.</summary>
+    Merged,
+}
+
+/// <summary>Where the order stands against its due time: 预警 within a working day of it (urgent: six hours), 超期 past it.</summary>
+internal enum WorkOrderDeadline
+{
+    Normal,
+    Warning,
+    Overdue,
 }
 
 /// <summary>
@@ -104,6 +118,9 @@ internal sealed class WorkOrder : IVersioned
 
     public string ReceivedByName { get; set; } = "";
 
+    /// <summary>The agent's department (the 12345 office), rated for what it answers itself.</summary>
+    public string? ReceivedByDepartment { get; set; }
+
     public string? IdempotencyKey { get; set; }
 
     /// <summary>主办 department (派单), and the 协办 departments that help it.</summary>
@@ -127,12 +144,46 @@ internal sealed class WorkOrder : IVersioned
 
     public DateTimeOffset? ClosedAt { get; set; }
 
+    public WorkOrderDeadline DeadlineState { get; set; }
+
+    /// <summary>延期 asked for by the lead department, in working days, with its reason; cleared when the centre decides.</summary>
+    public int? ExtensionRequestedDays { get; set; }
+
+    public string? ExtensionReason { get; set; }
+
+    /// <summary>Working days granted so far (at most <see cref="MaxExtensionDays"/> in all).</summary>
+    public int ExtendedDays { get; set; }
+
+    /// <summary>督办: the latest notice, when it was issued, and when the department acknowledged it.</summary>
+    public string? SupervisionNotice { get; set; }
+
+    public DateTimeOffset? SupervisedAt { get; set; }
+
+    public DateTimeOffset? SupervisionAcknowledgedAt { get; set; }
+
+    /// <summary>The earlier order this one was merged into (并单).</summary>
+    public Guid? ParentId { get; set; }
+
+    /// <summary>重办 so far: the caller rated a result 不满意 (the rating round is this count).</summary>
+    public int Reopens { get; set; }
+
+    /// <summary>The 知识库 article that answered a 咨询 on the line.</summary>
+    public Guid? AnswerArticleId { get; set; }
+
     public int Version { get; set; }
+
+    public const int MaxExtensionDays = 10;
+
+    /// <summary>Ended: rated, followed, no longer on anyone's list.</summary>
+    public bool IsFinished => Status is WorkOrderStatus.Closed or WorkOrderStatus.Answered or WorkOrderStatus.Merged;
+
+    /// <summary>Running against its due time: with the centre or a department.</summary>
+    public bool IsRunning => !IsFinished;
 
     public List<WorkOrderStep> Steps { get; set; } = [];
 
     private Result Wrong(string doing) =>
-        Error.Conflict("work-order:wrong-state", $"工单当前状态为“{HotlineCategories.Label(Status)}”，不能{doing}");
+        Error.Conflict("work-order:wrong-state", $"工单当前状态为“{WorkOrderLabels.Of(Status)}”，不能{doing}");
 
     /// <summary>A new step on the timeline (the caller adds it to the unit of work: its key is set, so EF would take it for an old row).</summary>
     public WorkOrderStep Step(DateTimeOffset at, string action, string actor, string note)
@@ -205,6 +256,150 @@ internal sealed class WorkOrder : IVersioned
 
         (Status, ClosedAt) = accept ? (WorkOrderStatus.Closed, now) : (WorkOrderStatus.Signed, (DateTimeOffset?)null);
         return Result.Ok();
+    }
+
+    /// <summary>直接办结: a 咨询 the agent answered on the line, before any dispatch.</summary>
+    public Result AnswerDirectly(string answer, Guid? articleId, DateTimeOffset now)
+    {
+        if (Status != WorkOrderStatus.Received || Returns > 0)
+        {
+            return Wrong("直接办结");
+        }
+
+        if (Type != WorkOrderType.Consultation)
+        {
+            return Error.Conflict("work-order:not-consultation", "只有咨询类工单可以直接办结，其他诉求请派单办理");
+        }
+
+        (Status, Reply, RepliedAt, ClosedAt, AnswerArticleId) = (WorkOrderStatus.Answered, answer, now, now, articleId);
+        return Result.Ok();
+    }
+
+    /// <summary>延期 asked for by the lead department while it handles the order: at most the days still left of <see cref="MaxExtensionDays"/>.</summary>
+    public Result RequestExtension(int workingDays, string reason)
+    {
+        if (Status != WorkOrderStatus.Signed)
+        {
+            return Wrong("申请延期");
+        }
+
+        if (workingDays < 1 || ExtendedDays + workingDays > MaxExtensionDays)
+        {
+            return Error.Field("workingDays", $"延期最多 {MaxExtensionDays} 个工作日（已延期 {ExtendedDays} 个工作日），请填写 1–{MaxExtensionDays - ExtendedDays}");
+        }
+
+        (ExtensionRequestedDays, ExtensionReason) = (workingDays, reason);
+        return Result.Ok();
+    }
+
+    /// <summary>延期 granted by the centre: the due date moves to <paramref name="dueAt"/>, and 预警/超期 are cleared.</summary>
+    public Result Extend(int workingDays, DateTimeOffset dueAt)
+    {
+        if (Status is not (WorkOrderStatus.Dispatched or WorkOrderStatus.Signed))
+        {
+            return Wrong("延期");
+        }
+
+        if (workingDays < 1 || ExtendedDays + workingDays > MaxExtensionDays)
+        {
+            return Error.Field("workingDays", $"延期最多 {MaxExtensionDays} 个工作日（已延期 {ExtendedDays} 个工作日），请填写 1–{MaxExtensionDays - ExtendedDays}");
+        }
+
+        (ExtendedDays, DueAt, DeadlineState, ExtensionRequestedDays, ExtensionReason) = (ExtendedDays + workingDays, dueAt, WorkOrderDeadline.Normal, null, null);
+        return Result.Ok();
+    }
+
+    /// <summary>督办: a notice to the lead department, which it must acknowledge; a new notice replaces an acknowledged one.</summary>
+    public Result Supervise(string notice, DateTimeOffset now)
+    {
+        if (Status is not (WorkOrderStatus.Dispatched or WorkOrderStatus.Signed) || LeadDepartment is null)
+        {
+            return Wrong("督办");
+        }
+
+        (SupervisionNotice, SupervisedAt, SupervisionAcknowledgedAt) = (notice, now, null);
+        return Result.Ok();
+    }
+
+    public Result AcknowledgeSupervision(DateTimeOffset now)
+    {
+        if (SupervisedAt is null || SupervisionAcknowledgedAt is not null)
+        {
+            return Error.Conflict("work-order:no-supervision", "该工单没有待签收的督办通知");
+        }
+
+        SupervisionAcknowledgedAt = now;
+        return Result.Ok();
+    }
+
+    /// <summary>并单: this order repeats <paramref name="parent"/>; it ends here and follows the parent's outcome.</summary>
+    public Result MergeInto(WorkOrder parent, DateTimeOffset now)
+    {
+        if (Status != WorkOrderStatus.Received)
+        {
+            return Wrong("并单");
+        }
+
+        if (parent.Id == Id || parent.Status == WorkOrderStatus.Merged)
+        {
+            return Error.Field("parentId", "请选择另一张未被合并的工单作为主单");
+        }
+
+        (Status, ParentId, ClosedAt) = (WorkOrderStatus.Merged, parent.Id, now);
+        return Result.Ok();
+    }
+
+    /// <summary>办结 by the centre without a department: a 表扬 recorded, a call that needs nothing more; the reason is the reply.</summary>
+    public Result Close(string reason, DateTimeOffset now)
+    {
+        if (Status != WorkOrderStatus.Received)
+        {
+            return Wrong("办结");
+        }
+
+        (Status, Reply, RepliedAt, ClosedAt) = (WorkOrderStatus.Closed, reason, now, now);
+        return Result.Ok();
+    }
+
+    /// <summary>
+    /// 重办 after a 不满意 rating of the result: back to the department that handled it (an order answered on the line goes
+    /// back to the centre), due again in <paramref name="dueAt"/>. False when the order may not reopen any more.
+    /// </summary>
+    public bool Reopen(int maxReopens, DateTimeOffset dueAt, bool provisional)
+    {
+        if (Status is not (WorkOrderStatus.Closed or WorkOrderStatus.Answered) || Reopens >= maxReopens)
+        {
+            return false;
+        }
+
+        Status = LeadDepartment is null ? WorkOrderStatus.Received : WorkOrderStatus.Signed;
+        (Reopens, DueAt, DueProvisional, DeadlineState, ClosedAt, SupervisedAt, SupervisionNotice, SupervisionAcknowledgedAt) =
+            (Reopens + 1, dueAt, provisional, WorkOrderDeadline.Normal, null, null, null, null);
+        return true;
+    }
+
+    /// <summary>
+    /// Where the order stands against its due time at <paramref name="now"/>: 超期 past it; 预警 when the day it is due is
+    /// the next working day or today (an urgent order: six hours before). True when the state changed.
+    /// </summary>
+    public bool UpdateDeadline(DateTimeOffset now, DateOnly today, DateOnly? nextWorkingDay)
+    {
+        if (!IsRunning)
+        {
+            return false;
+        }
+
+        var dueDay = DateOnly.FromDateTime(DueAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var state = now > DueAt ? WorkOrderDeadline.Overdue
+            : Urgency == WorkOrderUrgency.Urgent ? (now > DueAt.AddHours(-6) ? WorkOrderDeadline.Warning : WorkOrderDeadline.Normal)
+            : dueDay <= today || (nextWorkingDay is { } next && dueDay <= next) ? WorkOrderDeadline.Warning : WorkOrderDeadline.Normal;
+        if (state <= DeadlineState)
+        {
+            return false;
+        }
+
+        DeadlineState = state;
+        return true;
     }
 }
 

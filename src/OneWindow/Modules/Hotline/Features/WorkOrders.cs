@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Hotline.Contracts;
 using OneWindow.Modules.Hotline.Domain;
 using OneWindow.Modules.Notifications.Contracts;
 using OneWindow.Modules.Organisation.Contracts;
@@ -19,7 +20,7 @@ internal sealed record LocationInput(string? Address, double? Lat, double? Lng);
 /// <summary><c>POST /api/v1/work-orders</c> (../shared/API.md, "Hotline"): enums as their names, checked field by field.</summary>
 internal sealed record WorkOrderInput(
     string? Channel, string? Type, string? CategoryCode, CallerInput? Caller, bool? Confidential, string? Content, LocationInput? Location, string? Urgency,
-    List<Guid>? Attachments);
+    List<Guid>? Attachments, string? RegionCode = null);
 
 internal sealed record CallerView(string Name, string Phone, string? IdNumber);
 
@@ -30,9 +31,20 @@ internal sealed record StepView(DateTimeOffset At, string Action, string Actor, 
 /// <summary>An order as its viewer may see it: <see cref="Caller"/> is whole for hotline agents and the caller, masked for oversight, absent when confidential.</summary>
 internal sealed record WorkOrderView(
     Guid Id, string Number, string Status, string StatusLabel, string Channel, string Type, string TypeLabel, string CategoryCode, string Category,
-    CallerView? Caller, bool Confidential, string Content, LocationView Location, string Urgency, DateTimeOffset ReceivedAt, DateTimeOffset DueAt,
-    bool DueProvisional, string? LeadDepartment, IReadOnlyList<string> AssistingDepartments, DateOnly? ReturnBy, int Returns, string? Reply,
-    IReadOnlyList<StepView> Timeline, int Version);
+    CallerView? Caller, bool Confidential, string Content, LocationView Location, string RegionCode, string Urgency, DateTimeOffset ReceivedAt, DateTimeOffset DueAt,
+    bool DueProvisional, string Deadline, string DeadlineLabel, string? LeadDepartment, IReadOnlyList<string> AssistingDepartments, DateOnly? ReturnBy, int Returns,
+    string? Reply, ExtensionView? Extension, SupervisionView? Supervision, Guid? ParentId, int Reopens, Guid? AnswerArticleId,
+    IReadOnlyList<StepView> Timeline, int Version)
+{
+    /// <summary>Earlier open orders from the same phone or at the same address with similar content (agents only; 并单 candidates).</summary>
+    public IReadOnlyList<DuplicateCandidate>? PossibleDuplicates { get; init; }
+}
+
+internal sealed record ExtensionView(int GrantedDays, int? RequestedDays, string? Reason);
+
+internal sealed record SupervisionView(string Notice, DateTimeOffset At, DateTimeOffset? AcknowledgedAt);
+
+internal sealed record DuplicateCandidate(Guid Id, string Number, string StatusLabel, DateTimeOffset ReceivedAt, string Why);
 
 internal sealed record WorkOrderCreated(Guid Id, string Number, string Status, DateTimeOffset DueAt);
 
@@ -43,6 +55,16 @@ internal sealed record ReasonInput(string? Reason);
 internal sealed record ReplyInput(string? Reply, List<Guid>? Attachments);
 
 internal sealed record ReviewInput(bool? Accept, string? Reason);
+
+internal sealed record AnswerInput(Guid? ArticleId, string? Answer);
+
+internal sealed record ExtendInput(int? WorkingDays, string? Reason);
+
+internal sealed record SuperviseInput(string? Notice);
+
+internal sealed record MergeInput(Guid? ParentId);
+
+internal sealed record CloseInput(string? Reason);
 
 /// <summary>Public tracking: status and steps, no caller, no content, no officer.</summary>
 internal sealed record TrackedWorkOrder(
@@ -57,8 +79,8 @@ internal sealed record TrackedOrderStep(DateTimeOffset At, string Step);
 /// Who sees the caller is decided in one place, <see cref="View"/>.
 /// </summary>
 internal sealed partial class WorkOrders(
-    AppDbContext db, AuditTrail audit, WorkingDayCalendar calendar, DivisionRegistry divisions, IDepartmentDirectory departments, IDirectMessages messages, ICurrentUser user,
-    TimeProvider clock)
+    AppDbContext db, AuditTrail audit, WorkingDayCalendar calendar, DivisionRegistry divisions, IDepartmentDirectory departments, IDirectMessages messages,
+    DispatchSuggestions suggestions, WorkOrderRatingCodes ratingCodes, IHttpContextAccessor http, ICurrentUser user, TimeProvider clock)
 {
     public const int ContentMaxLength = 2000;
     public const int ReplyWorkingDays = 5;
@@ -162,8 +184,14 @@ internal sealed partial class WorkOrders(
 
         if (input.Attachments is { Count: > 0 })
         {
-            // Said plainly rather than dropped: attachments arrive with the handling steps (ADR 0022, slice 2).
+            // Said plainly rather than dropped: the hotline keeps no files yet (ADR 0022).
             errors.Add("attachments", "工单附件暂不能在受理时上传，请在诉求内容中说明");
+        }
+
+        var region = RegionOf(input.RegionCode, address);
+        if (region is null)
+        {
+            errors.Add("regionCode", "诉求所在区县应为本辖区内的行政区划代码（如 371602 滨城区）");
         }
 
         if (errors.Any)
@@ -175,17 +203,12 @@ internal sealed partial class WorkOrders(
         var (dueAt, provisional) = await DueAsync(now, urgency!.Value, ct);
         var order = new WorkOrder
         {
-            Id = Guid.CreateVersion7(now), RegionCode = user.RegionCode is { Length: > 0 } region ? region : DemoCity.City, Channel = channel!.Value, Type = type!.Value,
+            Id = Guid.CreateVersion7(now), RegionCode = region!, Channel = channel!.Value, Type = type!.Value,
             CategoryCode = category, CallerName = name, CallerPhone = phone, CallerIdNumber = idNumber, CallerUserId = IsAgent ? null : user.UserId,
             Confidential = input.Confidential == true, Content = content, Address = address, Latitude = input.Location?.Lat, Longitude = input.Location?.Lng,
             Urgency = urgency.Value, Status = WorkOrderStatus.Received, ReceivedAt = now, DueAt = dueAt, DueProvisional = provisional,
-            ReceivedById = user.UserId!, ReceivedByName = user.DisplayName ?? "", IdempotencyKey = key,
+            ReceivedById = user.UserId!, ReceivedByName = user.DisplayName ?? "", ReceivedByDepartment = IsAgent ? user.DepartmentCode : null, IdempotencyKey = key,
         };
-        order.Steps.Add(new WorkOrderStep
-        {
-            Id = Guid.CreateVersion7(now), WorkOrderId = order.Id, At = now, Action = "WorkOrderReceived", ActorName = order.ReceivedByName,
-            Note = $"受理（{ChannelLabel(order.Channel)}）",
-        });
 
         // The number counts the day's orders; two taken at once may count alike: the unique index refuses the second, which counts again.
         var today = clock.TodayInChina();
@@ -194,9 +217,9 @@ internal sealed partial class WorkOrders(
             var dayStart = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
             var count = await db.Set<WorkOrder>().CountAsync(o => o.ReceivedAt >= dayStart, ct);
             order.Number = $"RX-{today:yyyyMMdd}-{count + 1 + attempt:0000}";
+            order.Steps.Clear();
             db.Add(order);
-            audit.Record(new AuditRecord(order.RegionCode, "WorkOrder", order.Id.ToString(), "WorkOrderReceived",
-                new { order.Number, channel = order.Channel.ToString(), type = order.Type.ToString(), order.CategoryCode, order.Confidential }));
+            Record<WorkOrderReceived>(order, now, order.ReceivedByName, $"受理（{WorkOrderLabels.Of(order.Channel)}）");
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -240,16 +263,21 @@ internal sealed partial class WorkOrders(
         return null;
     }
 
-    public static string ChannelLabel(WorkOrderChannel channel) => channel switch
+    /// <summary>
+    /// The district the request is about: the one named, or the county the address names, or the agent's own region; it
+    /// must lie within the region of whoever files it (a citizen files in the city).
+    /// </summary>
+    private string? RegionOf(string? asked, string address)
     {
-        WorkOrderChannel.Phone => "电话",
-        WorkOrderChannel.Web => "网站",
-        WorkOrderChannel.Mobile => "移动端",
-        WorkOrderChannel.Open311 => "Open311",
-        WorkOrderChannel.UnresolvedWindow => "办不成事窗口",
-        WorkOrderChannel.Rating => "评价转诉求",
-        _ => channel.ToString(),
-    };
+        var own = user.RegionCode is { Length: > 0 } r && IsAgent ? r : DemoCity.City;
+        if (!string.IsNullOrWhiteSpace(asked))
+        {
+            var code = asked.Trim();
+            return divisions.Find(code) is not null && Regions.Covers(own, code) ? code : null;
+        }
+
+        return divisions.Children(own).FirstOrDefault(d => address.Contains(d.Name, StringComparison.Ordinal))?.Code ?? own;
+    }
 
     /// <summary>Hotline agents of its region, oversight everywhere, and the citizen who filed it; anyone else: not found.</summary>
     private bool MaySee(WorkOrder o) =>
@@ -264,16 +292,46 @@ internal sealed partial class WorkOrders(
     public async Task<Result<WorkOrderView>> GetAsync(Guid id, CancellationToken ct)
     {
         var order = await db.Set<WorkOrder>().AsNoTracking().Include(o => o.Steps).SingleOrDefaultAsync(o => o.Id == id, ct);
-        return order is not null && MaySee(order) ? View(order) : NotFound;
+        if (order is null || !MaySee(order))
+        {
+            return NotFound;
+        }
+
+        var view = View(order);
+        return IsAgentFor(order) && order.Status == WorkOrderStatus.Received ? view with { PossibleDuplicates = await DuplicatesAsync(order, ct) } : view;
     }
 
-    public async Task<Result<Page<WorkOrderView>>> ListAsync(string? status, int page, int pageSize, CancellationToken ct)
+    /// <summary>How far back a repeated call counts as a duplicate.</summary>
+    public const int DuplicateDays = 7;
+
+    /// <summary>
+    /// 重复件: earlier orders of the last <see cref="DuplicateDays"/> days not yet merged, from the same phone, or at the same
+    /// address, whose content shares at least a third of its word pairs with this one.
+    /// </summary>
+    private async Task<IReadOnlyList<DuplicateCandidate>> DuplicatesAsync(WorkOrder o, CancellationToken ct)
+    {
+        var since = o.ReceivedAt.AddDays(-DuplicateDays);
+        var rows = await db.Set<WorkOrder>().AsNoTracking()
+            .Where(x => x.Id != o.Id && x.ReceivedAt >= since && x.ReceivedAt <= o.ReceivedAt && x.Status != WorkOrderStatus.Merged
+                        && (x.CallerPhone == o.CallerPhone || (o.Address != "" && x.Address == o.Address)))
+            .OrderByDescending(x => x.ReceivedAt).Take(20).ToListAsync(ct);
+        var words = Bigrams.Of(o.Content);
+        return [.. rows.Select(x => (x, Similar: Similarity(words, Bigrams.Of(x.Content))))
+            .Where(p => p.Similar >= 1.0 / 3)
+            .Select(p => new DuplicateCandidate(p.x.Id, p.x.Number, WorkOrderLabels.Of(p.x.Status), p.x.ReceivedAt,
+                (p.x.CallerPhone == o.CallerPhone ? "同一来电号码" : "同一地址") + $"，内容相似 {Math.Round(p.Similar * 100)}%"))];
+    }
+
+    private static double Similarity(IReadOnlySet<string> a, IReadOnlySet<string> b) =>
+        a.Count == 0 || b.Count == 0 ? 0 : (double)a.Count(b.Contains) / Math.Min(a.Count, b.Count);
+
+    public async Task<Result<Page<WorkOrderView>>> ListAsync(string? status, string? department, bool? overdue, int page, int pageSize, CancellationToken ct)
     {
         var errors = new FieldErrors();
         WorkOrderStatus? wanted = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            wanted = Parse<WorkOrderStatus>(status, "status", "状态应为 received、dispatched、signed、replied 或 closed", errors);
+            wanted = Parse<WorkOrderStatus>(status, "status", "状态应为 received、dispatched、signed、replied、closed、answered 或 merged", errors);
         }
 
         if (page < 1 || pageSize is < 1 or > 100)
@@ -286,27 +344,51 @@ internal sealed partial class WorkOrders(
             return errors.ToError();
         }
 
-        // Oversight sees every order; agents their region's; department staff those they lead; citizens their own.
-        IQueryable<WorkOrder> orders = db.Set<WorkOrder>().AsNoTracking().Include(o => o.Steps);
+        var rows = await Scoped(status: wanted, department: department, overdue: overdue);
+        var total = await rows.CountAsync(ct);
+        var found = await rows.Include(o => o.Steps).OrderByDescending(o => o.ReceivedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<WorkOrderView>([.. found.Select(View)], total, page, pageSize);
+    }
+
+    /// <summary>
+    /// The orders the signed-in person may list — oversight every order, agents their region's, department staff those
+    /// they lead, citizens their own — narrowed by status, lead department and 超期 (overdue: past due and still running).
+    /// </summary>
+    private Task<IQueryable<WorkOrder>> Scoped(WorkOrderStatus? status = null, string? department = null, bool? overdue = null)
+    {
+        IQueryable<WorkOrder> orders = db.Set<WorkOrder>().AsNoTracking();
         if (!IsOversight)
         {
             var prefix = Regions.Prefix(user.RegionCode);
-            var department = user.IsStaff ? user.DepartmentCode : null;
+            var own = user.IsStaff ? user.DepartmentCode : null;
             var me = user.UserId;
             orders = IsAgent ? orders.Where(o => o.RegionCode.StartsWith(prefix))
-                : department is { Length: > 0 } ? orders.Where(o => o.LeadDepartment == department)
+                : own is { Length: > 0 } ? orders.Where(o => o.LeadDepartment == own)
                 : orders.Where(o => o.CallerUserId != null && o.CallerUserId == me);
         }
 
-        if (wanted is { } s)
+        if (status is { } s)
         {
             orders = orders.Where(o => o.Status == s);
         }
 
-        var total = await orders.CountAsync(ct);
-        var rows = await orders.OrderByDescending(o => o.ReceivedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Page<WorkOrderView>([.. rows.Select(View)], total, page, pageSize);
+        if (!string.IsNullOrWhiteSpace(department))
+        {
+            var d = department.Trim();
+            orders = orders.Where(o => o.LeadDepartment == d);
+        }
+
+        if (overdue is { } late)
+        {
+            orders = late ? orders.Where(o => o.DeadlineState == WorkOrderDeadline.Overdue && Running.Contains(o.Status))
+                : orders.Where(o => o.DeadlineState != WorkOrderDeadline.Overdue || !Running.Contains(o.Status));
+        }
+
+        return Task.FromResult(orders);
     }
+
+    /// <summary>The states in which an order runs against its due time (as a list, for queries).</summary>
+    internal static readonly WorkOrderStatus[] Running = [WorkOrderStatus.Received, WorkOrderStatus.Dispatched, WorkOrderStatus.Signed, WorkOrderStatus.Replied];
 
     /// <summary>The one projection of an order: the caller whole for agents and the caller, masked for oversight, absent when confidential.</summary>
     private WorkOrderView View(WorkOrder o)
@@ -315,20 +397,82 @@ internal sealed partial class WorkOrders(
         CallerView? caller = IsAgent || own
             ? new CallerView(o.CallerName, o.CallerPhone, own ? o.CallerIdNumber : Mask.IdentityCode(o.CallerIdNumber))
             : o.Confidential ? null : new CallerView(o.CallerName, Mask.Mobile(o.CallerPhone), Mask.IdentityCode(o.CallerIdNumber));
-        return new WorkOrderView(o.Id, o.Number, o.Status.ToString(), HotlineCategories.Label(o.Status), o.Channel.ToString(), o.Type.ToString(),
-            HotlineCategories.Label(o.Type), o.CategoryCode, HotlineCategories.PathOf(o.CategoryCode), caller, o.Confidential, o.Content,
-            new LocationView(o.Address, o.Latitude, o.Longitude), o.Urgency.ToString(), o.ReceivedAt, o.DueAt, o.DueProvisional,
-            o.LeadDepartment, o.AssistingDepartments, o.ReturnBy, o.Returns, o.Reply,
-            [.. o.Steps.OrderBy(s => s.At).Select(s => new StepView(s.At, s.Action, IsAgent || IsOversight ? s.ActorName : "12345 热线", s.Note))], o.Version);
+        return new WorkOrderView(o.Id, o.Number, o.Status.ToString(), WorkOrderLabels.Of(o.Status), o.Channel.ToString(), o.Type.ToString(),
+            WorkOrderLabels.Of(o.Type), o.CategoryCode, HotlineCategories.PathOf(o.CategoryCode), caller, o.Confidential, o.Content,
+            new LocationView(o.Address, o.Latitude, o.Longitude), o.RegionCode, o.Urgency.ToString(), o.ReceivedAt, o.DueAt, o.DueProvisional,
+            o.DeadlineState.ToString(), WorkOrderLabels.Of(o.DeadlineState), o.LeadDepartment, o.AssistingDepartments, o.ReturnBy, o.Returns, o.Reply,
+            o.ExtendedDays > 0 || o.ExtensionRequestedDays is not null ? new ExtensionView(o.ExtendedDays, o.ExtensionRequestedDays, o.ExtensionReason) : null,
+            o.SupervisedAt is { } at ? new SupervisionView(o.SupervisionNotice ?? "", at, o.SupervisionAcknowledgedAt) : null,
+            o.ParentId, o.Reopens, o.AnswerArticleId,
+            [.. o.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new StepView(s.At, s.Action, IsAgent || IsOversight ? s.ActorName : "12345 热线", s.Note))], o.Version);
     }
 
+    /// <summary>派单建议: the departments that finally handled orders like this one, with their shares, among those that may lead in its region.</summary>
+    public async Task<Result<DepartmentSuggestion[]>> SuggestAsync(Guid id, CancellationToken ct)
+    {
+        var o = await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (o is null || !MaySee(o))
+        {
+            return NotFound;
+        }
+
+        if (!IsAgentFor(o) && !IsOversight)
+        {
+            return Error.Forbidden("work-order:forbidden", "派单建议供 12345 热线坐席使用");
+        }
+
+        var ranked = await suggestions.SuggestAsync(o.CategoryCode, o.RegionCode, o.Content, _ => true, 20, ct);
+        var names = await departments.NamesAsync(ranked.Select(r => r.Department), ct);
+        var eligible = new List<(string Department, int Share)>();
+        foreach (var r in ranked)
+        {
+            if (await departments.FindAsync(r.Department, ct) is { } d && LeadsIn(d.RegionCode, o.RegionCode))
+            {
+                eligible.Add(r);
+            }
+        }
+
+        // The shares are of the departments shown, so they still add up to 100.
+        var top = eligible.Take(5).ToList();
+        var sum = Math.Max(1, top.Sum(t => t.Share));
+        return top.Select(t => new DepartmentSuggestion(t.Department, names.GetValueOrDefault(t.Department), (int)Math.Round(100.0 * t.Share / sum))).ToArray();
+    }
+
+    /// <summary>A department may lead an order in its own region, in a region below it (a city bureau, a county's order), or above it.</summary>
+    private static bool LeadsIn(string departmentRegion, string orderRegion) => Regions.Covers(orderRegion, departmentRegion) || Regions.Covers(departmentRegion, orderRegion);
+
+    /// <summary>直接办结: the agent answers a 咨询 on the line, from a 知识库 article or in their own words.</summary>
+    public Task<Result<WorkOrderView>> AnswerAsync(Guid id, AnswerInput input, int? version, CancellationToken ct) =>
+        ChangeAsync<WorkOrderAnswered>(id, version, IsAgentFor, async (o, now) =>
+        {
+            var answer = input.Answer?.Trim() ?? "";
+            KnowledgeArticle? article = null;
+            if (input.ArticleId is { } articleId && (article = await db.Set<KnowledgeArticle>().AsNoTracking().SingleOrDefaultAsync(a => a.Id == articleId, ct)) is null)
+            {
+                return Error.Field("articleId", "知识库中没有这篇文章");
+            }
+
+            if (answer.Length == 0 && article is not null)
+            {
+                answer = article.Body.Length > ContentMaxLength ? article.Body[..ContentMaxLength] : article.Body;
+            }
+
+            if (answer.Length < 5 || answer.Length > ContentMaxLength || TextRules.TextProblem(answer, ContentMaxLength) is not null)
+            {
+                return Error.Field("answer", $"请写明答复内容（5–{ContentMaxLength} 字），或选择知识库文章");
+            }
+
+            var done = o.AnswerDirectly(answer, article?.Id, now);
+            return done.IsSuccess ? "直接答复办结" + (article is null ? "" : $"（知识库：{article.Title}，第 {article.Revision} 版）") : done.Error!;
+        }, ct);
+
     public Task<Result<WorkOrderView>> DispatchAsync(Guid id, DispatchInput input, int? version, CancellationToken ct) =>
-        ChangeAsync(id, version, o => IsAgentFor(o), async (o, now) =>
+        ChangeAsync<WorkOrderDispatched>(id, version, IsAgentFor, async (o, now) =>
         {
             var errors = new FieldErrors();
             var lead = input.Lead?.Trim() ?? "";
             var found = lead.Length == 0 ? null : await departments.FindAsync(lead, ct);
-            if (found is null || !Regions.Covers(o.RegionCode, found.RegionCode) && !Regions.Covers(found.RegionCode, o.RegionCode))
+            if (found is null || !LeadsIn(found.RegionCode, o.RegionCode))
             {
                 errors.Add("lead", "请选择工单所在辖区的主办部门");
             }
@@ -347,17 +491,19 @@ internal sealed partial class WorkOrders(
                 return errors.ToError("work-order:invalid", "派单信息有误");
             }
 
-            var returnBy = (await calendar.RulesAsync(ct)).Deadline(clock.TodayInChina(), 2) is { IsSuccess: true } r ? r.Value.Date : clock.TodayInChina().AddDays(2);
+            var returnBy = (await calendar.RulesAsync(ct)).Deadline(clock.TodayInChina(), ReturnWorkingDays) is { IsSuccess: true } r ? r.Value.Date : clock.TodayInChina().AddDays(ReturnWorkingDays);
             var done = o.Dispatch(lead, assisting, returnBy, now);
             return done.IsSuccess ? (Result<string>)$"派单：主办 {found!.Name}" + (assisting.Count > 0 ? $"，协办 {string.Join("、", assisting)}" : "") : done.Error!;
-        }, "WorkOrderDispatched", ct);
+        }, ct);
+
+    /// <summary>A department may return an order within this many working days of its dispatch.</summary>
+    public const int ReturnWorkingDays = 2;
 
     public Task<Result<WorkOrderView>> SignAsync(Guid id, int? version, CancellationToken ct) =>
-        ChangeAsync(id, version, o => IsDepartmentOf(o), (o, now) => Task.FromResult(o.Sign(now) is { IsSuccess: false } e ? (Result<string>)e.Error! : "签收"),
-            "WorkOrderSigned", ct);
+        ChangeAsync<WorkOrderSigned>(id, version, o => IsDepartmentOf(o), (o, now) => Task.FromResult(o.Sign(now) is { IsSuccess: false } e ? (Result<string>)e.Error! : "签收"), ct);
 
     public Task<Result<WorkOrderView>> ReturnAsync(Guid id, ReasonInput input, int? version, CancellationToken ct) =>
-        ChangeAsync(id, version, o => IsDepartmentOf(o), (o, _) =>
+        ChangeAsync<WorkOrderReturned>(id, version, o => IsDepartmentOf(o), (o, _) =>
         {
             var reason = input.Reason?.Trim() ?? "";
             if (reason.Length < 4 || TextRules.TextProblem(reason) is not null)
@@ -369,10 +515,10 @@ internal sealed partial class WorkOrders(
             var done = o.Return(clock.TodayInChina());
             var note = $"退单（{department}）：{reason}" + (o.Returns >= 2 ? $"（第 {o.Returns} 次退单）" : "");
             return Task.FromResult(done.IsSuccess ? (Result<string>)note : done.Error!);
-        }, "WorkOrderReturned", ct);
+        }, ct);
 
     public Task<Result<WorkOrderView>> ReplyAsync(Guid id, ReplyInput input, int? version, CancellationToken ct) =>
-        ChangeAsync(id, version, o => IsDepartmentOf(o), (o, now) =>
+        ChangeAsync<WorkOrderReplied>(id, version, o => IsDepartmentOf(o), (o, now) =>
         {
             var reply = input.Reply?.Trim() ?? "";
             if (reply.Length < 5 || reply.Length > ContentMaxLength || TextRules.TextProblem(reply, ContentMaxLength) is not null)
@@ -387,11 +533,11 @@ internal sealed partial class WorkOrders(
 
             var done = o.Answer(reply, now);
             return Task.FromResult(done.IsSuccess ? (Result<string>)("回复：" + reply) : done.Error!);
-        }, "WorkOrderReplied", ct);
+        }, ct);
 
     public async Task<Result<WorkOrderView>> ReviewAsync(Guid id, ReviewInput input, int? version, CancellationToken ct)
     {
-        var reviewed = await ChangeAsync(id, version, o => IsAgentFor(o), (o, now) =>
+        var reviewed = await ChangeAsync<WorkOrderReviewed>(id, version, IsAgentFor, (o, now) =>
         {
             var reason = input.Reason?.Trim() ?? "";
             if (input.Accept is null)
@@ -407,25 +553,127 @@ internal sealed partial class WorkOrders(
             var done = o.Review(input.Accept.Value, now);
             var note = input.Accept == true ? "审核通过，办结并告知来电人" : "退回重办：" + reason;
             return Task.FromResult(done.IsSuccess ? (Result<string>)note : done.Error!);
-        }, "WorkOrderReviewed", ct);
+        }, ct);
+        return await TellCallersAsync(reviewed, ct);
+    }
 
-        // The caller is told once the close is saved (agents, who review, see the caller's number whole).
-        if (reviewed is { IsSuccess: true, Value: { Status: nameof(WorkOrderStatus.Closed), Caller.Phone: var phone } order } && Mobile.Check(phone).Valid)
+    /// <summary>延期: the lead department asks (while it handles the order); the centre grants — the due date moves by that many working days.</summary>
+    public Task<Result<WorkOrderView>> ExtendAsync(Guid id, ExtendInput input, int? version, CancellationToken ct)
+    {
+        var granting = IsAgent || user.IsInRole(Roles.Supervisor);
+        Task<Result<string>> Change(WorkOrder o, DateTimeOffset now) => ExtendChangeAsync(o, input, granting, ct);
+        return granting
+            ? ChangeAsync<WorkOrderExtended>(id, version, o => IsAgentFor(o) || user.IsInRole(Roles.Supervisor), Change, ct)
+            : ChangeAsync<WorkOrderExtensionRequested>(id, version, o => IsDepartmentOf(o), Change, ct);
+    }
+
+    private async Task<Result<string>> ExtendChangeAsync(WorkOrder o, ExtendInput input, bool granting, CancellationToken ct)
+    {
+        var reason = input.Reason?.Trim() ?? "";
+        var days = input.WorkingDays ?? o.ExtensionRequestedDays ?? 0;
+        if (reason.Length < 4 || TextRules.TextProblem(reason) is not null)
         {
-            var reply = order.Reply ?? "";
-            await messages.SendAsync(phone, "12345 工单办结",
-                $"【12345】您反映的问题（工单 {order.Number}）已办结。答复：{(reply.Length > 60 ? reply[..60] + "…" : reply)} 可凭工单编号和来电号码后 4 位查询详情。", ct);
+            return Error.Field("reason", "请写明延期理由（至少 4 个字）");
         }
 
-        return reviewed;
+        if (!granting)
+        {
+            var asked = o.RequestExtension(days, reason);
+            return asked.IsSuccess ? $"申请延期 {days} 个工作日：{reason}" : asked.Error!;
+        }
+
+        var dueDay = DateOnly.FromDateTime(o.DueAt.ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var moved = (await calendar.RulesAsync(ct)).AddWorkingDays(dueDay, days);
+        var newDue = new DateTimeOffset((moved.IsSuccess ? moved.Value : dueDay.AddDays(days + (days / 5 * 2))).ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(8)).ToUniversalTime();
+        var done = o.Extend(days, newDue);
+        return done.IsSuccess ? $"同意延期 {days} 个工作日，办理时限至 {newDue.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}：{reason}" : done.Error!;
+    }
+
+    /// <summary>督办: the centre or a supervisor sends the lead department a notice it must acknowledge.</summary>
+    public Task<Result<WorkOrderView>> SuperviseAsync(Guid id, SuperviseInput input, int? version, CancellationToken ct) =>
+        ChangeAsync<WorkOrderSupervised>(id, version, o => IsAgentFor(o) || user.IsInRole(Roles.Supervisor), (o, now) =>
+        {
+            var notice = input.Notice?.Trim() ?? "";
+            if (notice.Length < 4 || notice.Length > 500 || TextRules.TextProblem(notice, 500) is not null)
+            {
+                return Task.FromResult((Result<string>)Error.Field("notice", "请写明督办意见（4–500 字）"));
+            }
+
+            var done = o.Supervise(notice, now);
+            return Task.FromResult(done.IsSuccess ? (Result<string>)$"督办（{o.LeadDepartment}）：{notice}" : done.Error!);
+        }, ct);
+
+    /// <summary>The lead department acknowledges the 督办 notice.</summary>
+    public Task<Result<WorkOrderView>> AcknowledgeAsync(Guid id, int? version, CancellationToken ct) =>
+        ChangeAsync<WorkOrderSupervisionAcknowledged>(id, version, o => IsDepartmentOf(o), (o, now) =>
+            Task.FromResult(o.AcknowledgeSupervision(now) is { IsSuccess: false } e ? (Result<string>)e.Error! : "签收督办通知"), ct);
+
+    /// <summary>并单: the agent merges a repeated request into an earlier order; it follows that order's outcome.</summary>
+    public Task<Result<WorkOrderView>> MergeAsync(Guid id, MergeInput input, int? version, CancellationToken ct) =>
+        ChangeAsync<WorkOrderMerged>(id, version, IsAgentFor, async (o, now) =>
+        {
+            var parent = input.ParentId is { } p ? await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, ct) : null;
+            if (parent is null || !IsAgentFor(parent))
+            {
+                return Error.Field("parentId", "请选择本辖区内要合并到的主单");
+            }
+
+            var done = o.MergeInto(parent, now);
+            return done.IsSuccess ? $"与工单 {parent.Number} 合并办理（重复诉求）" : done.Error!;
+        }, ct);
+
+    /// <summary>办结 by the centre without a department: a 表扬 recorded and passed on, a request that needs nothing more.</summary>
+    public async Task<Result<WorkOrderView>> CloseAsync(Guid id, CloseInput? input, int? version, CancellationToken ct)
+    {
+        var closed = await ChangeAsync<WorkOrderClosed>(id, version, IsAgentFor, (o, now) =>
+        {
+            var reason = input?.Reason?.Trim() ?? "";
+            if (reason.Length < 4 || reason.Length > ContentMaxLength || TextRules.TextProblem(reason, ContentMaxLength) is not null)
+            {
+                return Task.FromResult((Result<string>)Error.Field("reason", "请写明办结说明（至少 4 个字），如“表扬已转达窗口及所在单位”"));
+            }
+
+            var done = o.Close(reason, now);
+            return Task.FromResult(done.IsSuccess ? (Result<string>)("办结：" + reason) : done.Error!);
+        }, ct);
+        return await TellCallersAsync(closed, ct);
     }
 
     /// <summary>
-    /// The one way an order changes: found and visible, the caller entitled to this step, the version the person saw
-    /// (If-Match; stale → 409), the change, its step on the timeline and its entry on the audit chain, one save.
+    /// Once a close is saved, the caller is told by SMS with the answer and a link to rate it, and so are the callers of the
+    /// orders merged into it. (Agents, who close orders, see the numbers whole.)
     /// </summary>
-    private async Task<Result<WorkOrderView>> ChangeAsync(
-        Guid id, int? version, Func<WorkOrder, bool> entitled, Func<WorkOrder, DateTimeOffset, Task<Result<string>>> change, string action, CancellationToken ct)
+    private async Task<Result<WorkOrderView>> TellCallersAsync(Result<WorkOrderView> result, CancellationToken ct)
+    {
+        if (result is not { IsSuccess: true, Value: { Status: nameof(WorkOrderStatus.Closed) or nameof(WorkOrderStatus.Answered) } order })
+        {
+            return result;
+        }
+
+        suggestions.Invalidate();
+        var reply = order.Reply ?? "";
+        var shortReply = reply.Length > 60 ? reply[..60] + "…" : reply;
+        var site = http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}{request.PathBase}" : "";
+        var children = await db.Set<WorkOrder>().AsNoTracking().Where(c => c.ParentId == order.Id).ToListAsync(ct);
+        foreach (var (id, number, phone, round) in children.Select(c => (c.Id, c.Number, c.CallerPhone, c.Reopens)).Prepend((order.Id, order.Number, order.Caller?.Phone ?? "", order.Reopens)))
+        {
+            if (Mobile.Check(phone).Valid)
+            {
+                await messages.SendAsync(phone, "12345 工单办结",
+                    $"【12345】您反映的问题（工单 {number}）已办结。答复：{shortReply} 请评价：{site}/hotline/rate/{id}?code={await ratingCodes.CodeAsync(id, round, ct)} 可凭工单编号和来电号码后 4 位查询详情。", ct);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The one way a person changes an order: found and visible, entitled to this step, the version they saw (If-Match;
+    /// stale → 409), the change, then <see cref="Record{TEvent}"/>, one save.
+    /// </summary>
+    private async Task<Result<WorkOrderView>> ChangeAsync<TEvent>(
+        Guid id, int? version, Func<WorkOrder, bool> entitled, Func<WorkOrder, DateTimeOffset, Task<Result<string>>> change, CancellationToken ct)
+        where TEvent : WorkOrderEvent, new()
     {
         var o = await db.Set<WorkOrder>().Include(x => x.Steps).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (o is null || !MaySee(o))
@@ -450,11 +698,22 @@ internal sealed partial class WorkOrders(
             return note.Error!;
         }
 
-        db.Add(o.Step(now, action, user.DisplayName ?? "", note.Value!));
-        audit.Record(new AuditRecord(o.RegionCode, "WorkOrder", o.Id.ToString(), action, new { o.Number, status = o.Status.ToString(), o.LeadDepartment }));
-        await db.SaveChangesAsync(ct);
+        Record<TEvent>(o, now, user.DisplayName ?? "", note.Value!);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.StaleWrite;
+        }
+
         return View(o);
     }
+
+    /// <summary>What every step of an order leaves behind — people's, the deadline job's, a rating's — in the current unit of work.</summary>
+    private void Record<TEvent>(WorkOrder o, DateTimeOffset now, string actor, string note)
+        where TEvent : WorkOrderEvent, new() => WorkOrderRecording.Record<TEvent>(db, audit, o, now, actor, note);
 
     /// <summary>By number and the last four digits of the phone that called: status and steps, nothing personal; a wrong pair reads as unknown.</summary>
     public async Task<Result<TrackedWorkOrder>> TrackAsync(string? number, string? phoneLast4, CancellationToken ct)
@@ -482,20 +741,30 @@ internal sealed partial class WorkOrders(
             return TrackNotFound;
         }
 
-        return new TrackedWorkOrder(o.Number, o.Status.ToString(), HotlineCategories.Label(o.Status), HotlineCategories.Label(o.Type), HotlineCategories.PathOf(o.CategoryCode),
-            o.ReceivedAt, o.DueAt, o.Status == WorkOrderStatus.Closed ? o.Reply : null,
-            [.. o.Steps.OrderBy(s => s.At).Select(s => new TrackedOrderStep(s.At, StepLabel(s.Action)))]);
+        // A merged order reads as its parent: same status, same answer.
+        var outcome = o.ParentId is { } p ? await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, ct) ?? o : o;
+        return new TrackedWorkOrder(o.Number, outcome.Status.ToString(), WorkOrderLabels.Of(outcome.Status), WorkOrderLabels.Of(o.Type), HotlineCategories.PathOf(o.CategoryCode),
+            o.ReceivedAt, outcome.DueAt, outcome.Status is WorkOrderStatus.Closed or WorkOrderStatus.Answered ? outcome.Reply : null,
+            [.. o.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new TrackedOrderStep(s.At, WorkOrderLabels.PublicStep(s.Action)))]);
     }
+}
 
-    /// <summary>A step as the public may read it: what happened, not who or why.</summary>
-    private static string StepLabel(string action) => action switch
+/// <summary>What a step of an order leaves behind: its line on the timeline, its entry on the audit chain and its typed event, in the current unit of work.</summary>
+internal static class WorkOrderRecording
+{
+    public static TEvent Event<TEvent>(WorkOrder o, string note)
+        where TEvent : WorkOrderEvent, new() => new()
     {
-        "WorkOrderReceived" => "受理",
-        "WorkOrderDispatched" => "派单",
-        "WorkOrderSigned" => "部门签收",
-        "WorkOrderReturned" => "退回热线中心重新派单",
-        "WorkOrderReplied" => "部门回复",
-        "WorkOrderReviewed" => "审核",
-        _ => action,
+        WorkOrderId = o.Id, Number = o.Number, Status = o.Status.ToString(), RegionCode = o.RegionCode, LeadDepartment = o.LeadDepartment, Note = note,
     };
+
+    public static void Record<TEvent>(AppDbContext db, AuditTrail audit, WorkOrder o, DateTimeOffset now, string actor, string note)
+        where TEvent : WorkOrderEvent, new()
+    {
+        var e = Event<TEvent>(o, note);
+        // The step's key is set here, so it is added to the unit of work explicitly (EF would take it for an existing row).
+        db.Add(o.Step(now, e.AuditAction, actor, note));
+        audit.Record(new AuditRecord(o.RegionCode, "WorkOrder", o.Id.ToString(), e.AuditAction,
+            new { o.Number, status = o.Status.ToString(), o.LeadDepartment, deadline = o.DeadlineState.ToString(), o.Reopens }), e);
+    }
 }

@@ -29,8 +29,8 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>, IE
         b.Property(r => r.StaffName).HasMaxLength(100);
         b.Property(r => r.RatedBy).HasMaxLength(64);
 
-        // One rating per service event: the database refuses a second one, whatever races.
-        b.HasIndex(r => new { r.SubjectType, r.SubjectId }).IsUnique();
+        // One rating per service event (and round): the database refuses a second one, whatever races.
+        b.HasIndex(r => new { r.SubjectType, r.SubjectId, r.Round }).IsUnique();
         b.HasIndex(r => new { r.DepartmentCode, r.CreatedAt });
         b.HasIndex(r => new { r.RegionCode, r.CreatedAt });
     }

@@ -38,6 +38,9 @@ internal sealed class Rating
 
     public string SubjectId { get; set; } = "";
 
+    /// <summary>The subject's round: 0, or how many times a 12345 order was reopened before this rating (one rating per round).</summary>
+    public int Round { get; set; }
+
     /// <summary>What people read: 滨州市市民服务中心 A023 号（5 号窗口）, or a case number and item.</summary>
     public string SubjectLabel { get; set; } = "";
 

@@ -54,12 +54,18 @@ internal sealed record RatingView(Guid Id, RatingSubject SubjectType, string Sub
 /// department that served, due in working days, and tells its officers.
 /// </summary>
 internal sealed class GiveRating(
-    AppDbContext db, IQueueRecords tickets, ICaseRecords cases, IBundleIntake bundles, WorkingDayCalendar calendar, AuditTrail audit, Outbox outbox,
-    ICurrentUser user, TimeProvider clock, IOptions<RatingsOptions> options)
+    AppDbContext db, IQueueRecords tickets, ICaseRecords cases, IBundleIntake bundles, IEnumerable<IRatableSubjects> others, WorkingDayCalendar calendar,
+    AuditTrail audit, Outbox outbox, ICurrentUser user, TimeProvider clock, IOptions<RatingsOptions> options)
 {
     private static Error AlreadyRated => Error.Conflict("rating:already-rated", "该次服务已评价，每次服务只能评价一次");
 
-    private sealed record Subject(string Id, string Label, string Region, string Department, string? StaffId, string? StaffName, RatingChannel Channel);
+    private sealed record Subject(string Id, string Label, string Region, string Department, string? StaffId, string? StaffName, RatingChannel Channel)
+    {
+        public int Round { get; init; }
+
+        /// <summary>A bad rating makes the subject's module redo it (no rectification while it may).</summary>
+        public bool Reopens { get; init; }
+    }
 
     public async Task<Result<RatingView>> GiveAsync(RatingInput input, CancellationToken ct)
     {
@@ -103,7 +109,7 @@ internal sealed class GiveRating(
 
         var s = subject.Value!;
         var type = input.SubjectType.Value;
-        if (await db.Set<Rating>().AnyAsync(r => r.SubjectType == type && r.SubjectId == s.Id, ct))
+        if (await db.Set<Rating>().AnyAsync(r => r.SubjectType == type && r.SubjectId == s.Id && r.Round == s.Round, ct))
         {
             return AlreadyRated;
         }
@@ -111,12 +117,12 @@ internal sealed class GiveRating(
         var now = clock.Now();
         var rating = new Rating
         {
-            Id = Guid.CreateVersion7(now), RegionCode = s.Region, SubjectType = type, SubjectId = s.Id, SubjectLabel = s.Label, Level = input.Level!.Value, Comment = comment,
+            Id = Guid.CreateVersion7(now), RegionCode = s.Region, SubjectType = type, SubjectId = s.Id, Round = s.Round, SubjectLabel = s.Label, Level = input.Level!.Value, Comment = comment,
             Channel = input.Channel ?? s.Channel, DepartmentCode = s.Department, StaffUserId = s.StaffId, StaffName = s.StaffName, RatedBy = user.UserId, CreatedAt = now,
         };
         db.Add(rating);
         Rectification? rectification = null;
-        if (rating.IsBad)
+        if (rating.IsBad && !s.Reopens)
         {
             var due = (await calendar.RulesAsync(ct)).AddWorkingDays(clock.TodayInChina(), options.Value.RectificationDays);
             rectification = new Rectification
@@ -132,7 +138,8 @@ internal sealed class GiveRating(
             outbox.Enqueue(new RectificationOpened(rectification.Id, s.Department, s.Label, Rating.Label(rating.Level), comment, rectification.DueDate, s.Region));
         }
 
-        audit.Record(new AuditRecord(s.Region, "Rating", rating.Id.ToString(), "RatingGiven", new { subject = type.ToString(), subjectId = s.Id, level = rating.Level }));
+        audit.Record(new AuditRecord(s.Region, "Rating", rating.Id.ToString(), "RatingGiven", new { subject = type.ToString(), subjectId = s.Id, round = s.Round, level = rating.Level }),
+            new RatingGiven(rating.Id, SubjectTypeName(type), s.Id, s.Round, rating.Level, comment, s.Region));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -140,7 +147,7 @@ internal sealed class GiveRating(
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
             // Two ratings of one event at once: the unique index lets one through.
-            if (await RatedMeanwhileAsync(type, s.Id))
+            if (await RatedMeanwhileAsync(type, s.Id, s.Round))
             {
                 return AlreadyRated;
             }
@@ -151,11 +158,14 @@ internal sealed class GiveRating(
         return View(rating, rectification);
     }
 
-    private async Task<bool> RatedMeanwhileAsync(RatingSubject type, string id)
+    private async Task<bool> RatedMeanwhileAsync(RatingSubject type, string id, int round)
     {
         db.ChangeTracker.Clear();
-        return await db.Set<Rating>().AnyAsync(r => r.SubjectType == type && r.SubjectId == id);
+        return await db.Set<Rating>().AnyAsync(r => r.SubjectType == type && r.SubjectId == id && r.Round == round);
     }
+
+    /// <summary>The name a subject type has on the wire (<c>workOrder</c>), as <see cref="IRatableSubjects.SubjectType"/> gives it.</summary>
+    private static string SubjectTypeName(RatingSubject type) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
 
     internal static RatingView View(Rating r, Rectification? rect) => new(r.Id, r.SubjectType, r.SubjectId, r.SubjectLabel, r.Level, Rating.Label(r.Level), r.Comment, r.DepartmentCode,
         r.CreatedAt, rect is null ? null : new RectificationRef(rect.Id, rect.DueDate, rect.Status.ToString()));
@@ -224,10 +234,26 @@ internal sealed class GiveRating(
             }
 
             case RatingSubject.WorkOrder:
-                return Error.Validation("rating:invalid", "评价有误", new Dictionary<string, string[]>
+            {
+                var name = SubjectTypeName(type);
+                if (others.FirstOrDefault(o => o.SubjectType == name) is not { } owner)
                 {
-                    ["subjectType"] = ["12345 工单评价随热线模块提供，当前尚不能评价工单"],
-                });
+                    return notFound;
+                }
+
+                var found = await owner.FindAsync(id, input.AccessCode, ct);
+                if (!found.IsSuccess)
+                {
+                    return found.Error!;
+                }
+
+                var r = found.Value!;
+                return new Subject(r.Id, r.Label, r.RegionCode, r.DepartmentCode, null, null, input.AccessCode is null ? RatingChannel.Portal : RatingChannel.Phone)
+                {
+                    Round = r.Round, Reopens = r.Reopens,
+                };
+            }
+
             default:
                 return notFound;
         }

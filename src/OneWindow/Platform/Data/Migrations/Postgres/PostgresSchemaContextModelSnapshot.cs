@@ -485,6 +485,108 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.ToTable("service_items", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Modules.Hotline.Domain.KnowledgeArticle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_articles");
+
+                    b.ToTable("knowledge_articles", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Hotline.Domain.KnowledgeRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("saved_by_name");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_revisions");
+
+                    b.HasIndex("ArticleId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_knowledge_revisions_article_id_revision");
+
+                    b.ToTable("knowledge_revisions", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Modules.Hotline.Domain.WorkOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -497,6 +599,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("address");
+
+                    b.Property<Guid?>("AnswerArticleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("answer_article_id");
 
                     b.Property<string>("AssistingDepartments")
                         .IsRequired()
@@ -549,6 +655,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("content");
 
+                    b.Property<int>("DeadlineState")
+                        .HasColumnType("integer")
+                        .HasColumnName("deadline_state");
+
                     b.Property<DateTimeOffset?>("DispatchedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at");
@@ -560,6 +670,19 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.Property<bool>("DueProvisional")
                         .HasColumnType("boolean")
                         .HasColumnName("due_provisional");
+
+                    b.Property<int>("ExtendedDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("extended_days");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<int?>("ExtensionRequestedDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_requested_days");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
@@ -585,9 +708,18 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(24)")
                         .HasColumnName("number");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedByDepartment")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("received_by_department");
 
                     b.Property<string>("ReceivedById")
                         .IsRequired()
@@ -606,6 +738,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
+
+                    b.Property<int>("Reopens")
+                        .HasColumnType("integer")
+                        .HasColumnName("reopens");
 
                     b.Property<DateTimeOffset?>("RepliedAt")
                         .HasColumnType("timestamp with time zone")
@@ -631,6 +767,19 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.Property<int>("Status")
                         .HasColumnType("integer")
                         .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("SupervisedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supervised_at");
+
+                    b.Property<DateTimeOffset?>("SupervisionAcknowledgedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("supervision_acknowledged_at");
+
+                    b.Property<string>("SupervisionNotice")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("supervision_notice");
 
                     b.Property<int>("Type")
                         .HasColumnType("integer")
@@ -658,6 +807,9 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_work_orders_number");
 
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_work_orders_parent_id");
+
                     b.HasIndex("LeadDepartment", "Status")
                         .HasDatabaseName("ix_work_orders_lead_department_status");
 
@@ -667,6 +819,9 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "ReceivedAt")
                         .HasDatabaseName("ix_work_orders_region_code_received_at");
+
+                    b.HasIndex("Status", "DeadlineState")
+                        .HasDatabaseName("ix_work_orders_status_deadline_state");
 
                     b.ToTable("work_orders", (string)null);
                 });
@@ -2471,6 +2626,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
                     b.Property<string>("StaffName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -2506,9 +2665,9 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.HasIndex("RegionCode", "CreatedAt")
                         .HasDatabaseName("ix_ratings_region_code_created_at");
 
-                    b.HasIndex("SubjectType", "SubjectId")
+                    b.HasIndex("SubjectType", "SubjectId", "Round")
                         .IsUnique()
-                        .HasDatabaseName("ix_ratings_subject_type_subject_id");
+                        .HasDatabaseName("ix_ratings_subject_type_subject_id_round");
 
                     b.ToTable("ratings", (string)null);
                 });

@@ -474,6 +474,108 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.ToTable("service_items", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Modules.Hotline.Domain.KnowledgeArticle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("CategoryCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category_code");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by_name");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_articles");
+
+                    b.ToTable("knowledge_articles", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Hotline.Domain.KnowledgeRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("saved_by_name");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_knowledge_revisions");
+
+                    b.HasIndex("ArticleId", "Revision")
+                        .IsUnique()
+                        .HasDatabaseName("ix_knowledge_revisions_article_id_revision");
+
+                    b.ToTable("knowledge_revisions", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Modules.Hotline.Domain.WorkOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -486,6 +588,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("address");
+
+                    b.Property<Guid?>("AnswerArticleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("answer_article_id");
 
                     b.Property<string>("AssistingDepartments")
                         .IsRequired()
@@ -538,6 +644,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("content");
 
+                    b.Property<int>("DeadlineState")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deadline_state");
+
                     b.Property<long?>("DispatchedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("dispatched_at");
@@ -549,6 +659,19 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.Property<bool>("DueProvisional")
                         .HasColumnType("INTEGER")
                         .HasColumnName("due_provisional");
+
+                    b.Property<int>("ExtendedDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extended_days");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<int?>("ExtensionRequestedDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_requested_days");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
@@ -574,9 +697,18 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("number");
 
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parent_id");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedByDepartment")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_by_department");
 
                     b.Property<string>("ReceivedById")
                         .IsRequired()
@@ -595,6 +727,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
+
+                    b.Property<int>("Reopens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopens");
 
                     b.Property<long?>("RepliedAt")
                         .HasColumnType("INTEGER")
@@ -620,6 +756,19 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
+
+                    b.Property<long?>("SupervisedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supervised_at");
+
+                    b.Property<long?>("SupervisionAcknowledgedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supervision_acknowledged_at");
+
+                    b.Property<string>("SupervisionNotice")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supervision_notice");
 
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER")
@@ -647,6 +796,9 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_work_orders_number");
 
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_work_orders_parent_id");
+
                     b.HasIndex("LeadDepartment", "Status")
                         .HasDatabaseName("ix_work_orders_lead_department_status");
 
@@ -656,6 +808,9 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("RegionCode", "ReceivedAt")
                         .HasDatabaseName("ix_work_orders_region_code_received_at");
+
+                    b.HasIndex("Status", "DeadlineState")
+                        .HasDatabaseName("ix_work_orders_status_deadline_state");
 
                     b.ToTable("work_orders", (string)null);
                 });
@@ -2460,6 +2615,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
                     b.Property<string>("StaffName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
@@ -2495,9 +2654,9 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.HasIndex("RegionCode", "CreatedAt")
                         .HasDatabaseName("ix_ratings_region_code_created_at");
 
-                    b.HasIndex("SubjectType", "SubjectId")
+                    b.HasIndex("SubjectType", "SubjectId", "Round")
                         .IsUnique()
-                        .HasDatabaseName("ix_ratings_subject_type_subject_id");
+                        .HasDatabaseName("ix_ratings_subject_type_subject_id_round");
 
                     b.ToTable("ratings", (string)null);
                 });
