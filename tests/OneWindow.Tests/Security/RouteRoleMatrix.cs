@@ -6,7 +6,8 @@ namespace OneWindow.Tests.Security;
 /// <summary>
 /// Every route of the OpenAPI document × every role (and anonymous), called with placeholder ids and an empty body, against
 /// the policy table in docs/security/access.md: ✓ = let in (never 401/403), ✗ = refused at the door (401 anonymous, 403
-/// signed in), ○ = let in, and the resource's own rule decides (its tests show which record; here: no 401, no 5xx).
+/// signed in), ○ = let in, and the resource's own rule decides (its tests show which record; here: no 401, no 5xx),
+/// 🔑 = not signed in at all: the route's own API key decides (Open311: 403 without a valid key, never 401).
 /// No route may answer 5xx to anyone. Every route must be in the table, and every row of the table must be a route.
 /// </summary>
 public static partial class RouteRoleMatrix
@@ -70,6 +71,8 @@ public static partial class RouteRoleMatrix
         "✗" when !anonymous && status != 403 => $"answered {status}, the table refuses this role (403)",
         "○" when status == 401 && !anonymous => "answered 401 to a signed-in caller",
         "○" when anonymous => "○ is for signed-in roles; anonymous is ✓ or ✗",
+        "🔑" when status == 401 => "answered 401; an API-key route answers 403 without its key",
+        "🔑" => null,
         "✓" or "✗" or "○" => null,
         _ => $"unknown mark '{mark}'",
     };

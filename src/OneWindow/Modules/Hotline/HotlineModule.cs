@@ -15,6 +15,8 @@ public static class HotlineModule
             .ValidateOnStart();
         builder.Services.AddScoped<WorkOrders>();
         builder.Services.AddScoped<Knowledge>();
+        builder.Services.AddScoped<Features.Open311.GeoReport>();
+        builder.Services.AddScoped<Features.Open311.Open311Clients>();
         builder.Services.AddScoped<IDemoSeeder, HotlineDemoData>();
         builder.Services.AddSingleton<DispatchSuggestions>();
         builder.Services.AddSingleton<WorkOrderRatingCodes>();
@@ -29,5 +31,9 @@ public static class HotlineModule
         });
     }
 
-    public static void MapHotlineModule(this WebApplication app) => HotlineEndpoints.Map(app);
+    public static void MapHotlineModule(this WebApplication app)
+    {
+        HotlineEndpoints.Map(app);
+        Features.Open311.Open311Endpoints.Map(app);
+    }
 }

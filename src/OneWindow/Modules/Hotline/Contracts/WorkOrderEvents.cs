@@ -85,3 +85,7 @@ public sealed record WorkOrderDeadlineWarning : WorkOrderEvent { public override
 
 [EventName("hotline.overdue")]
 public sealed record WorkOrderOverdue : WorkOrderEvent { public override string AuditAction => "WorkOrderOverdue"; }
+
+/// <summary>补充: the Open311 client that filed the order added to it (FixMyStreet's <c>servicerequestupdates</c>).</summary>
+[EventName("hotline.supplemented")]
+public sealed record WorkOrderSupplemented : WorkOrderEvent { public override string AuditAction => "WorkOrderSupplemented"; }

@@ -6,7 +6,8 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Modules.Hotline.Data;
 
 internal sealed class WorkOrderConfiguration
-    : IEntityTypeConfiguration<WorkOrder>, IEntityTypeConfiguration<WorkOrderStep>, IEntityTypeConfiguration<KnowledgeArticle>, IEntityTypeConfiguration<KnowledgeRevision>
+    : IEntityTypeConfiguration<WorkOrder>, IEntityTypeConfiguration<WorkOrderStep>, IEntityTypeConfiguration<KnowledgeArticle>, IEntityTypeConfiguration<KnowledgeRevision>,
+      IEntityTypeConfiguration<Open311Client>
 {
     public void Configure(EntityTypeBuilder<WorkOrder> b)
     {
@@ -70,5 +71,18 @@ internal sealed class WorkOrderConfiguration
         b.Property(r => r.Body).HasMaxLength(4000);
         b.Property(r => r.SavedByName).HasMaxLength(100);
         b.HasIndex(r => new { r.ArticleId, r.Revision }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<Open311Client> b)
+    {
+        b.ToTable("open311_clients");
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Name).HasMaxLength(100);
+        b.Property(c => c.KeyHash).HasMaxLength(64);
+        b.Property(c => c.KeyPrefix).HasMaxLength(12);
+        b.Property(c => c.RegionCode).HasMaxLength(12);
+        b.Property(c => c.CreatedByName).HasMaxLength(100);
+        b.Ignore(c => c.Actor);
+        b.HasIndex(c => c.KeyHash).IsUnique();
     }
 }

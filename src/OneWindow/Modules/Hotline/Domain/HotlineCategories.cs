@@ -4,6 +4,15 @@ namespace OneWindow.Modules.Hotline.Domain;
 internal sealed record HotlineCategory(string Code, string Name, string? ParentCode);
 
 /// <summary>
+/// A question a leaf category asks beyond the content (its form): Open311 publishes it as a service attribute, and the
+/// answers are written into the order's content (【楼栋单元】3 号楼 2 单元).
+/// </summary>
+internal sealed record CategoryField(string Code, string Label, bool Required, IReadOnlyList<(string Key, string Name)>? Choices = null)
+{
+    public bool IsChoice => Choices is { Count: > 0 };
+}
+
+/// <summary>
 /// The demo's category tree (slice 1 of ADR 0022 ships it as reference data; admins edit it in a later slice). Codes are
 /// two digits per level.
 /// </summary>
@@ -25,6 +34,25 @@ internal static class HotlineCategories
         new("05", "交通出行", null),
         new("0501", "出租网约车", "05"), new("050101", "拒载绕路", "0501"), new("050102", "网约车投诉", "0501"),
     ];
+
+    private static readonly (string Key, string Name)[] YesNo = [("yes", "是"), ("no", "否")];
+
+    /// <summary>The category forms: what a leaf asks besides the content.</summary>
+    private static readonly Dictionary<string, CategoryField[]> Forms = new(StringComparer.Ordinal)
+    {
+        ["010101"] = [new("trapped", "是否有人被困", true, YesNo), new("building", "楼栋单元", false)],
+        ["010201"] = [new("site", "工地名称或位置", true), new("time", "施工时段", false)],
+        ["020101"] = [new("shop", "商户名称", true)],
+        ["020102"] = [new("shop", "商户名称", true), new("product", "商品名称", false)],
+        ["050101"] = [new("plate", "车牌号", true)],
+        ["050102"] = [new("platform", "网约车平台", true), new("plate", "车牌号", false)],
+    };
+
+    public static IReadOnlyList<CategoryField> FormOf(string code) => Forms.TryGetValue(code, out var fields) ? fields : [];
+
+    public static IEnumerable<HotlineCategory> Leaves => All.Where(c => IsLeaf(c.Code));
+
+    public static string TopOf(string code) => Find(code.Length >= 2 ? code[..2] : code)?.Name ?? "";
 
     private static readonly Dictionary<string, HotlineCategory> ByCode = All.ToDictionary(c => c.Code);
 

@@ -63,6 +63,7 @@ internal static class WorkOrderLabels
         "WorkOrderMerged" => "与相同诉求合并办理",
         "WorkOrderClosed" => "办结",
         "WorkOrderReopened" => "重办",
+        "WorkOrderSupplemented" => "来电人补充说明",
         "WorkOrderDeadlineWarning" => "临近办理时限",
         "WorkOrderOverdue" => "超过办理时限",
         _ => action,

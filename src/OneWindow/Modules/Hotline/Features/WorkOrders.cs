@@ -210,8 +210,19 @@ internal sealed partial class WorkOrders(
             ReceivedById = user.UserId!, ReceivedByName = user.DisplayName ?? "", ReceivedByDepartment = IsAgent ? user.DepartmentCode : null, IdempotencyKey = key,
         };
 
-        // The number counts the day's orders; two taken at once may count alike: the unique index refuses the second, which counts again.
+        return await ReceiveAsync(order, ct);
+    }
+
+    /// <summary>
+    /// The one way an order enters (agents, citizens, Open311): numbered for its day, its first step recorded, saved. The
+    /// number counts the day's orders; two taken at once may count alike: the unique index refuses the second, which
+    /// counts again. A retry with the same Idempotency-Key returns the order the first made.
+    /// </summary>
+    internal async Task<Result<WorkOrderCreated>> ReceiveAsync(WorkOrder order, CancellationToken ct)
+    {
         var today = clock.TodayInChina();
+        var now = order.ReceivedAt;
+        var (by, key) = (order.ReceivedById, order.IdempotencyKey);
         for (var attempt = 0; ; attempt++)
         {
             var dayStart = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
@@ -228,7 +239,7 @@ internal sealed partial class WorkOrders(
             catch (DbUpdateException) when (attempt < 5)
             {
                 db.ChangeTracker.Clear();
-                if (key is not null && await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(o => o.ReceivedById == user.UserId && o.IdempotencyKey == key, ct) is { } raced)
+                if (key is not null && await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(o => o.ReceivedById == by && o.IdempotencyKey == key, ct) is { } raced)
                 {
                     return Created(raced);
                 }
@@ -239,7 +250,7 @@ internal sealed partial class WorkOrders(
     private static WorkOrderCreated Created(WorkOrder o) => new(o.Id, o.Number, o.Status.ToString(), o.DueAt);
 
     /// <summary>Five working days on the Platform calendar (end of that day, Beijing time), or 24 hours for an urgent order.</summary>
-    private async Task<(DateTimeOffset At, bool Provisional)> DueAsync(DateTimeOffset now, WorkOrderUrgency urgency, CancellationToken ct)
+    internal async Task<(DateTimeOffset At, bool Provisional)> DueAsync(DateTimeOffset now, WorkOrderUrgency urgency, CancellationToken ct)
     {
         if (urgency == WorkOrderUrgency.Urgent)
         {
@@ -276,8 +287,12 @@ internal sealed partial class WorkOrders(
             return divisions.Find(code) is not null && Regions.Covers(own, code) ? code : null;
         }
 
-        return divisions.Children(own).FirstOrDefault(d => address.Contains(d.Name, StringComparison.Ordinal))?.Code ?? own;
+        return CountyIn(own, address);
     }
+
+    /// <summary>The district of <paramref name="region"/> that <paramref name="address"/> names (滨城区 → 371602), else the region itself.</summary>
+    internal string CountyIn(string region, string address) =>
+        divisions.Children(region).FirstOrDefault(d => address.Contains(d.Name, StringComparison.Ordinal))?.Code ?? region;
 
     /// <summary>Hotline agents of its region, oversight everywhere, and the citizen who filed it; anyone else: not found.</summary>
     private bool MaySee(WorkOrder o) =>
