@@ -300,12 +300,12 @@ public abstract class HotlineTests(AppFixture fixture)
         order = await Http.Json(await handler.GetAsync($"/api/v1/work-orders/{id}"));
         Assert.Equal(1, order.GetProperty("reopens").GetInt32());
 
-        // Redone: a second reply, accepted; the second link rates round 1, the first no longer opens anything.
+        // Redone: a second reply, accepted; the second link rates round 1; the first still names round 0, rated already.
         order = await StepAsync(handler, order, "reply", new { reply = "已更换电梯主板并由特检机构复检合格，物业承诺每周巡检。" });
         order = await StepAsync(agent, order, "review", new { accept = true });
         var second = await RatingCodeAsync(App, number, 2);
         Assert.NotEqual(first, second);
-        await Http.Problem(await anonymous.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "workOrder", subjectId = id, level = 4, accessCode = first }), HttpStatusCode.NotFound);
+        await Http.Problem(await anonymous.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "workOrder", subjectId = id, level = 4, accessCode = first }), HttpStatusCode.Conflict);
         await Http.Json(await anonymous.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "workOrder", subjectId = id, level = 4, accessCode = second }), HttpStatusCode.Created);
 
         order = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}"));

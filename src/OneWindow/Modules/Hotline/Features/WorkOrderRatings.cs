@@ -28,23 +28,37 @@ internal sealed class WorkOrderRatings(
     public async Task<Result<RatableSubject>> FindAsync(Guid id, string? accessCode, CancellationToken ct)
     {
         var o = await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        var mayRate = o is not null
-                      && ((o.CallerUserId is not null && o.CallerUserId == user.UserId)
-                          || (user.IsInRole(Roles.HotlineAgent) && Regions.Covers(user.RegionCode, o.RegionCode))
-                          || await codes.OpensAsync(o.Id, o.Reopens, accessCode, ct));
-        if (!mayRate)
+        if (o is null)
         {
-            return Error.NotFound("rating:subject-not-found", "评价对象不存在，或您无权评价");
+            return NotFound;
         }
 
-        if (o!.Status is not (WorkOrderStatus.Closed or WorkOrderStatus.Answered))
+        // A link names its round: an earlier round's link still names that round (already rated: Ratings says so).
+        var round = o.Reopens;
+        var byLink = false;
+        for (var r = o.Reopens; r >= 0 && accessCode is not null && !byLink; r--)
+        {
+            (byLink, round) = (await codes.OpensAsync(o.Id, r, accessCode, ct), r);
+        }
+
+        round = byLink ? round : o.Reopens;
+        var mayRate = byLink || (o.CallerUserId is not null && o.CallerUserId == user.UserId)
+                      || (user.IsInRole(Roles.HotlineAgent) && Regions.Covers(user.RegionCode, o.RegionCode));
+        if (!mayRate)
+        {
+            return NotFound;
+        }
+
+        if (round == o.Reopens && o.Status is not (WorkOrderStatus.Closed or WorkOrderStatus.Answered))
         {
             return Error.Conflict("rating:not-completed", $"工单 {o.Number} 尚未办结，办结后再评价");
         }
 
-        return new RatableSubject(o.Id.ToString(), o.Reopens, $"12345 工单 {o.Number}（{HotlineCategories.PathOf(o.CategoryCode)}）", o.RegionCode,
-            o.LeadDepartment ?? o.ReceivedByDepartment ?? "", o.Reopens < options.Value.MaxReopens);
+        return new RatableSubject(o.Id.ToString(), round, $"12345 工单 {o.Number}（{HotlineCategories.PathOf(o.CategoryCode)}）", o.RegionCode,
+            o.LeadDepartment ?? o.ReceivedByDepartment ?? "", round < options.Value.MaxReopens);
     }
+
+    private static Error NotFound => Error.NotFound("rating:subject-not-found", "评价对象不存在，或您无权评价");
 
     /// <summary>重办 on 不满意: the order goes back to its department (or to the centre) due again in five working days, once per rating.</summary>
     public async Task HandleAsync(RatingGiven e, OutboxDeliveryContext context, CancellationToken ct)
