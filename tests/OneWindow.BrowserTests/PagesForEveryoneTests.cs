@@ -161,33 +161,7 @@ public sealed class PagesForEveryoneTests(BrowserFixture fixture) : IClassFixtur
         Assert.True(findings.Count == 0, "axe-core found serious or critical problems:\n" + string.Join("\n", findings));
     }
 
-    private async Task<IPage> NewAuditedPageAsync(bool desktop)
-    {
-        // axe is injected as a script tag; the platform's content security policy (nonces only) would refuse it.
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseUrl, Locale = "zh-CN", BypassCSP = true,
-            ViewportSize = desktop ? new ViewportSize { Width = 1280, Height = 900 } : new ViewportSize { Width = 390, Height = 844 },
-        });
-        context.SetDefaultTimeout(60_000);
-        return await context.NewPageAsync();
-    }
+    private Task<IPage> NewAuditedPageAsync(bool desktop) => AxeAudit.NewPageAsync(fixture, desktop);
 
-    /// <summary>Runs axe-core (WCAG 2.1 A and AA rules) on a page and returns its serious and critical findings, one line each.</summary>
-    private static async Task<IReadOnlyList<string>> AuditAsync(IPage page, string axe, string path)
-    {
-        await page.GotoAsync(path);
-        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = axe });
-        var json = await page.EvaluateAsync<string>("""
-            async () => {
-              const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
-              return JSON.stringify(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + (n.failureSummary ?? '').split('\n').slice(1, 2).join('')) })));
-            }
-            """);
-        var violations = JsonDocument.Parse(json).RootElement;
-        return violations.EnumerateArray()
-            .Select(v => $"{path}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}) at {string.Join(" | ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString()))}")
-            .ToList();
-    }
+    private static Task<IReadOnlyList<string>> AuditAsync(IPage page, string axe, string path) => AxeAudit.RunAsync(page, axe, path);
 }

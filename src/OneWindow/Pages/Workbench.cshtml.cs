@@ -31,6 +31,7 @@ public sealed class WorkbenchModel(ICurrentUser user, IDepartmentDirectory depar
             new("审计链校验", "校验全部审计记录的哈希链是否完整", "/api/v1/audit/verify"),
             new("事项管理", "事项目录、实施清单与办事指南；导入导出", "/admin/items"),
             new("大厅设置", "服务大厅、业务分区、综合窗口、专窗与绿色通道", "/admin/halls"),
+            new("Open311 客户端", "为外部应用签发与停用 api_key", "/admin/open311"),
         ],
         Roles.HallGuide => [new("大导服", "咨询引导、取号分流：按业务分区或事项取号，发放优先号", "/halls"), new("帮办代办", "搜索事项，为申请人代为填报提交", "/search")],
         Roles.IntakeClerk =>
@@ -46,10 +47,17 @@ public sealed class WorkbenchModel(ICurrentUser user, IDepartmentDirectory depar
             new("部门督办", "本部门办件时限预警与超期", "/workbench/cases?view=all&deadline=warning"), new("事项管理", "维护本部门事项、发布新版本", "/admin/items"),
             new("差评整改", "本部门的好差评与差评整改（核实、整改、反馈）", "/rectifications"),
         ],
-        Roles.HotlineAgent => [new("12345 工单", "受理、派单、回访", null)],
+        Roles.HotlineAgent =>
+        [
+            new("受理来电", "坐席受理台：来电记录、知识库、受理后派单建议", "/hotline/new"), new("12345 工单", "待派单、待审核、超期工单", "/hotline"),
+            new("督办看板", "预警与超期工单、各部门退单与督办", "/hotline/supervision"), new("热线统计", "工单量、直接办结率、按时办结率、满意率", "/hotline/dashboard"),
+            new("知识库", "撰写与修订答复口径", "/hotline/knowledge"),
+        ],
+        Roles.HotlineHandler => [new("12345 工单收件箱", "签收、退单、回复、申请延期、签收督办", "/hotline")],
         Roles.Supervisor =>
         [
             new("效能监督", "超期办件督办", "/workbench/cases?view=all&deadline=overdue"), new("好差评监督", "各部门满意率与差评整改进度", "/rectifications"),
+            new("12345 督办", "预警与超期工单，发出督办、批准延期", "/hotline/supervision"), new("热线统计", "12345 工单量与各项比率", "/hotline/dashboard"),
             new("审计链校验", "校验全部审计记录的哈希链是否完整", "/api/v1/audit/verify"),
         ],
         _ => [],

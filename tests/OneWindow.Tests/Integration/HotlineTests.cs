@@ -242,7 +242,7 @@ public abstract class HotlineTests(AppFixture fixture)
         Assert.True(bad.GetProperty("errors").TryGetProperty("phoneLast4", out _));
     }
 
-    private static readonly Regex RatingLink = new(@"/hotline/rate/(?<id>[0-9a-f-]{36})\?code=(?<code>[0-9a-f]{16})", RegexOptions.Compiled);
+    private static readonly Regex RatingLink = new(@"/rate/workOrder/(?<id>[0-9a-f-]{36})\?code=(?<code>[0-9a-f]{16})", RegexOptions.Compiled);
 
     /// <summary>The rating code of the latest closing SMS about <paramref name="number"/>.</summary>
     private static async Task<string> RatingCodeAsync(TestApp app, string number, int expectedMessages)

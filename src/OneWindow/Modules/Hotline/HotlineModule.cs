@@ -15,6 +15,7 @@ public static class HotlineModule
             .ValidateOnStart();
         builder.Services.AddScoped<WorkOrders>();
         builder.Services.AddScoped<Knowledge>();
+        builder.Services.AddScoped<WorkOrderStats>();
         builder.Services.AddScoped<Features.Open311.GeoReport>();
         builder.Services.AddScoped<Features.Open311.Open311Clients>();
         builder.Services.AddScoped<IDemoSeeder, HotlineDemoData>();
@@ -23,7 +24,7 @@ public static class HotlineModule
         builder.Services.AddSingleton(new Platform.Data.DeclaredSecret(WorkOrderRatingCodes.KeyName));
         builder.Services.AddScoped<WorkOrderRatings>();
         builder.Services.AddScoped<IRatableSubjects>(sp => sp.GetRequiredService<WorkOrderRatings>());
-        builder.Services.AddOutboxHandler<RatingGiven, WorkOrderRatings>(e => e.SubjectType == WorkOrderRatings.Type && e.Level <= 2);
+        builder.Services.AddOutboxHandler<RatingGiven, WorkOrderRatings>(e => e.SubjectType == WorkOrderRatings.Type);
         builder.Services.AddPeriodicJob<WorkOrderDeadlines>(sp =>
         {
             var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HotlineOptions>>().Value;

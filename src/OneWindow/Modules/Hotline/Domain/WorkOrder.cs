@@ -167,6 +167,9 @@ internal sealed class WorkOrder : IVersioned
     /// <summary>重办 so far: the caller rated a result 不满意 (the rating round is this count).</summary>
     public int Reopens { get; set; }
 
+    /// <summary>The caller's latest 好差评 of the result (5 非常满意 … 1 非常不满意), as Ratings told (<c>RatingGiven</c>).</summary>
+    public int? RatingLevel { get; set; }
+
     /// <summary>The 知识库 article that answered a 咨询 on the line.</summary>
     public Guid? AnswerArticleId { get; set; }
 

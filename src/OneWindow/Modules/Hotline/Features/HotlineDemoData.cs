@@ -129,27 +129,90 @@ internal sealed class HotlineDemoData(AppDbContext db, TimeProvider clock) : IDe
             var replied = received.AddHours(4 + random.Next(100));
             var due = received.AddDays(7);
             var onTime = replied <= due;
+            // Half the 咨询 were answered on the line; one order in twenty was first returned by a wrong department.
+            var answered = d.Type == WorkOrderType.Consultation && random.Next(2) == 0;
+            var returned = !answered && random.Next(20) == 0;
+            var rating = random.Next(100) switch { < 60 => 5, < 85 => 4, < 93 => 3, _ => 2 };
             var o = new WorkOrder
             {
-                Id = Guid.CreateVersion7(received), Number = $"RX-{day:yyyyMMdd}-{5000 + n:0000}", RegionCode = d.RegionCode, Channel = random.Next(5) == 0 ? WorkOrderChannel.Web : WorkOrderChannel.Phone,
-                Type = d.Type, CategoryCode = d.CategoryCode, CallerName = "历史来电", CallerPhone = $"1390543{random.Next(10000):0000}", Content = d.Content, Address = d.Address,
-                Urgency = WorkOrderUrgency.Normal, Status = WorkOrderStatus.Closed, ReceivedAt = received.ToUniversalTime(), DueAt = due.ToUniversalTime(),
-                ReceivedById = DemoAgent, ReceivedByName = "郑坐席", ReceivedByDepartment = $"{DemoCity.City}-RXB", LeadDepartment = d.Department,
-                DispatchedAt = received.AddMinutes(20).ToUniversalTime(), SignedAt = received.AddHours(2).ToUniversalTime(), Reply = d.Reply, RepliedAt = replied.ToUniversalTime(),
-                ClosedAt = replied.AddHours(2).ToUniversalTime(), DeadlineState = onTime ? WorkOrderDeadline.Normal : WorkOrderDeadline.Overdue,
+                Id = Guid.CreateVersion7(received), Number = $"RX-{day:yyyyMMdd}-{5000 + n:0000}", RegionCode = d.RegionCode,
+                Channel = random.Next(5) == 0 ? WorkOrderChannel.Web : WorkOrderChannel.Phone, Type = d.Type, CategoryCode = d.CategoryCode, CallerName = "历史来电",
+                CallerPhone = $"1390543{random.Next(10000):0000}", Content = d.Content, Address = d.Address, Urgency = WorkOrderUrgency.Normal,
+                Status = answered ? WorkOrderStatus.Answered : WorkOrderStatus.Closed, ReceivedAt = received.ToUniversalTime(), DueAt = due.ToUniversalTime(),
+                ReceivedById = DemoAgent, ReceivedByName = "郑坐席", ReceivedByDepartment = $"{DemoCity.City}-RXB", LeadDepartment = answered ? null : d.Department,
+                DispatchedAt = answered ? null : received.AddMinutes(20).ToUniversalTime(), SignedAt = answered ? null : received.AddHours(2).ToUniversalTime(),
+                Reply = d.Reply, RepliedAt = (answered ? received.AddMinutes(8) : replied).ToUniversalTime(), Returns = returned ? 1 : 0, RatingLevel = rating,
+                ClosedAt = (answered ? received.AddMinutes(8) : replied.AddHours(2)).ToUniversalTime(),
+                DeadlineState = answered || onTime ? WorkOrderDeadline.Normal : WorkOrderDeadline.Overdue,
             };
             db.Add(o);
-            foreach (var (when, action, note) in new[]
-                     {
-                         (received, "WorkOrderReceived", "受理（电话）"), (received.AddMinutes(20), "WorkOrderDispatched", $"派单：主办 {d.Department}"),
-                         (received.AddHours(2), "WorkOrderSigned", "签收"), (replied, "WorkOrderReplied", "回复：" + d.Reply),
-                         (replied.AddHours(2), "WorkOrderReviewed", "审核通过，办结并告知来电人"),
-                     })
+            var steps = answered
+                ? new[] { (received, "WorkOrderReceived", "受理（电话）"), (received.AddMinutes(8), "WorkOrderAnswered", "直接答复办结") }
+                : new[]
+                {
+                    (received, "WorkOrderReceived", "受理（电话）"), (received.AddMinutes(20), "WorkOrderDispatched", $"派单：主办 {d.Department}"),
+                    (received.AddHours(2), "WorkOrderSigned", "签收"), (replied, "WorkOrderReplied", "回复：" + d.Reply),
+                    (replied.AddHours(2), "WorkOrderReviewed", "审核通过，办结并告知来电人"),
+                };
+            foreach (var (when, action, note) in steps)
             {
-                db.Add(o.Step(when.ToUniversalTime(), action, action == "WorkOrderReceived" || action == "WorkOrderReviewed" ? "郑坐席" : "承办人", note));
+                db.Add(o.Step(when.ToUniversalTime(), action, action is "WorkOrderReceived" or "WorkOrderReviewed" or "WorkOrderAnswered" ? "郑坐席" : "承办人", note));
             }
         }
 
+        await SeedRunningAsync(ct);
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Orders still running, so every page has work on it and every step can be taken by a demo account: waiting for
+    /// dispatch (hotline), for signing (handler.zjj, handler.bincheng), in hand (handler.scj, one near its limit), and a
+    /// reply waiting for the centre's review (hotline).
+    /// </summary>
+    private async Task SeedRunningAsync(CancellationToken ct)
+    {
+        var now = clock.Now();
+        var today = clock.TodayInChina();
+        (WorkOrderStatus Status, string Category, string Region, string Address, string Content, string? Lead, double HoursAgo, int DueInHours)[] running =
+        [
+            (WorkOrderStatus.Received, "010201", DemoCity.City, "滨州市黄河八路 66 号", "黄河八路工地夜里 11 点以后还在打桩，噪音很大，孩子无法入睡。", null, 1.5, 110),
+            (WorkOrderStatus.Received, "020202", DemoCity.Huimin, "滨州市惠民县孙武街道 12 号", "健身房突然关门，预付卡里还有 2000 元无法退费。", null, 3, 110),
+            (WorkOrderStatus.Dispatched, "010101", DemoCity.City, "滨州市渤海十路 200 号", "5 号楼电梯经常停在半层，物业说等配件。", $"{DemoCity.City}-ZJJ", 6, 100),
+            (WorkOrderStatus.Dispatched, "010103", DemoCity.Bincheng, "滨州市滨城区市中街道 8 号", "小区东门垃圾桶满了三天没人清运，气味很大。", $"{DemoCity.Bincheng}-ZJJ", 20, 90),
+            (WorkOrderStatus.Signed, "020101", DemoCity.City, "滨州市长江五路 15 号", "长江五路一家烧烤店后厨很脏，吃完腹泻。", $"{DemoCity.City}-SCJ", 90, 20),
+            (WorkOrderStatus.Replied, "020201", DemoCity.City, "滨州市黄河四路 300 号", "商场店庆先涨价再打折，标价和结算价不一致。", $"{DemoCity.City}-SCJ", 70, 40),
+        ];
+        var n = 0;
+        foreach (var r in running)
+        {
+            var received = now.AddHours(-r.HoursAgo);
+            var day = DateOnly.FromDateTime(received.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var o = new WorkOrder
+            {
+                Id = Guid.CreateVersion7(received), Number = $"RX-{day:yyyyMMdd}-{5900 + ++n:0000}", RegionCode = r.Region, Channel = WorkOrderChannel.Phone,
+                Type = WorkOrderType.Complaint, CategoryCode = r.Category, CallerName = "孙女士", CallerPhone = $"1380543{1000 + n:0000}", Content = r.Content, Address = r.Address,
+                Urgency = WorkOrderUrgency.Normal, Status = r.Status, ReceivedAt = received, DueAt = now.AddHours(r.DueInHours), ReceivedById = DemoAgent, ReceivedByName = "郑坐席",
+                ReceivedByDepartment = $"{DemoCity.City}-RXB", LeadDepartment = r.Lead, DispatchedAt = r.Lead is null ? null : received.AddMinutes(30),
+                ReturnBy = r.Lead is null ? null : today.AddDays(2), SignedAt = r.Status is WorkOrderStatus.Signed or WorkOrderStatus.Replied ? received.AddHours(3) : null,
+                Reply = r.Status == WorkOrderStatus.Replied ? "经现场核查，商场存在虚构原价行为，已责令整改并立案调查，多收款项已退还。" : null,
+                RepliedAt = r.Status == WorkOrderStatus.Replied ? now.AddHours(-2) : null,
+            };
+            db.Add(o);
+            db.Add(o.Step(received, "WorkOrderReceived", "郑坐席", "受理（电话）"));
+            if (r.Lead is not null)
+            {
+                db.Add(o.Step(received.AddMinutes(30), "WorkOrderDispatched", "郑坐席", $"派单：主办 {r.Lead}"));
+            }
+
+            if (o.SignedAt is { } signed)
+            {
+                db.Add(o.Step(signed, "WorkOrderSigned", "承办人", "签收"));
+            }
+
+            if (o.RepliedAt is { } replied)
+            {
+                db.Add(o.Step(replied, "WorkOrderReplied", "承办人", "回复：" + o.Reply));
+            }
+        }
     }
 }

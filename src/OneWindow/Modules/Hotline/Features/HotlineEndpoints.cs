@@ -19,6 +19,16 @@ internal static class HotlineEndpoints
                     string? status, string? department, bool? overdue, int? page, int? pageSize, WorkOrders w, CancellationToken ct) =>
                 (await w.ListAsync(status, department, overdue, page ?? 1, pageSize ?? 20, ct)).ToOkOrProblem())
             .RequireAuthorization().WithSummary("工单列表（坐席：本辖区；部门：主办的；监督与管理员：全部；市民：本人提交的），可按状态、主办部门、是否超期筛选");
+        orders.MapGet("/export.csv", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
+                    string? status, string? department, bool? overdue, WorkOrders w, CancellationToken ct) =>
+                await w.ExportAsync(status, department, overdue, ct) is var r && r.IsSuccess ? TypedResults.File(r.Value!, CsvText.ContentType, "12345工单.csv") : r.Error!.ToProblem())
+            .RequireAuthorization().WithSummary("导出工单（CSV，与列表同一范围；来电人按查看人脱敏，保密工单不含来电人）");
+        orders.MapGet("/stats", async Task<Results<Ok<HotlineStats>, ProblemHttpResult>> (DateOnly? from, DateOnly? to, WorkOrderStats s, CancellationToken ct) =>
+                (await s.DashboardAsync(from, to, ct)).ToOkOrProblem())
+            .RequireAuthorization().WithSummary("热线统计：每日工单量（按类型）、直接办结率、按时办结率、退单率、满意率、热点分类");
+        orders.MapGet("/board", async Task<Results<Ok<SupervisionBoard>, ProblemHttpResult>> (WorkOrderStats s, CancellationToken ct) =>
+                (await s.BoardAsync(ct)).ToOkOrProblem())
+            .RequireAuthorization().WithSummary("督办看板：预警与超期工单，各部门在办、预警、超期、退单与未签收督办数");
         orders.MapGet("/track", async Task<Results<Ok<TrackedWorkOrder>, ProblemHttpResult>> (string? number, string? phoneLast4, WorkOrders w, CancellationToken ct) =>
                 (await w.TrackAsync(number, phoneLast4, ct)).ToOkOrProblem())
             .AllowAnonymous().RequireRateLimiting(Throttles.Track).WithSummary("工单进度查询（工单编号 + 来电号码后 4 位，无需登录，不含个人信息）");

@@ -60,10 +60,13 @@ internal sealed class WorkOrderRatings(
 
     private static Error NotFound => Error.NotFound("rating:subject-not-found", "评价对象不存在，或您无权评价");
 
-    /// <summary>重办 on 不满意: the order goes back to its department (or to the centre) due again in five working days, once per rating.</summary>
+    /// <summary>
+    /// The order keeps the caller's latest rating (for the dashboard's satisfaction); 重办 on 不满意: the order goes back to
+    /// its department (or to the centre) due again in five working days, once per rating.
+    /// </summary>
     public async Task HandleAsync(RatingGiven e, OutboxDeliveryContext context, CancellationToken ct)
     {
-        if (e.SubjectType != Type || e.Level > 2 || !Guid.TryParse(e.SubjectId, out var id))
+        if (e.SubjectType != Type || !Guid.TryParse(e.SubjectId, out var id))
         {
             return;
         }
@@ -72,6 +75,13 @@ internal sealed class WorkOrderRatings(
         if (o is null || o.Reopens != e.Round)
         {
             return; // already reopened for this rating (a redelivery), or gone
+        }
+
+        o.RatingLevel = e.Level;
+        if (e.Level > 2)
+        {
+            await db.SaveChangesAsync(ct);
+            return;
         }
 
         var now = clock.Now();

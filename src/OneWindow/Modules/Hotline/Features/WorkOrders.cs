@@ -359,7 +359,7 @@ internal sealed partial class WorkOrders(
             return errors.ToError();
         }
 
-        var rows = await Scoped(status: wanted, department: department, overdue: overdue);
+        var rows = Scoped(wanted, department, overdue);
         var total = await rows.CountAsync(ct);
         var found = await rows.Include(o => o.Steps).OrderByDescending(o => o.ReceivedAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Page<WorkOrderView>([.. found.Select(View)], total, page, pageSize);
@@ -369,7 +369,7 @@ internal sealed partial class WorkOrders(
     /// The orders the signed-in person may list — oversight every order, agents their region's, department staff those
     /// they lead, citizens their own — narrowed by status, lead department and 超期 (overdue: past due and still running).
     /// </summary>
-    private Task<IQueryable<WorkOrder>> Scoped(WorkOrderStatus? status = null, string? department = null, bool? overdue = null)
+    private IQueryable<WorkOrder> Scoped(WorkOrderStatus? status = null, string? department = null, bool? overdue = null)
     {
         IQueryable<WorkOrder> orders = db.Set<WorkOrder>().AsNoTracking();
         if (!IsOversight)
@@ -399,8 +399,53 @@ internal sealed partial class WorkOrders(
                 : orders.Where(o => o.DeadlineState != WorkOrderDeadline.Overdue || !Running.Contains(o.Status));
         }
 
-        return Task.FromResult(orders);
+        return orders;
     }
+
+    /// <summary>来电记录: the orders from this phone in the agent's region, the latest first (agents only: the console shows them beside the new call).</summary>
+    public async Task<IReadOnlyList<WorkOrderView>> CallerHistoryAsync(string? phone, CancellationToken ct)
+    {
+        var digits = new string((phone ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
+        if (!IsAgent || digits.Length < 7)
+        {
+            return [];
+        }
+
+        var rows = await Scoped().Where(o => o.CallerPhone == digits).OrderByDescending(o => o.ReceivedAt).Take(10).Include(o => o.Steps).ToListAsync(ct);
+        return [.. rows.Select(View)];
+    }
+
+    /// <summary>The running orders past 预警 or overdue that the signed-in person may list, the latest due first (the supervision board).</summary>
+    public async Task<IReadOnlyList<WorkOrderView>> LateAsync(CancellationToken ct)
+    {
+        var rows = await Scoped().Where(o => Running.Contains(o.Status) && o.DeadlineState != WorkOrderDeadline.Normal)
+            .OrderBy(o => o.DueAt).Take(200).Include(o => o.Steps).ToListAsync(ct);
+        return [.. rows.Select(View)];
+    }
+
+    /// <summary>The list as CSV (导出), through the same projection as the API: a confidential caller is absent, phones masked for all but agents.</summary>
+    public async Task<Result<byte[]>> ExportAsync(string? status, string? department, bool? overdue, CancellationToken ct)
+    {
+        var all = await ListAsync(status, department, overdue, 1, 1, ct);
+        if (!all.IsSuccess)
+        {
+            return all.Error!;
+        }
+
+        var csv = new CsvText(["工单编号", "受理时间", "渠道", "类型", "分类", "来电人", "来电号码", "诉求内容", "地址", "主办部门", "状态", "时限", "到期", "答复"]);
+        var rows = await Scoped(StatusOf(status), department, overdue).OrderByDescending(o => o.ReceivedAt).Take(10_000).ToListAsync(ct);
+        foreach (var v in rows.Select(View))
+        {
+            csv.Add([v.Number, v.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), v.Channel, v.TypeLabel,
+                v.Category, v.Caller?.Name ?? "（保密）", v.Caller?.Phone ?? "", v.Content, v.Location.Address, v.LeadDepartment ?? "", v.StatusLabel, v.DeadlineLabel,
+                v.DueAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), v.Reply ?? ""]);
+        }
+
+        return csv.ToBytes();
+    }
+
+    private static WorkOrderStatus? StatusOf(string? status) =>
+        string.IsNullOrWhiteSpace(status) ? null : Enum.TryParse<WorkOrderStatus>(status.Trim(), true, out var s) ? s : null;
 
     /// <summary>The states in which an order runs against its due time (as a list, for queries).</summary>
     internal static readonly WorkOrderStatus[] Running = [WorkOrderStatus.Received, WorkOrderStatus.Dispatched, WorkOrderStatus.Signed, WorkOrderStatus.Replied];
@@ -675,7 +720,7 @@ internal sealed partial class WorkOrders(
             if (Mobile.Check(phone).Valid)
             {
                 await messages.SendAsync(phone, "12345 工单办结",
-                    $"【12345】您反映的问题（工单 {number}）已办结。答复：{shortReply} 请评价：{site}/hotline/rate/{id}?code={await ratingCodes.CodeAsync(id, round, ct)} 可凭工单编号和来电号码后 4 位查询详情。", ct);
+                    $"【12345】您反映的问题（工单 {number}）已办结。答复：{shortReply} 请评价：{site}/rate/workOrder/{id}?code={await ratingCodes.CodeAsync(id, round, ct)} 可凭工单编号和来电号码后 4 位查询详情。", ct);
             }
         }
 

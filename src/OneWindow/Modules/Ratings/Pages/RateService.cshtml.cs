@@ -31,7 +31,7 @@ internal sealed class RateServiceModel(GiveRating ratings) : RatingFormPage
         var r = await ratings.GiveAsync(new RatingInput
         {
             SubjectType = type, SubjectId = Id.ToString(), Level = Level, Comment = ComposedComment, AccessCode = Code,
-            Channel = type == RatingSubject.Ticket ? RatingChannel.Phone : RatingChannel.Portal,
+            Channel = type == RatingSubject.Ticket || (type == RatingSubject.WorkOrder && Code is not null) ? RatingChannel.Phone : RatingChannel.Portal,
         }, ct);
         if (r.IsSuccess)
         {

@@ -767,6 +767,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("parent_id");
 
+                    b.Property<int?>("RatingLevel")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating_level");
+
                     b.Property<DateTimeOffset>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");

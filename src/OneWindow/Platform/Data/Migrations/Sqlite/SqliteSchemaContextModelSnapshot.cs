@@ -756,6 +756,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("parent_id");
 
+                    b.Property<int?>("RatingLevel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating_level");
+
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("received_at");
