@@ -42,7 +42,8 @@ internal sealed class WorkOrderStats(AppDbContext db, WorkOrders orders, IDepart
 
         var china = TimeSpan.FromHours(8);
         var (since, until) = (new DateTimeOffset(first.ToDateTime(TimeOnly.MinValue), china).ToUniversalTime(), new DateTimeOffset(last.AddDays(1).ToDateTime(TimeOnly.MinValue), china).ToUniversalTime());
-        var prefix = Regions.Prefix(user.IsInRole(Roles.HotlineAgent) && !user.IsInRole(Roles.Admin) ? user.RegionCode : null);
+        // The orders of the viewer's division (a city's staff oversee its counties).
+        var prefix = Regions.Prefix(user.RegionCode);
         var rows = await db.Set<WorkOrder>().AsNoTracking()
             .Where(o => o.ReceivedAt >= since && o.ReceivedAt < until && o.RegionCode.StartsWith(prefix))
             .Select(o => new { o.ReceivedAt, o.Type, o.Status, o.CategoryCode, o.DueAt, o.ClosedAt, o.Returns, o.DispatchedAt, o.RatingLevel })
@@ -72,8 +73,9 @@ internal sealed class WorkOrderStats(AppDbContext db, WorkOrders orders, IDepart
 
         var since = clock.Now().AddDays(-30);
         var running = WorkOrders.Running;
+        var prefix = Regions.Prefix(user.RegionCode);
         var led = await db.Set<WorkOrder>().AsNoTracking()
-            .Where(o => o.LeadDepartment != null && (running.Contains(o.Status) || o.ReceivedAt >= since))
+            .Where(o => o.LeadDepartment != null && o.RegionCode.StartsWith(prefix) && (running.Contains(o.Status) || o.ReceivedAt >= since))
             .Select(o => new { o.LeadDepartment, o.Status, o.DeadlineState, o.Returns, o.SupervisedAt, o.SupervisionAcknowledgedAt })
             .ToListAsync(ct);
         var names = await departments.NamesAsync(led.Select(o => o.LeadDepartment!).Distinct(), ct);
