@@ -55,6 +55,11 @@ public sealed record BenchOptions(
                      admin API); --clients ticket takers fill the queue for T s (tickets/s, p99), then the 50
                      counters press call next + finish at once until it is empty (calls/s, call-next p50/p99,
                      no ticket twice), while a probe counter times call → the display's long poll showing it
+          work-order POST /api/v1/work-orders: the demo agent takes a call (fresh Idempotency-Key); compared with raw
+                     commits and the thin HTTP write
+          work-order-get  GET /api/v1/work-orders/{id}: the agent reads one order (the baseline of suggest)
+          suggest    GET /api/v1/work-orders/{id}/suggestions over a history of 10,000 closed orders (the server
+                     is started with --Hotline:DemoHistoryOrders 10000); compared with work-order-get of the same run
           verify     POST /api/v1/licenses/verify with the 扫码亮证 string of a licence issued during set-up
                      (decode, signature, key lookup, register status); compared with the raw ECDSA P-256
                      verify rate on every core

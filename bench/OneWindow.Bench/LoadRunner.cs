@@ -8,7 +8,8 @@ public sealed record Scenario(string Name, Func<HttpClient, int, long, Task<Http
 
 public static class Scenarios
 {
-    public static readonly IReadOnlyList<string> Names = ["due-date", "sign-in", "catalog-search", "submit", "bundle", "lifecycle", "verify", "issue", "queue"];
+    public static readonly IReadOnlyList<string> Names =
+        ["due-date", "sign-in", "catalog-search", "submit", "bundle", "lifecycle", "verify", "issue", "queue", "work-order", "work-order-get", "suggest"];
 
     /// <summary>The thin HTTP baseline's write: same token, same body, <see cref="CaseSetup.RowsPerWrite"/> rows in one commit.</summary>
     public static Scenario ThinWrite(CaseSetup cases) => new("thin-write", cases.ThinWriteAsync);
@@ -18,7 +19,7 @@ public static class Scenarios
 
     private static readonly string[] StaffAccounts = ["admin", "guide", "clerk", "reviewer.scj", "approver.scj", "reviewer.zjj", "approver.zjj", "hotline", "supervisor"];
 
-    public static IEnumerable<Scenario> Select(IReadOnlyList<string> names, CaseSetup? cases, string? licensePayload)
+    public static IEnumerable<Scenario> Select(IReadOnlyList<string> names, CaseSetup? cases, string? licensePayload, HotlineSetup? hotline = null)
     {
         // The service hall has its own shape (50 counters calling, a display probe): QueueBench.
         foreach (var name in names.Where(n => n != "queue"))
@@ -40,6 +41,9 @@ public static class Scenarios
                 "lifecycle" => new Scenario(name, cases!.LifecycleAsync),
                 "issue" => new Scenario(name, cases!.ApproveAsync),
                 "verify" => new Scenario(name, (http, _, _) => http.PostAsJsonAsync("/api/v1/licenses/verify", new { payload = licensePayload })),
+                "work-order" => new Scenario(name, hotline!.TakeCallAsync),
+                "work-order-get" => new Scenario(name, hotline!.GetAsync),
+                "suggest" => new Scenario(name, hotline!.SuggestAsync),
                 _ => throw new ArgumentException($"unknown scenario {name}; known: {string.Join(", ", Names)}"),
             };
         }

@@ -28,7 +28,8 @@ if (options.Scenarios.Contains("catalog-search"))
     searchBaseline = await Baseline.MeasureSearchQueryAsync(database, options);
 }
 
-var cases = options.Scenarios.Intersect(["submit", "bundle", "lifecycle", "verify", "issue", "queue"]).Any() ? await CaseSetup.PrepareAsync(server.BaseUrl) : null;
+var cases = options.Scenarios.Intersect(["submit", "bundle", "lifecycle", "verify", "issue", "queue", "work-order"]).Any() ? await CaseSetup.PrepareAsync(server.BaseUrl) : null;
+var hotline = options.Scenarios.Intersect(["work-order", "work-order-get", "suggest"]).Any() ? await HotlineSetup.PrepareAsync(server.BaseUrl) : null;
 string? licensePayload = null;
 BaselineResult? verifyBaseline = null;
 if (options.Scenarios.Contains("verify"))
@@ -76,7 +77,7 @@ foreach (var clients in options.ClientCounts)
         }
     }
 
-    foreach (var scenario in Scenarios.Select(options.Scenarios, cases, licensePayload))
+    foreach (var scenario in Scenarios.Select(options.Scenarios, cases, licensePayload, hotline))
     {
         Console.Error.WriteLine($"[bench] {scenario.Name}: {clients} clients × {pass.Seconds}s…");
         using var counter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
@@ -116,13 +117,19 @@ foreach (var clients in options.ClientCounts)
             against = new BaselineResult("submit", "single-case submissions of the same run (one case per request)", single.Requests, single.Throughput);
         }
 
+        // Issue 21: the suggestions beside reading the same order as the same agent in the same run (the ranking's cost).
+        if (scenario.Name == "suggest" && results.LastOrDefault(r => r.Name == "work-order-get" && r.Clients == clients) is { } read)
+        {
+            against = new BaselineResult("work-order-get", "GET /api/v1/work-orders/{id} of the same order, same agent, same run", read.Requests, read.Throughput);
+        }
+
         var ratio = Math.Round(result.Throughput / against.OpsPerSecond, 3);
         // Issue 4's target for submissions: half the raw commit rate, and p99 under 50 ms at 16 clients.
         bool? target = scenario.Name == "submit" ? ratio >= 0.5 && (clients != 16 || result.P99Ms < 50) : null;
         // Issue 19: each write against the thin endpoint's rate (a lifecycle is four writes), verification against its read.
         var (thinAgainst, perRequest) = scenario.Name switch
         {
-            "submit" or "bundle" => (thinWrite, 1),
+            "submit" or "bundle" or "work-order" => (thinWrite, 1),
             "lifecycle" => (thinWrite, 4),
             "verify" => (thinRead, 1),
             _ => ((ScenarioResult?)null, 1),

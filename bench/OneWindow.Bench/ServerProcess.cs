@@ -48,6 +48,13 @@ public sealed class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add("1000000000");
         }
 
+        // The dispatch suggestions are timed over a history of 10,000 closed 12345 orders (issue 21).
+        if (options.Scenarios.Contains("suggest"))
+        {
+            info.ArgumentList.Add("--Hotline:DemoHistoryOrders");
+            info.ArgumentList.Add("10000");
+        }
+
         // As a deployment: the key ring is encrypted with a certificate outside the database (ADR 0016; required for PostgreSQL).
         var certificate = Path.Combine(database.Folder, "keyring.pfx");
         if (!File.Exists(certificate))

@@ -12,6 +12,7 @@ public static class HotlineModule
     {
         builder.Services.AddOptions<HotlineOptions>().Bind(builder.Configuration.GetSection("Hotline"))
             .Validate(o => o.MaxReopens is >= 0 and <= 5, "Hotline:MaxReopens must be 0 to 5")
+            .Validate(o => o.DemoHistoryOrders is >= 0 and <= 50_000, "Hotline:DemoHistoryOrders must be 0 to 50,000")
             .ValidateOnStart();
         builder.Services.AddScoped<WorkOrders>();
         builder.Services.AddScoped<Knowledge>();

@@ -14,7 +14,7 @@ internal sealed record DemoOrder(int DaysAgo, int Hour, WorkOrderType Type, stri
 /// seed (the same on every machine), with one order in ten handled by another department than its topic's usual one, as
 /// real histories have.
 /// </summary>
-internal sealed class HotlineDemoData(AppDbContext db, TimeProvider clock) : IDemoSeeder
+internal sealed class HotlineDemoData(AppDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<HotlineOptions> options) : IDemoSeeder
 {
     public int Order => 60;
 
@@ -121,10 +121,10 @@ internal sealed class HotlineDemoData(AppDbContext db, TimeProvider clock) : IDe
         var today = clock.TodayInChina();
         var perDay = new Dictionary<DateOnly, int>();
         var random = new Random(7);
-        foreach (var d in History().OrderBy(o => -o.DaysAgo).ThenBy(o => o.Hour))
+        foreach (var d in History(options.Value.DemoHistoryOrders).OrderBy(o => -o.DaysAgo).ThenBy(o => o.Hour))
         {
             var day = today.AddDays(-d.DaysAgo);
-            var n = perDay[day] = perDay.GetValueOrDefault(day) + 1;
+            var n = perDay[day] = perDay.GetValueOrDefault(day) + 1; // at most 5899 − 5000 a day: 10,000 orders over 60 days are about 170 a day
             var received = new DateTimeOffset(day.ToDateTime(new TimeOnly(d.Hour, random.Next(60))), china);
             var replied = received.AddHours(4 + random.Next(100));
             var due = received.AddDays(7);

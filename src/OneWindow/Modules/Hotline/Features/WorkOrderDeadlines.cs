@@ -17,6 +17,9 @@ internal sealed class HotlineOptions
     public bool DeadlineJob { get; set; } = true;
 
     public int DeadlineScanSeconds { get; set; } = 300;
+
+    /// <summary>How many closed orders the demo history holds (the bench asks for 10,000 to time the suggestions).</summary>
+    public int DemoHistoryOrders { get; set; } = 240;
 }
 
 internal sealed record WorkOrderScanResult(int Warned, int Overdue, int Conflicts);

@@ -80,7 +80,7 @@ internal sealed record TrackedOrderStep(DateTimeOffset At, string Step);
 /// </summary>
 internal sealed partial class WorkOrders(
     AppDbContext db, AuditTrail audit, WorkingDayCalendar calendar, DivisionRegistry divisions, IDepartmentDirectory departments, IDirectMessages messages,
-    DispatchSuggestions suggestions, WorkOrderRatingCodes ratingCodes, IHttpContextAccessor http, ICurrentUser user, TimeProvider clock)
+    DispatchSuggestions suggestions, WorkOrderRatingCodes ratingCodes, GroupCommit groupCommit, IHttpContextAccessor http, ICurrentUser user, TimeProvider clock)
 {
     public const int ContentMaxLength = 2000;
     public const int ReplyWorkingDays = 5;
@@ -214,38 +214,50 @@ internal sealed partial class WorkOrders(
     }
 
     /// <summary>
-    /// The one way an order enters (agents, citizens, Open311): numbered for its day, its first step recorded, saved. The
-    /// number counts the day's orders; two taken at once may count alike: the unique index refuses the second, which
-    /// counts again. A retry with the same Idempotency-Key returns the order the first made.
+    /// The one way an order enters (agents, citizens, Open311): numbered from the day's counter (<see cref="DayCounters"/>,
+    /// in the same transaction), its first step recorded, saved as a member of the platform's group commit. A retry with
+    /// the same Idempotency-Key returns the order the first made, also when the two raced (the unique index decides).
     /// </summary>
     internal async Task<Result<WorkOrderCreated>> ReceiveAsync(WorkOrder order, CancellationToken ct)
     {
         var today = clock.TodayInChina();
-        var now = order.ReceivedAt;
         var (by, key) = (order.ReceivedById, order.IdempotencyKey);
-        for (var attempt = 0; ; attempt++)
+        var attempts = 0;
+        try
         {
-            var dayStart = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
-            var count = await db.Set<WorkOrder>().CountAsync(o => o.ReceivedAt >= dayStart, ct);
-            order.Number = $"RX-{today:yyyyMMdd}-{count + 1 + attempt:0000}";
-            order.Steps.Clear();
-            db.Add(order);
-            Record<WorkOrderReceived>(order, now, order.ReceivedByName, $"受理（{WorkOrderLabels.Of(order.Channel)}）");
-            try
+            await groupCommit.RunAsync(db, async () =>
             {
-                await db.SaveChangesAsync(ct);
-                return Created(order);
-            }
-            catch (DbUpdateException) when (attempt < 5)
-            {
-                db.ChangeTracker.Clear();
-                if (key is not null && await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(o => o.ReceivedById == by && o.IdempotencyKey == key, ct) is { } raced)
+                if (attempts++ > 0)
                 {
-                    return Created(raced);
+                    // Run again after losing a deadlock to another writer: from scratch.
+                    db.ChangeTracker.Clear();
                 }
-            }
+
+                var sequence = await DayCounters.NextAsync(db, NumberScope, today, CancellationToken.None);
+                order.Number = $"RX-{today:yyyyMMdd}-{sequence:0000}";
+                order.Steps.Clear();
+                db.Add(order);
+                Record<WorkOrderReceived>(order, order.ReceivedAt, order.ReceivedByName, $"受理（{WorkOrderLabels.Of(order.Channel)}）");
+                await db.SaveChangesAsync(CancellationToken.None);
+                return true;
+            });
         }
+        catch (DbUpdateException) when (key is not null)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(o => o.ReceivedById == by && o.IdempotencyKey == key, ct) is { } raced)
+            {
+                return Created(raced);
+            }
+
+            throw;
+        }
+
+        return Created(order);
     }
+
+    /// <summary>The day counter of 12345 numbers (the demo history numbers its days from 5001, clear of it).</summary>
+    public const string NumberScope = "hotline";
 
     private static WorkOrderCreated Created(WorkOrder o) => new(o.Id, o.Number, o.Status.ToString(), o.DueAt);
 

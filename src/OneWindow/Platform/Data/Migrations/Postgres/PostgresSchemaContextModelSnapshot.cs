@@ -3001,6 +3001,28 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.ToTable("calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Platform.Data.DayCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("day");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("Scope", "Day")
+                        .HasName("pk_day_counters");
+
+                    b.ToTable("day_counters", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Platform.Data.PlatformSecret", b =>
                 {
                     b.Property<string>("Name")

@@ -2988,6 +2988,28 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.ToTable("calendar_years", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Platform.Data.DayCounter", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long>("LastValue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_value");
+
+                    b.HasKey("Scope", "Day")
+                        .HasName("pk_day_counters");
+
+                    b.ToTable("day_counters", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Platform.Data.PlatformSecret", b =>
                 {
                     b.Property<string>("Name")
