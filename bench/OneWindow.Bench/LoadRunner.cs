@@ -68,6 +68,7 @@ public static class LoadRunner
         var started = Stopwatch.GetTimestamp();
         var cpuBefore = CpuMeter.Read(server);
         var deadline = started + (options.Seconds * Stopwatch.Frequency);
+        _firstError = null;
         errors = await Drive(http, scenario, options.Clients, () => Stopwatch.GetTimestamp() < deadline, latencies);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
         var cpuAfter = CpuMeter.Read(server);
@@ -80,6 +81,7 @@ public static class LoadRunner
             Percentiles.Of(all, 0.50), Percentiles.Of(all, 0.90), Percentiles.Of(all, 0.99), all.Count == 0 ? 0 : Math.Round(all[^1], 3), "", 0)
         {
             ServerCpuMsPerRequest = cpu.ServerMs,
+            FirstError = _firstError,
             Cpu = cpu,
             WarmupSeconds = warmup,
         };
@@ -115,6 +117,8 @@ public static class LoadRunner
         return Math.Round(Stopwatch.GetElapsedTime(started).TotalSeconds, 1);
     }
 
+    private static string? _firstError;
+
     private static async Task<long> Drive(HttpClient http, Scenario scenario, int clients, Func<bool> going, List<double>[]? record)
     {
         long errors = 0;
@@ -130,12 +134,19 @@ public static class LoadRunner
                     using var response = await scenario.Send(http, worker, i++);
                     await response.Content.LoadIntoBufferAsync();
                     success = response.IsSuccessStatusCode;
+                    if (!success && record is not null)
+                    {
+                        var body = await response.Content.ReadAsStringAsync();
+                        Interlocked.CompareExchange(ref _firstError, $"{(int)response.StatusCode} {body[..Math.Min(300, body.Length)]}", null);
+                    }
                 }
-                catch (HttpRequestException)
+                catch (HttpRequestException ex)
                 {
+                    Interlocked.CompareExchange(ref _firstError, ex.Message, null);
                 }
                 catch (TaskCanceledException)
                 {
+                    Interlocked.CompareExchange(ref _firstError, "timeout", null);
                 }
 
                 if (record is not null)

@@ -193,6 +193,9 @@ namespace OneWindow.Bench
         /// <summary>Seconds of unmeasured load before the window: at least --warmup, then until the server's JIT settled.</summary>
         public double WarmupSeconds { get; init; }
 
+        /// <summary>The first failed answer of the measured window (status and the start of its body), to tell what failed.</summary>
+        public string? FirstError { get; init; }
+
         /// <summary>Whether the scenario meets its issue's target (null where the issue sets none).</summary>
         public bool? MeetsTarget { get; init; }
 

@@ -58,6 +58,20 @@ public abstract class HotlineTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Calls_taken_at_the_same_moment_each_get_their_own_number()
+    {
+        var agent = await App.SignedIn("hotline");
+        var responses = await Task.WhenAll(Enumerable.Range(0, 24).Select(_ => agent.PostAsJsonAsync("/api/v1/work-orders", Call(People.Mobile()))));
+        var numbers = new List<string>();
+        foreach (var response in responses)
+        {
+            numbers.Add((await Http.Json(response, HttpStatusCode.Created)).GetProperty("number").GetString()!);
+        }
+
+        Assert.Equal(24, numbers.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Bad_orders_are_refused_field_by_field_in_chinese_and_only_agents_and_citizens_file_them()
     {
         var agent = await App.SignedIn("hotline");

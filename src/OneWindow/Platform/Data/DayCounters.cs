@@ -33,11 +33,12 @@ internal sealed class DayCounterConfiguration : IEntityTypeConfiguration<DayCoun
 /// </summary>
 public static class DayCounters
 {
-    public static async Task<long> NextAsync(AppDbContext db, string scope, DateOnly day, CancellationToken ct) =>
+    /// <summary>Reserves the next <paramref name="count"/> numbers of the day; returns the last of them.</summary>
+    public static async Task<long> NextAsync(AppDbContext db, string scope, DateOnly day, CancellationToken ct, int count = 1) =>
         (await db.Database
             .SqlQueryRaw<long>(
-                "INSERT INTO day_counters (scope, day, last_value) VALUES ({0}, {1}, 1) " +
-                "ON CONFLICT (scope, day) DO UPDATE SET last_value = day_counters.last_value + 1 RETURNING last_value AS \"Value\"",
-                scope, day.ToString("yyyyMMdd", CultureInfo.InvariantCulture))
+                "INSERT INTO day_counters (scope, day, last_value) VALUES ({0}, {1}, {2}) " +
+                "ON CONFLICT (scope, day) DO UPDATE SET last_value = day_counters.last_value + {2} RETURNING last_value AS \"Value\"",
+                scope, day.ToString("yyyyMMdd", CultureInfo.InvariantCulture), count)
             .ToListAsync(ct)).Single();
 }

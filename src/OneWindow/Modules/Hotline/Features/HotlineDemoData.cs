@@ -18,7 +18,6 @@ internal sealed class HotlineDemoData(AppDbContext db, TimeProvider clock, Micro
 {
     public int Order => 60;
 
-    // Demo numbers count from 5001 each day, clear of the 0001… that real orders of that day take.
 
     public const string DemoAgent = "demo-history";
 
@@ -119,12 +118,19 @@ internal sealed class HotlineDemoData(AppDbContext db, TimeProvider clock, Micro
 
         var china = TimeSpan.FromHours(8);
         var today = clock.TodayInChina();
-        var perDay = new Dictionary<DateOnly, int>();
+        var history = History(options.Value.DemoHistoryOrders).OrderBy(o => -o.DaysAgo).ThenBy(o => o.Hour).ToList();
+        // Numbered from the day counters like every order (a number beside the counter would be handed out again).
+        var next = new Dictionary<DateOnly, long>();
+        foreach (var g in history.GroupBy(o => today.AddDays(-o.DaysAgo)))
+        {
+            next[g.Key] = await DayCounters.NextAsync(db, WorkOrders.NumberScope, g.Key, ct, g.Count()) - g.Count();
+        }
+
         var random = new Random(7);
-        foreach (var d in History(options.Value.DemoHistoryOrders).OrderBy(o => -o.DaysAgo).ThenBy(o => o.Hour))
+        foreach (var d in history)
         {
             var day = today.AddDays(-d.DaysAgo);
-            var n = perDay[day] = perDay.GetValueOrDefault(day) + 1; // at most 5899 − 5000 a day: 10,000 orders over 60 days are about 170 a day
+            var n = next[day] += 1;
             var received = new DateTimeOffset(day.ToDateTime(new TimeOnly(d.Hour, random.Next(60))), china);
             var replied = received.AddHours(4 + random.Next(100));
             var due = received.AddDays(7);
@@ -135,7 +141,7 @@ internal sealed class HotlineDemoData(AppDbContext db, TimeProvider clock, Micro
             var rating = random.Next(100) switch { < 60 => 5, < 85 => 4, < 93 => 3, _ => 2 };
             var o = new WorkOrder
             {
-                Id = Guid.CreateVersion7(received), Number = $"RX-{day:yyyyMMdd}-{5000 + n:0000}", RegionCode = d.RegionCode,
+                Id = Guid.CreateVersion7(received), Number = $"RX-{day:yyyyMMdd}-{n:0000}", RegionCode = d.RegionCode,
                 Channel = random.Next(5) == 0 ? WorkOrderChannel.Web : WorkOrderChannel.Phone, Type = d.Type, CategoryCode = d.CategoryCode, CallerName = "历史来电",
                 CallerPhone = $"1390543{random.Next(10000):0000}", Content = d.Content, Address = d.Address, Urgency = WorkOrderUrgency.Normal,
                 Status = answered ? WorkOrderStatus.Answered : WorkOrderStatus.Closed, ReceivedAt = received.ToUniversalTime(), DueAt = due.ToUniversalTime(),
@@ -187,10 +193,11 @@ internal sealed class HotlineDemoData(AppDbContext db, TimeProvider clock, Micro
         {
             var received = now.AddHours(-r.HoursAgo);
             var day = DateOnly.FromDateTime(received.ToOffset(TimeSpan.FromHours(8)).DateTime);
+            var number = await DayCounters.NextAsync(db, WorkOrders.NumberScope, day, ct);
             var o = new WorkOrder
             {
-                Id = Guid.CreateVersion7(received), Number = $"RX-{day:yyyyMMdd}-{5900 + ++n:0000}", RegionCode = r.Region, Channel = WorkOrderChannel.Phone,
-                Type = WorkOrderType.Complaint, CategoryCode = r.Category, CallerName = "孙女士", CallerPhone = $"1380543{1000 + n:0000}", Content = r.Content, Address = r.Address,
+                Id = Guid.CreateVersion7(received), Number = $"RX-{day:yyyyMMdd}-{number:0000}", RegionCode = r.Region, Channel = WorkOrderChannel.Phone,
+                Type = WorkOrderType.Complaint, CategoryCode = r.Category, CallerName = "孙女士", CallerPhone = $"1380543{1000 + ++n:0000}", Content = r.Content, Address = r.Address,
                 Urgency = WorkOrderUrgency.Normal, Status = r.Status, ReceivedAt = received, DueAt = now.AddHours(r.DueInHours), ReceivedById = DemoAgent, ReceivedByName = "郑坐席",
                 ReceivedByDepartment = $"{DemoCity.City}-RXB", LeadDepartment = r.Lead, DispatchedAt = r.Lead is null ? null : received.AddMinutes(30),
                 ReturnBy = r.Lead is null ? null : today.AddDays(2), SignedAt = r.Status is WorkOrderStatus.Signed or WorkOrderStatus.Replied ? received.AddHours(3) : null,

@@ -256,7 +256,7 @@ internal sealed partial class WorkOrders(
         return Created(order);
     }
 
-    /// <summary>The day counter of 12345 numbers (the demo history numbers its days from 5001, clear of it).</summary>
+    /// <summary>The day counter of 12345 numbers (the demo data numbers its orders from it too).</summary>
     public const string NumberScope = "hotline";
 
     private static WorkOrderCreated Created(WorkOrder o) => new(o.Id, o.Number, o.Status.ToString(), o.DueAt);

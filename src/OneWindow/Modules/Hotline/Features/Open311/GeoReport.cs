@@ -67,6 +67,10 @@ internal sealed class GeoReport(AppDbContext db, WorkOrders orders, AuditTrail a
         ])));
     }
 
+    /// <summary>A form or query field, trimmed; null when absent or blank.</summary>
+    private static string? Value(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> fields, string name) =>
+        fields.FirstOrDefault(f => f.Key == name).Value.ToString() is { Length: > 0 } v && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+
     private async Task<Open311Client?> ClientAsync(string? key, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > 100)
@@ -81,7 +85,7 @@ internal sealed class GeoReport(AppDbContext db, WorkOrders orders, AuditTrail a
     /// <summary>POST requests: form-encoded; the key first (403), then the fields (400), the service (404).</summary>
     public async Task<IResult> CreateAsync(string format, IFormCollection form, CancellationToken ct)
     {
-        string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+        string? F(string name) => Value(form, name);
         if (await ClientAsync(F("api_key"), ct) is not { } client)
         {
             return GeoReportFormat.Errors(format, 403, "api_key 无效或已停用：请向 12345 热线办公室申请");
@@ -225,7 +229,7 @@ internal sealed class GeoReport(AppDbContext db, WorkOrders orders, AuditTrail a
     /// <summary>GET requests: by id (a comma list, other filters ignored), or by service, status and a range of at most 90 days (default: the last 90), paged.</summary>
     public async Task<IResult> ListAsync(string format, IQueryCollection query, CancellationToken ct)
     {
-        string? Q(string name) => query.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+        string? Q(string name) => Value(query, name);
         var found = Open311Orders();
         if (Q("service_request_id") is { } ids)
         {
@@ -275,12 +279,12 @@ internal sealed class GeoReport(AppDbContext db, WorkOrders orders, AuditTrail a
     {
         DateTimeOffset? Date(string name)
         {
-            if (!query.TryGetValue(name, out var v) || string.IsNullOrWhiteSpace(v.ToString()))
+            if (Value(query, name) is not { } text)
             {
                 return null;
             }
 
-            if (DateTimeOffset.TryParse(v.ToString().Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
             {
                 return at;
             }
@@ -374,7 +378,7 @@ internal sealed class GeoReport(AppDbContext db, WorkOrders orders, AuditTrail a
     /// <summary>FixMyStreet's POST servicerequestupdates: the client that filed a request adds to it (the caller's further words); the centre sees it on the timeline.</summary>
     public async Task<IResult> AddUpdateAsync(string format, IFormCollection form, CancellationToken ct)
     {
-        string? F(string name) => form.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v.ToString()) ? v.ToString().Trim() : null;
+        string? F(string name) => Value(form, name);
         if (await ClientAsync(F("api_key"), ct) is not { } client)
         {
             return GeoReportFormat.Errors(format, 403, "api_key 无效或已停用：请向 12345 热线办公室申请");

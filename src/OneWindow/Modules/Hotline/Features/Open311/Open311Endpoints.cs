@@ -74,21 +74,18 @@ internal static class Open311Endpoints
         v2.MapGet($"/services/{{code}}.{Format}", (string code, string format) => GeoReport.Definition(format, code)).WithSummary("服务定义：分类表单的属性");
         v2.MapGet($"/requests.{Format}", (string format, HttpRequest http, GeoReport g, CancellationToken ct) => g.ListAsync(format, http.Query, ct))
             .WithSummary("诉求列表（仅经 Open311 提交、非保密的）：service_request_id、service_code、status、start_date/end_date（≤90 天）、page/page_size");
-        v2.MapPost($"/requests.{Format}", async (string format, HttpRequest http, GeoReport g, CancellationToken ct) =>
-                !http.HasFormContentType
-                    ? GeoReportFormat.Errors(format, 400, "请以 application/x-www-form-urlencoded 提交")
-                    : await g.CreateAsync(format, await http.ReadFormAsync(ct), ct))
+        v2.MapPost($"/requests.{Format}", (string format, HttpRequest http, GeoReport g, CancellationToken ct) => FormAsync(format, http, form => g.CreateAsync(format, form, ct), ct))
             .WithSummary("提交诉求（表单编码，须 api_key）：成为 12345 工单");
         v2.MapGet($"/requests/{{id}}.{Format}", (string id, string format, GeoReport g, CancellationToken ct) => g.OneAsync(format, id, ct)).WithSummary("一条诉求");
         v2.MapGet($"/tokens/{{token}}.{Format}", (string token, string format, GeoReport g, CancellationToken ct) => g.TokenAsync(format, token, ct))
             .WithSummary("凭 token 取 service_request_id");
         v2.MapGet($"/servicerequestupdates.{Format}", (string format, HttpRequest http, GeoReport g, CancellationToken ct) => g.UpdatesAsync(format, http.Query, ct))
             .WithSummary("诉求进展（FixMyStreet 扩展）：start_date/end_date 内的公开步骤");
-        v2.MapPost($"/servicerequestupdates.{Format}", async (string format, HttpRequest http, GeoReport g, CancellationToken ct) =>
-                !http.HasFormContentType
-                    ? GeoReportFormat.Errors(format, 400, "请以 application/x-www-form-urlencoded 提交")
-                    : await g.AddUpdateAsync(format, await http.ReadFormAsync(ct), ct))
+        v2.MapPost($"/servicerequestupdates.{Format}", (string format, HttpRequest http, GeoReport g, CancellationToken ct) => FormAsync(format, http, form => g.AddUpdateAsync(format, form, ct), ct))
             .WithSummary("补充说明（FixMyStreet 扩展，须 api_key，仅限本客户端提交的诉求）");
+
+        static async Task<IResult> FormAsync(string format, HttpRequest http, Func<IFormCollection, Task<IResult>> post, CancellationToken ct) =>
+            http.HasFormContentType ? await post(await http.ReadFormAsync(ct)) : GeoReportFormat.Errors(format, 400, "请以 application/x-www-form-urlencoded 提交");
 
         var clients = app.MapGroup("/api/v1/open311/clients").WithTags("Open311 GeoReport v2").RequireAuthorization(Policies.Admin);
         clients.MapPost("/", async Task<Results<Created<IssuedClient>, ProblemHttpResult>> (ClientInput input, Open311Clients c, CancellationToken ct) =>
