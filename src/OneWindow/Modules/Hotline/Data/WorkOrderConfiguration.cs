@@ -37,6 +37,7 @@ internal sealed class WorkOrderConfiguration
         b.HasIndex(o => new { o.ReceivedById, o.IdempotencyKey }).IsUnique();
         b.HasIndex(o => new { o.RegionCode, o.ReceivedAt });
         b.HasIndex(o => o.CallerPhone);
+        b.HasIndex(o => o.Address); // 重复件: the same place within days
         b.HasIndex(o => o.CallerUserId);
         b.HasIndex(o => new { o.LeadDepartment, o.Status });
         b.HasMany(o => o.Steps).WithOne().HasForeignKey(s => s.WorkOrderId);

@@ -845,6 +845,9 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_work_orders");
 
+                    b.HasIndex("Address")
+                        .HasDatabaseName("ix_work_orders_address");
+
                     b.HasIndex("CallerPhone")
                         .HasDatabaseName("ix_work_orders_caller_phone");
 

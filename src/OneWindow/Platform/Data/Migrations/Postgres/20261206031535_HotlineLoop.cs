@@ -54,6 +54,12 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 type: "uuid",
                 nullable: true);
 
+            migrationBuilder.AddColumn<int>(
+                name: "rating_level",
+                table: "work_orders",
+                type: "integer",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "received_by_department",
                 table: "work_orders",
@@ -95,6 +101,19 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 defaultValue: 0);
 
             migrationBuilder.CreateTable(
+                name: "day_counters",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    day = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    last_value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_day_counters", x => new { x.scope, x.day });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "knowledge_articles",
                 columns: table => new
                 {
@@ -130,6 +149,29 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     table.PrimaryKey("pk_knowledge_revisions", x => x.id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "open311_clients",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    key_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    key_prefix = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_by_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_open311_clients", x => x.id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_work_orders_address",
+                table: "work_orders",
+                column: "address");
+
             migrationBuilder.CreateIndex(
                 name: "ix_work_orders_parent_id",
                 table: "work_orders",
@@ -151,16 +193,32 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 table: "knowledge_revisions",
                 columns: new[] { "article_id", "revision" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_open311_clients_key_hash",
+                table: "open311_clients",
+                column: "key_hash",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "day_counters");
+
+            migrationBuilder.DropTable(
                 name: "knowledge_articles");
 
             migrationBuilder.DropTable(
                 name: "knowledge_revisions");
+
+            migrationBuilder.DropTable(
+                name: "open311_clients");
+
+            migrationBuilder.DropIndex(
+                name: "ix_work_orders_address",
+                table: "work_orders");
 
             migrationBuilder.DropIndex(
                 name: "ix_work_orders_parent_id",
@@ -196,6 +254,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "parent_id",
+                table: "work_orders");
+
+            migrationBuilder.DropColumn(
+                name: "rating_level",
                 table: "work_orders");
 
             migrationBuilder.DropColumn(
