@@ -57,8 +57,8 @@ public sealed record BenchOptions(
                      no ticket twice), while a probe counter times call → the display's long poll showing it
           work-order POST /api/v1/work-orders: the demo agent takes a call (fresh Idempotency-Key); compared with raw
                      commits and the thin HTTP write
-          work-order-get  GET /api/v1/work-orders/{id}: the agent reads one order (the baseline of suggest)
-          suggest    GET /api/v1/work-orders/{id}/suggestions over a history of 10,000 closed orders (the server
+          work-order-get  GET /api/v1/work-orders/{id}: the agent reads a closed order of the history (suggest's baseline)
+          suggest    GET /api/v1/work-orders/{id}/suggestions of that order over 10,000 closed orders (the server
                      is started with --Hotline:DemoHistoryOrders 10000); compared with work-order-get of the same run
           verify     POST /api/v1/licenses/verify with the 扫码亮证 string of a licence issued during set-up
                      (decode, signature, key lookup, register status); compared with the raw ECDSA P-256

@@ -6,8 +6,9 @@ namespace OneWindow.Bench;
 
 /// <summary>
 /// Issue 21: the 12345 agent's API. <c>work-order</c> takes calls (<c>POST /api/v1/work-orders</c>, a fresh
-/// Idempotency-Key each); <c>work-order-get</c> reads one order as the agent does; <c>suggest</c> asks for that order's
-/// dispatch suggestions over the demo history, grown to 10,000 closed orders for this run.
+/// Idempotency-Key each); <c>work-order-get</c> reads one closed order of the demo history as the agent does;
+/// <c>suggest</c> asks for the same order's dispatch suggestions over the demo history, grown to 10,000 closed orders for
+/// this run — the difference between the two is the ranking.
 /// </summary>
 public sealed class HotlineSetup
 {
@@ -23,11 +24,11 @@ public sealed class HotlineSetup
         var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { userName = "hotline", password = "OneWindow#2026" });
         login.EnsureSuccessStatusCode();
         var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["token"]!.GetValue<string>();
-        using var create = new HttpRequestMessage(HttpMethod.Post, "/api/v1/work-orders") { Content = JsonContent.Create(Call(0, 0)) };
-        create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var created = await http.SendAsync(create);
-        created.EnsureSuccessStatusCode();
-        return new HotlineSetup(token, (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/v1/work-orders?status=closed&pageSize=1");
+        list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var closed = await http.SendAsync(list);
+        closed.EnsureSuccessStatusCode();
+        return new HotlineSetup(token, (await closed.Content.ReadFromJsonAsync<JsonObject>())!["items"]![0]!["id"]!.GetValue<string>());
     }
 
     private static object Call(int worker, long i) => new

@@ -36,8 +36,9 @@ internal sealed class WorkOrderConfiguration
         b.HasIndex(o => o.Number).IsUnique();
         b.HasIndex(o => new { o.ReceivedById, o.IdempotencyKey }).IsUnique();
         b.HasIndex(o => new { o.RegionCode, o.ReceivedAt });
-        b.HasIndex(o => o.CallerPhone);
-        b.HasIndex(o => o.Address); // 重复件: the same place within days
+        // 来电记录 and 重复件 (the same phone, or the same place, within days): each side a range in time order.
+        b.HasIndex(o => new { o.CallerPhone, o.ReceivedAt });
+        b.HasIndex(o => new { o.Address, o.ReceivedAt });
         b.HasIndex(o => o.CallerUserId);
         b.HasIndex(o => new { o.LeadDepartment, o.Status });
         b.HasMany(o => o.Steps).WithOne().HasForeignKey(s => s.WorkOrderId);

@@ -856,12 +856,6 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_work_orders");
 
-                    b.HasIndex("Address")
-                        .HasDatabaseName("ix_work_orders_address");
-
-                    b.HasIndex("CallerPhone")
-                        .HasDatabaseName("ix_work_orders_caller_phone");
-
                     b.HasIndex("CallerUserId")
                         .HasDatabaseName("ix_work_orders_caller_user_id");
 
@@ -871,6 +865,12 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_work_orders_parent_id");
+
+                    b.HasIndex("Address", "ReceivedAt")
+                        .HasDatabaseName("ix_work_orders_address_received_at");
+
+                    b.HasIndex("CallerPhone", "ReceivedAt")
+                        .HasDatabaseName("ix_work_orders_caller_phone_received_at");
 
                     b.HasIndex("LeadDepartment", "Status")
                         .HasDatabaseName("ix_work_orders_lead_department_status");

@@ -845,12 +845,6 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_work_orders");
 
-                    b.HasIndex("Address")
-                        .HasDatabaseName("ix_work_orders_address");
-
-                    b.HasIndex("CallerPhone")
-                        .HasDatabaseName("ix_work_orders_caller_phone");
-
                     b.HasIndex("CallerUserId")
                         .HasDatabaseName("ix_work_orders_caller_user_id");
 
@@ -860,6 +854,12 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("ParentId")
                         .HasDatabaseName("ix_work_orders_parent_id");
+
+                    b.HasIndex("Address", "ReceivedAt")
+                        .HasDatabaseName("ix_work_orders_address_received_at");
+
+                    b.HasIndex("CallerPhone", "ReceivedAt")
+                        .HasDatabaseName("ix_work_orders_caller_phone_received_at");
 
                     b.HasIndex("LeadDepartment", "Status")
                         .HasDatabaseName("ix_work_orders_lead_department_status");

@@ -12,6 +12,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "ix_work_orders_caller_phone",
+                table: "work_orders");
+
+            migrationBuilder.DropIndex(
                 name: "ix_ratings_subject_type_subject_id",
                 table: "ratings");
 
@@ -168,9 +172,14 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_work_orders_address",
+                name: "ix_work_orders_address_received_at",
                 table: "work_orders",
-                column: "address");
+                columns: new[] { "address", "received_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_work_orders_caller_phone_received_at",
+                table: "work_orders",
+                columns: new[] { "caller_phone", "received_at" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_work_orders_parent_id",
@@ -217,7 +226,11 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 name: "open311_clients");
 
             migrationBuilder.DropIndex(
-                name: "ix_work_orders_address",
+                name: "ix_work_orders_address_received_at",
+                table: "work_orders");
+
+            migrationBuilder.DropIndex(
+                name: "ix_work_orders_caller_phone_received_at",
                 table: "work_orders");
 
             migrationBuilder.DropIndex(
@@ -283,6 +296,11 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "round",
                 table: "ratings");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_work_orders_caller_phone",
+                table: "work_orders",
+                column: "caller_phone");
 
             migrationBuilder.CreateIndex(
                 name: "ix_ratings_subject_type_subject_id",
