@@ -494,20 +494,13 @@ internal sealed partial class WorkOrders(
         }
 
         var ranked = await suggestions.SuggestAsync(o.CategoryCode, o.RegionCode, o.Content, _ => true, 20, ct);
-        var names = await departments.NamesAsync(ranked.Select(r => r.Department), ct);
-        var eligible = new List<(string Department, int Share)>();
-        foreach (var r in ranked)
-        {
-            if (await departments.FindAsync(r.Department, ct) is { } d && LeadsIn(d.RegionCode, o.RegionCode))
-            {
-                eligible.Add(r);
-            }
-        }
+        var known = await departments.FindManyAsync(ranked.Select(r => r.Department), ct);
+        var eligible = ranked.Where(r => known.TryGetValue(r.Department, out var d) && LeadsIn(d.RegionCode, o.RegionCode)).ToList();
 
         // The shares are of the departments shown, so they still add up to 100.
         var top = eligible.Take(5).ToList();
         var sum = Math.Max(1, top.Sum(t => t.Share));
-        return top.Select(t => new DepartmentSuggestion(t.Department, names.GetValueOrDefault(t.Department), (int)Math.Round(100.0 * t.Share / sum))).ToArray();
+        return top.Select(t => new DepartmentSuggestion(t.Department, known[t.Department].Name, (int)Math.Round(100.0 * t.Share / sum))).ToArray();
     }
 
     /// <summary>A department may lead an order in its own region, in a region below it (a city bureau, a county's order), or above it.</summary>

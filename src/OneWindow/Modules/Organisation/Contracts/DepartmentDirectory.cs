@@ -17,6 +17,9 @@ public interface IDepartmentDirectory
     /// <summary>Names of many departments at once (for lists in other modules).</summary>
     Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct = default);
 
+    /// <summary>Many departments at once, by code (one query); unknown codes are left out.</summary>
+    Task<IReadOnlyDictionary<string, DepartmentInfo>> FindManyAsync(IEnumerable<string> codes, CancellationToken ct = default);
+
     Task<IReadOnlyList<DepartmentInfo>> InRegionAsync(string region, CancellationToken ct = default);
 
     /// <summary>Substring search on name and description; the same LIKE works on SQLite and PostgreSQL for Chinese text.</summary>

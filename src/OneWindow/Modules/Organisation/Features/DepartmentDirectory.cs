@@ -23,6 +23,12 @@ internal sealed class DepartmentDirectory(AppDbContext db, DivisionRegistry divi
         return await db.Set<Department>().AsNoTracking().Where(d => list.Contains(d.Code)).ToDictionaryAsync(d => d.Code, d => d.Name, ct);
     }
 
+    public async Task<IReadOnlyDictionary<string, DepartmentInfo>> FindManyAsync(IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        var list = codes.Distinct().ToList();
+        return (await db.Set<Department>().AsNoTracking().Where(d => list.Contains(d.Code)).ToListAsync(ct)).ToDictionary(d => d.Code, ToInfo);
+    }
+
     public async Task<IReadOnlyList<DepartmentInfo>> InRegionAsync(string region, CancellationToken ct = default) =>
         (await SearchAsync(null, region, 1, 100, ct)).Items;
 
