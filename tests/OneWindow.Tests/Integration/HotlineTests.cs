@@ -130,6 +130,7 @@ public abstract class HotlineTests(AppFixture fixture)
         Assert.Contains(secret.GetProperty("number").GetString()!, csv, StringComparison.Ordinal);
         Assert.DoesNotContain(phone, csv, StringComparison.Ordinal);
         Assert.Contains("（保密）", csv, StringComparison.Ordinal);
+        await Http.Problem(await supervisor.GetAsync("/api/v1/work-orders/export.csv?status=nonsense"), HttpStatusCode.BadRequest);
         var masked = await Http.Json(await supervisor.GetAsync($"/api/v1/work-orders/{open.GetProperty("id").GetString()}"));
         Assert.Equal(Mask(phone), masked.GetProperty("caller").GetProperty("phone").GetString());
         Assert.DoesNotContain("371602199003151236", masked.GetRawText(), StringComparison.Ordinal);

@@ -52,11 +52,10 @@ internal sealed class WorkOrderStats(AppDbContext db, WorkOrders orders, IDepart
         var finished = rows.Where(o => o.Status is WorkOrderStatus.Closed or WorkOrderStatus.Answered).ToList();
         var dispatched = rows.Where(o => o.DispatchedAt is not null || o.Returns > 0).ToList();
         var rated = rows.Where(o => o.RatingLevel is not null).ToList();
+        // One pass over the rows: each order counted under its day (China time) and type.
+        var byDay = rows.ToLookup(o => DateOnly.FromDateTime(o.ReceivedAt.ToOffset(china).DateTime));
         var perDay = Enumerable.Range(0, last.DayNumber - first.DayNumber + 1).Select(first.AddDays).Select(day =>
-        {
-            var those = rows.Where(o => DateOnly.FromDateTime(o.ReceivedAt.ToOffset(china).DateTime) == day).ToList();
-            return new DayCount(day, Enum.GetValues<WorkOrderType>().ToDictionary(WorkOrderLabels.Of, t => those.Count(o => o.Type == t)), those.Count);
-        }).ToList();
+            new DayCount(day, Enum.GetValues<WorkOrderType>().ToDictionary(WorkOrderLabels.Of, t => byDay[day].Count(o => o.Type == t)), byDay[day].Count())).ToList();
         var top = rows.GroupBy(o => o.CategoryCode).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(8)
             .Select(g => new CategoryCount(g.Key, HotlineCategories.PathOf(g.Key), g.Count())).ToList();
         return new HotlineStats(first, last, rows.Count, finished.Count, Share(rows.Count(o => o.Status == WorkOrderStatus.Answered), rows.Count),

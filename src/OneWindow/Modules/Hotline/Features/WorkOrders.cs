@@ -438,10 +438,9 @@ internal sealed partial class WorkOrders(
     /// <summary>The list as CSV (导出), through the same projection as the API: a confidential caller is absent, phones masked for all but agents.</summary>
     public async Task<Result<byte[]>> ExportAsync(string? status, string? department, bool? overdue, CancellationToken ct)
     {
-        var all = await ListAsync(status, department, overdue, 1, 1, ct);
-        if (!all.IsSuccess)
+        if (!string.IsNullOrWhiteSpace(status) && StatusOf(status) is null)
         {
-            return all.Error!;
+            return Error.Field("status", "状态应为 received、dispatched、signed、replied、closed、answered 或 merged");
         }
 
         var csv = new CsvText(["工单编号", "受理时间", "渠道", "类型", "分类", "来电人", "来电号码", "诉求内容", "地址", "主办部门", "状态", "时限", "到期", "答复"]);

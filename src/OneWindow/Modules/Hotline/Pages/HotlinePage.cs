@@ -18,12 +18,9 @@ internal abstract class HotlinePage : PageModel
 
     protected void Refused(Error error)
     {
-        Problem = error.Title;
+        // With field messages the title heads them (each shown by its field); without, the one sentence says it all.
         Errors = error.Fields ?? new Dictionary<string, string[]>();
-        if (error.Fields is null or { Count: 0 })
-        {
-            Problem = error.Describe();
-        }
+        Problem = Errors.Count > 0 ? error.Title : error.Describe();
 
         Response.StatusCode = OneWindow.Platform.Web.Problems.StatusOf(error.Kind);
     }
