@@ -1,4 +1,5 @@
 using OneWindow.Modules.Accounts;
+using OneWindow.Modules.Callbacks;
 using OneWindow.Modules.Catalog;
 using OneWindow.Modules.Hotline;
 using OneWindow.Modules.Intake;
@@ -29,6 +30,7 @@ builder.AddProjectsModule();
 builder.AddQueueModule();
 builder.AddRatingsModule();
 builder.AddHotlineModule();
+builder.AddCallbacksModule();
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapProjectsModule();
 app.MapQueueModule();
 app.MapRatingsModule();
 app.MapHotlineModule();
+app.MapCallbacksModule();
 
 await app.PrepareDatabaseAsync(demo: demo && app.Configuration.GetValue("Demo:Enabled", true));
 await app.RunAsync();

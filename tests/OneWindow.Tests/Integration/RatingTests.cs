@@ -101,15 +101,24 @@ public abstract class RatingTests(AppFixture fixture)
             var db = scope.ServiceProvider.GetRequiredService<OneWindow.Platform.Data.AppDbContext>();
             var clerkId = await db.Users.Where(u => u.UserName == "clerk").Select(u => u.Id).SingleAsync();
             var inbox = await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Notifications.Contracts.IInbox>().RecentAsync(clerkId, 20);
-            return inbox.Any(m => m.Title == "差评整改" && m.Body.Contains("2026-03-09", StringComparison.Ordinal));
+            return inbox.Any(m => m.Title == "整改交办" && m.Body.Contains("2026-03-09", StringComparison.Ordinal));
         }, "the rated department's officers should be told of the rectification");
 
-        // 核实 → 整改 → 反馈; a stale version is refused.
+        // 核实 → 交办 → 整改 → 反馈; a stale version is refused.
         // The rated officer cannot 核实 his own rating (he would call it 不属实); a colleague of the department does.
         await Http.Problem(await clerk.PostAsJsonAsync($"/api/v1/rectifications/{rectificationId}/verify", new { note = "不属实", founded = false }),
             HttpStatusCode.Forbidden, "rectification:own-rating");
         var verified = await Http.Json(await (await app.SignedIn("guide")).PostAsJsonAsync($"/api/v1/rectifications/{rectificationId}/verify", new { note = "调取录像核实，等候 40 分钟属实", founded = true }));
-        Assert.Equal("rectifying", verified.GetProperty("status").GetString());
+        Assert.Equal("assigning", verified.GetProperty("status").GetString());
+        Assert.Equal("rating", verified.GetProperty("source").GetString());
+        var badAssign = await Http.Problem(await clerk.PostAsJsonAsync($"/api/v1/rectifications/{rectificationId}/assign", new { department = "371600-NONE", workingDays = 0 }),
+            HttpStatusCode.BadRequest, "rectification:invalid");
+        Assert.True(badAssign.GetProperty("errors").TryGetProperty("department", out _));
+        Assert.True(badAssign.GetProperty("errors").TryGetProperty("workingDays", out _));
+        var assigned = await Http.Json(await (await app.SignedIn("supervisor")).PostAsJsonAsync($"/api/v1/rectifications/{rectificationId}/assign",
+            new { department = "371600-XSP", person = "王导服", workingDays = 3, note = "由大厅负责人牵头整改" }));
+        Assert.Equal("rectifying", assigned.GetProperty("status").GetString());
+        Assert.Equal("王导服", assigned.GetProperty("assignedTo").GetString());
         using (var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/rectifications/{rectificationId}/rectify") { Content = JsonContent.Create(new { note = "增开窗口" }) })
         {
             stale.Headers.TryAddWithoutValidation("If-Match", "\"0\"");

@@ -90,13 +90,25 @@ public sealed class QueueRulesTests
     }
 
     [Fact]
-    public void A_rectification_goes_verify_rectify_feedback_and_an_unfounded_one_ends_at_verification()
+    public void A_rectification_goes_verify_assign_rectify_feedback_a_dissatisfied_citizen_sends_it_back_once_and_an_unfounded_one_ends_at_verification()
     {
         var r = new Rectification { Status = RectificationStatus.Verifying };
-        Assert.Equal("rectification:wrong-state", r.Feedback("x", "a", Nine).Error!.Code);
+        Assert.Equal("rectification:wrong-state", r.Feedback("x", null, "a", Nine).Error!.Code);
         Assert.True(r.Verify("属实", founded: true, "a", Nine).IsSuccess);
+        Assert.Equal("rectification:wrong-state", r.Rectify("未交办", "a").Error!.Code);
+        Assert.True(r.Assign("371600-XSP", "王导服", "交办", new DateOnly(2026, 3, 9), "a").IsSuccess);
         Assert.True(r.Rectify("增开窗口", "a").IsSuccess);
-        Assert.True(r.Feedback("已回访", "a", Nine).IsSuccess);
+
+        // The citizen is not satisfied: back to 核实, once; the second 不满意 closes it as such.
+        Assert.True(r.Feedback("已回访", satisfied: false, "a", Nine).IsSuccess);
+        Assert.Equal(RectificationStatus.Verifying, r.Status);
+        Assert.True(r.Verify("再次核实", founded: true, "a", Nine).IsSuccess);
+        Assert.True(r.Assign("371600-XSP", null, "再次交办", new DateOnly(2026, 3, 12), "a").IsSuccess);
+        Assert.True(r.Rectify("调整窗口排班", "a").IsSuccess);
+        Assert.True(r.Feedback("已回访", satisfied: false, "a", Nine).IsSuccess);
+        Assert.Equal(RectificationStatus.Closed, r.Status);
+        Assert.False(r.CitizenSatisfied);
+        Assert.Equal(1, r.SendBacks);
         Assert.False(r.IsOpen);
         var unfounded = new Rectification { Status = RectificationStatus.Verifying };
         Assert.True(unfounded.Verify("不属实", founded: false, "a", Nine).IsSuccess);

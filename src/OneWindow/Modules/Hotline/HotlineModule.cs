@@ -24,8 +24,9 @@ public static class HotlineModule
         builder.Services.AddSingleton<WorkOrderRatingCodes>();
         builder.Services.AddSingleton(new Platform.Data.DeclaredSecret(WorkOrderRatingCodes.KeyName));
         builder.Services.AddScoped<WorkOrderRatings>();
+        builder.Services.AddScoped<Callbacks.Contracts.ICallbackSources, CallbackSource>();
         builder.Services.AddScoped<IRatableSubjects>(sp => sp.GetRequiredService<WorkOrderRatings>());
-        builder.Services.AddOutboxHandler<RatingGiven, WorkOrderRatings>(e => e.SubjectType == WorkOrderRatings.Type);
+        builder.Services.AddOutboxHandler<RatingGiven, WorkOrderRatings>(e => e.SubjectType == WorkOrderRatings.Type && !e.ByCallback);
         builder.Services.AddPeriodicJob<WorkOrderDeadlines>(sp =>
         {
             var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<HotlineOptions>>().Value;

@@ -19,6 +19,8 @@ public static class NotificationsModule
         builder.Services.AddOutboxHandler<BundleEvent, NotifyOnCaseChange>(NotifyOnCaseChange.Wants);
         builder.Services.AddOutboxHandler<OneWindow.Modules.Projects.Contracts.ProjectAlert, NotifyOnProjectAlert>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Ratings.Contracts.RectificationOpened, NotifyOnRectification>();
+        builder.Services.AddOutboxHandler<OneWindow.Modules.Ratings.Contracts.RectificationDeadlineReached, NotifyOnRectification>();
+        builder.Services.AddOutboxHandler<OneWindow.Modules.Callbacks.Contracts.UnresolvedPatternFlagged, NotifyOnUnresolvedPattern>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Queue.Contracts.TicketNotice, NotifyOnTicket>();
     }
 }

@@ -1,4 +1,5 @@
 using OneWindow.Modules.Ratings.Features;
+using OneWindow.Platform;
 
 namespace OneWindow.Modules.Ratings;
 
@@ -12,6 +13,14 @@ public static class RatingsModule
             .Validate(o => o.PadMinutes is >= 1 and <= 120, "Ratings:PadMinutes must be 1 to 120")
             .ValidateOnStart();
         builder.Services.AddScoped<GiveRating>();
+        builder.Services.AddScoped<OneWindow.Modules.Ratings.Contracts.ICallbackRatings>(sp => sp.GetRequiredService<GiveRating>());
+        builder.Services.AddScoped<RectificationOpening>();
+        builder.Services.AddScoped<OneWindow.Modules.Ratings.Contracts.IRectifications>(sp => sp.GetRequiredService<RectificationOpening>());
+        builder.Services.AddPeriodicJob<RectificationDeadlines>(sp =>
+        {
+            var o = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RatingsOptions>>().Value;
+            return (o.DeadlineJob, o.DeadlineScanSeconds);
+        });
         builder.Services.AddScoped<RatingPads>();
         builder.Services.AddScoped<Rectifications>();
         builder.Services.AddScoped<OneWindow.Modules.Ratings.Contracts.IRatingLookup, OneWindow.Modules.Ratings.Features.RatingLookup>();

@@ -44,6 +44,29 @@ public sealed class CalendarRules(IReadOnlyDictionary<DateOnly, bool> offDays, I
         return day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
     }
 
+    /// <summary>The working day <paramref name="workingDays"/> working days before <paramref name="day"/> (1: the previous working day: Monday's is Friday, after a holiday the last working day before it).</summary>
+    public Result<DateOnly> WorkingDaysBefore(DateOnly day, int workingDays = 1)
+    {
+        if (workingDays is < 1 or > MaxWorkingDays)
+        {
+            return Error.Field("workingDays", $"工作日数应为 1–{MaxWorkingDays}");
+        }
+
+        while (workingDays > 0)
+        {
+            day = day.AddDays(-1);
+            var working = IsWorkingDay(day);
+            if (!working.IsSuccess)
+            {
+                return working.Error!;
+            }
+
+            workingDays -= working.Value ? 1 : 0;
+        }
+
+        return day;
+    }
+
     /// <summary>The date <paramref name="workingDays"/> working days after <paramref name="start"/>; the start day is not counted.</summary>
     public Result<DateOnly> AddWorkingDays(DateOnly start, int workingDays)
     {

@@ -56,10 +56,13 @@ public static class Roles
     /// <summary>承办人: a department's handler of the 12345 orders dispatched to it (签收, 退单, 回复, 延期, 督办签收).</summary>
     public const string HotlineHandler = nameof(HotlineHandler);
     public const string Supervisor = nameof(Supervisor);
+
+    /// <summary>回访坐席: calls citizens back the working day after their service closed; sees the phone to call.</summary>
+    public const string CallbackAgent = nameof(CallbackAgent);
     public const string Applicant = nameof(Applicant);
 
     public static readonly IReadOnlyList<string> Staff =
-        [Admin, HallGuide, IntakeClerk, Reviewer, Approver, DepartmentHead, HotlineAgent, HotlineHandler, Supervisor];
+        [Admin, HallGuide, IntakeClerk, Reviewer, Approver, DepartmentHead, HotlineAgent, HotlineHandler, Supervisor, CallbackAgent];
 
     public static readonly IReadOnlyList<string> All = [.. Staff, Applicant];
 
@@ -86,6 +89,7 @@ public static class Roles
         HotlineAgent => "12345 热线坐席",
         HotlineHandler => "12345 工单承办人",
         Supervisor => "监督员",
+        CallbackAgent => "回访坐席",
         Applicant => "申请人",
         _ => role,
     };
@@ -103,6 +107,9 @@ public static class Policies
     public const string HallDuty = nameof(HallDuty);
     public const string Admin = nameof(Admin);
     public const string Applicant = nameof(Applicant);
+
+    /// <summary>The 回访 centre's work: callback agents; supervisors and administrators read it.</summary>
+    public const string CallbackCentre = nameof(CallbackCentre);
 }
 
 /// <summary>Claim types OneWindow adds beside the Identity ones.</summary>

@@ -73,6 +73,7 @@ public static class AuthSetup
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(OneWindowClaims.Kind, nameof(AccountKind.Staff)))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(Policies.CallbackCentre, p => p.RequireAuthenticatedUser().RequireRole(Roles.CallbackAgent, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.CounterStaff, p => p.RequireAuthenticatedUser().RequireRole(Roles.IntakeClerk, Roles.HallGuide))
             .AddPolicy(Policies.HallDuty, p => p.RequireAuthenticatedUser().RequireRole(Roles.IntakeClerk, Roles.HallGuide, Roles.Admin))
             .AddPolicy(Policies.Applicant, p => p.RequireAuthenticatedUser()

@@ -46,6 +46,10 @@ internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser>
         new("handler.huimin", "杜承办（惠民住建）", DemoCity.Huimin, "371621-ZJJ", [Roles.HotlineHandler]),
         new("handler.huimin.scj", "范承办（惠民市场监管）", DemoCity.Huimin, "371621-SCJ", [Roles.HotlineHandler]),
         new("supervisor", "冯监督", DemoCity.City, "371600-ZWB", [Roles.Supervisor]),
+        // 回访坐席: the city's callback centre (it sees every county's tasks) and 滨城区's line (its own).
+        new("callback", "孔回访", DemoCity.City, "371600-XSP", [Roles.CallbackAgent]),
+        new("callback2", "曾回访", DemoCity.City, "371600-XSP", [Roles.CallbackAgent]),
+        new("callback.bincheng", "阎回访（滨城区）", DemoCity.Bincheng, "371602-XSP", [Roles.CallbackAgent]),
         new("clerk.bincheng", "何窗口（滨城区）", DemoCity.Bincheng, "371602-XSP", [Roles.IntakeClerk]),
         new("clerk.huimin", "高窗口（惠民县）", DemoCity.Huimin, "371621-XSP", [Roles.IntakeClerk]),
     ];

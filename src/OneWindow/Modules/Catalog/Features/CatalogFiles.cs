@@ -334,35 +334,8 @@ internal static class CatalogFiles
 
     // --- XLSX (Open XML, inline strings) ---
 
-    private static byte[] WriteXlsx(IReadOnlyList<ItemDocument> items)
-    {
-        using var buffer = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(buffer, SpreadsheetDocumentType.Workbook))
-        {
-            var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook();
-            var sheetPart = workbook.AddNewPart<WorksheetPart>();
-            var data = new SheetData();
-            uint r = 0;
-            foreach (var cells in new[] { Columns }.Concat(items.Select(ToRow)))
-            {
-                r++;
-                var row = new Row { RowIndex = r };
-                foreach (var value in cells)
-                {
-                    row.Append(new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }) });
-                }
-
-                data.Append(row);
-            }
-
-            sheetPart.Worksheet = new Worksheet(data);
-            workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "事项目录" }));
-            workbook.Workbook.Save();
-        }
-
-        return buffer.ToArray();
-    }
+    private static byte[] WriteXlsx(IReadOnlyList<ItemDocument> items) =>
+        XlsxText.Write(false, ("事项目录", new[] { Columns }.Concat(items.Select(ToRow)).Select(r => (IReadOnlyList<string>)r)));
 
     private static List<(int, string[])> ReadXlsx(Stream stream)
     {

@@ -40,6 +40,7 @@ internal sealed class WorkOrderConfiguration
         b.HasIndex(o => new { o.CallerPhone, o.ReceivedAt });
         b.HasIndex(o => new { o.Address, o.ReceivedAt });
         b.HasIndex(o => o.CallerUserId);
+        b.HasIndex(o => o.ClosedAt);
         b.HasIndex(o => new { o.LeadDepartment, o.Status });
         b.HasMany(o => o.Steps).WithOne().HasForeignKey(s => s.WorkOrderId);
     }

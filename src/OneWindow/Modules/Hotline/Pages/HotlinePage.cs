@@ -1,27 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using OneWindow.Platform;
-
 namespace OneWindow.Modules.Hotline.Pages;
 
-/// <summary>What the hotline's pages share: a refusal shown above the form with its field messages, and the status code it carries.</summary>
-internal abstract class HotlinePage : PageModel
-{
-    [TempData]
-    public string? Message { get; set; }
-
-    public string? Problem { get; private set; }
-
-    public IReadOnlyDictionary<string, string[]> Errors { get; private set; } = new Dictionary<string, string[]>();
-
-    public IReadOnlyList<string> ErrorsFor(string field) => Errors.TryGetValue(field, out var m) ? m : [];
-
-    protected void Refused(Error error)
-    {
-        // With field messages the title heads them (each shown by its field); without, the one sentence says it all.
-        Errors = error.Fields ?? new Dictionary<string, string[]>();
-        Problem = Errors.Count > 0 ? error.Title : error.Describe();
-
-        Response.StatusCode = OneWindow.Platform.Web.Problems.StatusOf(error.Kind);
-    }
-}
+/// <summary>The hotline's pages: forms with refusals shown field by field (<see cref="Platform.Web.FormPage"/>).</summary>
+internal abstract class HotlinePage : Platform.Web.FormPage;

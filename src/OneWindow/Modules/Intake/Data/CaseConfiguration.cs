@@ -66,6 +66,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntit
         b.HasIndex(c => new { c.RegionCode, c.Status });
         b.HasIndex(c => c.ApplicantUserId);
         b.HasIndex(c => new { c.Status, c.DueDate });
+        b.HasIndex(c => c.CompletedOn);
     }
 
     public void Configure(EntityTypeBuilder<CaseNumberCounter> b)

@@ -194,6 +194,12 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>How the case ended, in words: 办结（准予许可）, 办结（容缺通过）, 终止（逾期未补正）, ...</summary>
     public string? Outcome { get; set; }
 
+    /// <summary>The day it was 办结 (the 回访 centre calls back the next working day).</summary>
+    public DateOnly? CompletedOn { get; set; }
+
+    /// <summary>Whether the applicant was ever asked to 补正 (the callback sampler keeps such cases).</summary>
+    public bool HadCorrection { get; set; }
+
     public int Version { get; set; }
 
     public const string CompletedWithDeferral = "办结（容缺通过）";
@@ -411,6 +417,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
         }
 
         Deficiencies = [.. items];
+        HadCorrection = true;
         Status = CaseStatus.Supplementing;
         return Result.Ok();
     }
@@ -577,7 +584,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     }
 
     /// <summary>办结 and 出件. A case accepted with deferral completes only when the pledge was kept.</summary>
-    public Result Complete(Delivery delivery)
+    public Result Complete(Delivery delivery, DateOnly today)
     {
         if (!CanComplete)
         {
@@ -590,6 +597,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
         }
 
         Delivery = delivery;
+        CompletedOn = today;
         Outcome = Status == CaseStatus.Denied ? "办结（不予许可）" : PledgeDueDate is not null ? CompletedWithDeferral : "办结（准予许可）";
         Status = CaseStatus.Completed;
         return Result.Ok();

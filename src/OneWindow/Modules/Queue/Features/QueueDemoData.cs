@@ -6,7 +6,7 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Modules.Queue.Features;
 
 /// <summary>The demo halls: the city's 市民服务中心 (general counters, two dedicated groups, a green channel) and 滨城区's centre.</summary>
-internal sealed class QueueDemoData(AppDbContext db, TimeProvider clock) : IDemoSeeder
+internal sealed class QueueDemoData(AppDbContext db, TimeProvider clock, Platform.Calendar.WorkingDayCalendar calendar) : IDemoSeeder
 {
     public int Order => 60;
 
@@ -38,6 +38,46 @@ internal sealed class QueueDemoData(AppDbContext db, TimeProvider clock) : IDemo
             Add(NightHall, DemoCity.City, 1, "1 号夜间综合窗口", CounterKind.General, [], D("XSP"));
             await db.SaveChangesAsync(ct);
         }
+
+        await SeedServedYesterdayAsync(ct);
+    }
+
+    /// <summary>
+    /// The previous working day's served tickets with a phone (six in the city's hall, four in 滨城区's), so the 回访 centre's
+    /// first list holds hall services of both lines; once, at first start.
+    /// </summary>
+    private async Task SeedServedYesterdayAsync(CancellationToken ct)
+    {
+        var rules = await calendar.RulesAsync(ct);
+        if (rules.WorkingDaysBefore(clock.TodayInChina()) is not { IsSuccess: true } previous || await db.Set<QueueTicket>().AnyAsync(t => t.Day < clock.TodayInChina(), ct))
+        {
+            return;
+        }
+
+        var day = previous.Value;
+        var counters = await db.Set<Counter>().AsNoTracking().Where(c => (c.HallId == CityHall || c.HallId == BinchengHall) && c.Kind == CounterKind.General)
+            .OrderBy(c => c.HallId).ThenBy(c => c.Number).ToListAsync(ct);
+        (Guid Hall, int Count, string Officer)[] plan = [(CityHall, 6, "刘窗口"), (BinchengHall, 4, "何窗口（滨城区）")];
+        var n = 0;
+        foreach (var (hall, count, officer) in plan)
+        {
+            var at = counters.Where(c => c.HallId == hall).ToList();
+            for (var i = 1; i <= count; i++)
+            {
+                var counter = at[i % at.Count];
+                var issued = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 5 * i)), TimeSpan.FromHours(8)).ToUniversalTime();
+                db.Add(new QueueTicket
+                {
+                    Id = Guid.CreateVersion7(issued), HallId = hall, RegionCode = counter.RegionCode, Day = day, GroupCode = "A", Sequence = i, Number = $"A{i:000}",
+                    Channel = TicketChannel.GuideDesk, Mobile = $"1390543{2000 + ++n:0000}", AccessCode = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)),
+                    Status = TicketStatus.Done, IssuedAt = issued, FirstCalledAt = issued.AddMinutes(8), CalledAt = issued.AddMinutes(8), CounterId = counter.Id,
+                    CounterNumber = counter.Number, StartedAt = issued.AddMinutes(9), FinishedAt = issued.AddMinutes(20), ServedByName = officer,
+                    DepartmentCode = counter.DepartmentCode,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task SeedHallsAsync(CancellationToken ct)

@@ -25,4 +25,8 @@ public interface IRatableSubjects
 
 /// <summary>A rating was given (every level): the subject's module may act on it (重办 on 不满意).</summary>
 [EventName("ratings.rating-given")]
-public sealed record RatingGiven(Guid RatingId, string SubjectType, string SubjectId, int Round, int Level, string? Comment, string RegionCode) : IIntegrationEvent;
+public sealed record RatingGiven(Guid RatingId, string SubjectType, string SubjectId, int Round, int Level, string? Comment, string RegionCode) : IIntegrationEvent
+{
+    /// <summary>Given through a callback (回访): a 不满意 opens a rectification (source 回访), the subject's module does not redo it.</summary>
+    public bool ByCallback { get; init; }
+}

@@ -29,8 +29,9 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>, IE
         b.Property(r => r.StaffName).HasMaxLength(100);
         b.Property(r => r.RatedBy).HasMaxLength(64);
 
-        // One rating per service event (and round): the database refuses a second one, whatever races.
-        b.HasIndex(r => new { r.SubjectType, r.SubjectId, r.Round }).IsUnique();
+        // One rating per service event (and round) from the citizen, and one from a callback: the database refuses a second one, whatever races.
+        b.HasIndex(r => new { r.SubjectType, r.SubjectId, r.Round, r.ByCallback }).IsUnique();
+        b.HasIndex(r => new { r.SubjectId });
         b.HasIndex(r => new { r.DepartmentCode, r.CreatedAt });
         b.HasIndex(r => new { r.RegionCode, r.CreatedAt });
     }
@@ -47,7 +48,12 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>, IE
         b.Property(r => r.RectifyNote).HasMaxLength(2000);
         b.Property(r => r.FeedbackNote).HasMaxLength(2000);
         b.Property(r => r.HandledBy).HasMaxLength(100);
+        b.Property(r => r.SourceId).HasMaxLength(64);
+        b.Property(r => r.AssignedTo).HasMaxLength(50);
+        b.Property(r => r.AssignNote).HasMaxLength(2000);
         b.HasIndex(r => r.RatingId).IsUnique();
+        b.HasIndex(r => new { r.Source, r.SourceId });
         b.HasIndex(r => new { r.DepartmentCode, r.Status, r.DueDate });
+        b.HasIndex(r => new { r.Status, r.DueDate });
     }
 }

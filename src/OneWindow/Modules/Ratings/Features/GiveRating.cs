@@ -20,6 +20,11 @@ internal sealed class RatingsOptions
 
     /// <summary>How long after a counter finished a ticket its rating pad still asks about it.</summary>
     public int PadMinutes { get; set; } = 10;
+
+    /// <summary>Whether the rectifications' limits job runs (预警/超期), and how often.</summary>
+    public bool DeadlineJob { get; set; } = true;
+
+    public int DeadlineScanSeconds { get; set; } = 300;
 }
 
 internal sealed record RatingInput
@@ -54,8 +59,8 @@ internal sealed record RatingView(Guid Id, RatingSubject SubjectType, string Sub
 /// department that served, due in working days, and tells its officers.
 /// </summary>
 internal sealed class GiveRating(
-    AppDbContext db, IQueueRecords tickets, ICaseRecords cases, IBundleIntake bundles, IEnumerable<IRatableSubjects> others, WorkingDayCalendar calendar,
-    AuditTrail audit, Outbox outbox, ICurrentUser user, TimeProvider clock, IOptions<RatingsOptions> options)
+    AppDbContext db, IQueueRecords tickets, ICaseRecords cases, IBundleIntake bundles, IEnumerable<IRatableSubjects> others, RectificationOpening opening,
+    AuditTrail audit, ICurrentUser user, TimeProvider clock, IOptions<RatingsOptions> options) : ICallbackRatings
 {
     private static Error AlreadyRated => Error.Conflict("rating:already-rated", "该次服务已评价，每次服务只能评价一次");
 
@@ -72,7 +77,7 @@ internal sealed class GiveRating(
         var errors = new FieldErrors();
         if (input.SubjectType is null)
         {
-            errors.Add("subjectType", "请指明评价对象：ticket（窗口服务）、case（办件）、bundle（一件事）或 workOrder（12345 工单）");
+            errors.Add("subjectType", "请指明评价对象：ticket（窗口服务）、case（办件）、bundle（一件事）、workOrder（12345 工单）或 unresolvedReport（办不成事）");
         }
 
         if (input.Level is not (>= 1 and <= 5))
@@ -89,6 +94,11 @@ internal sealed class GiveRating(
         if (input.Level is <= Rating.BadFrom and >= 1 && comment is null)
         {
             errors.Add("comment", "差评请简要说明不满意的原因，以便整改");
+        }
+
+        if (input.Channel == RatingChannel.Callback)
+        {
+            errors.Add("channel", "回访评价由回访坐席在回访任务中记录");
         }
 
         if (!Guid.TryParse(input.SubjectId, out var subjectId))
@@ -109,7 +119,7 @@ internal sealed class GiveRating(
 
         var s = subject.Value!;
         var type = input.SubjectType.Value;
-        if (await db.Set<Rating>().AnyAsync(r => r.SubjectType == type && r.SubjectId == s.Id && r.Round == s.Round, ct))
+        if (await db.Set<Rating>().AnyAsync(r => r.SubjectType == type && r.SubjectId == s.Id && r.Round == s.Round && !r.ByCallback, ct))
         {
             return AlreadyRated;
         }
@@ -124,18 +134,8 @@ internal sealed class GiveRating(
         Rectification? rectification = null;
         if (rating.IsBad && !s.Reopens)
         {
-            var due = (await calendar.RulesAsync(ct)).AddWorkingDays(clock.TodayInChina(), options.Value.RectificationDays);
-            rectification = new Rectification
-            {
-                Id = Guid.CreateVersion7(now), RegionCode = s.Region, RatingId = rating.Id, DepartmentCode = s.Department, Subject = s.Label, Level = rating.Level,
-                Comment = comment, Status = RectificationStatus.Verifying, OpenedAt = now,
-                DueDate = due.IsSuccess ? due.Value : clock.TodayInChina().AddDays(options.Value.RectificationDays + 2),
-            };
+            rectification = await opening.OpenAsync(new RectificationRequest(RectificationSource.Rating, rating.Id.ToString(), s.Region, s.Department, s.Label, comment!), rating.Id, rating.Level, ct);
             rating.RectificationId = rectification.Id;
-            db.Add(rectification);
-            audit.Record(new AuditRecord(s.Region, "Rectification", rectification.Id.ToString(), "RectificationOpened",
-                new { rating = rating.Id, level = rating.Level, department = s.Department, rectification.DueDate }));
-            outbox.Enqueue(new RectificationOpened(rectification.Id, s.Department, s.Label, Rating.Label(rating.Level), comment, rectification.DueDate, s.Region));
         }
 
         audit.Record(new AuditRecord(s.Region, "Rating", rating.Id.ToString(), "RatingGiven", new { subject = type.ToString(), subjectId = s.Id, round = s.Round, level = rating.Level }),
@@ -158,10 +158,50 @@ internal sealed class GiveRating(
         return View(rating, rectification);
     }
 
+    public async Task<(Guid RatingId, Guid? RectificationId)> RecordAsync(CallbackRating c, CancellationToken ct)
+    {
+        var type = Enum.Parse<RatingSubject>(c.SubjectType, ignoreCase: true);
+        var now = clock.Now();
+        var rating = new Rating
+        {
+            Id = Guid.CreateVersion7(now), RegionCode = c.RegionCode, SubjectType = type, SubjectId = c.SubjectId, Round = c.Round, SubjectLabel = c.Label, Level = c.Level,
+            Comment = c.Comment is { Length: > 500 } longer ? longer[..500] : c.Comment, Channel = RatingChannel.Callback, ByCallback = true, DepartmentCode = c.DepartmentCode, StaffName = c.StaffName, RatedBy = user.UserId,
+            CreatedAt = now,
+        };
+        db.Add(rating);
+        if (rating.IsBad || c.Complaint)
+        {
+            var problem = c.Comment ?? $"回访评价：{Rating.Label(c.Level)}";
+            var r = await opening.OpenAsync(new RectificationRequest(RectificationSource.Callback, c.CallbackId.ToString(), c.RegionCode, c.DepartmentCode, c.Label, problem),
+                rating.Id, rating.Level, ct);
+            rating.RectificationId = r.Id;
+        }
+
+        audit.Record(new AuditRecord(c.RegionCode, "Rating", rating.Id.ToString(), "RatingGiven",
+                new { subject = type.ToString(), subjectId = c.SubjectId, round = c.Round, level = rating.Level, channel = "callback", callback = c.CallbackId }),
+            new RatingGiven(rating.Id, SubjectTypeName(type), c.SubjectId, c.Round, rating.Level, c.Comment, c.RegionCode) { ByCallback = true });
+        return (rating.Id, rating.RectificationId);
+    }
+
+    public async Task<(IReadOnlySet<string> RatedEvents, IReadOnlySet<string> RecentRaters)> RatedAsync(IReadOnlyCollection<string> eventKeys, DateTimeOffset since, CancellationToken ct)
+    {
+        var ids = eventKeys.Select(k => k[(k.IndexOf(':', StringComparison.Ordinal) + 1)..]).Distinct().ToList();
+        var rated = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            var rows = await db.Set<Rating>().AsNoTracking().Where(r => !r.ByCallback && chunk.Contains(r.SubjectId)).Select(r => new { r.SubjectType, r.SubjectId }).ToListAsync(ct);
+            rated.UnionWith(rows.Select(r => ICallbackRatings.Key(SubjectTypeName(r.SubjectType), r.SubjectId)));
+        }
+
+        rated.IntersectWith(eventKeys);
+        var raters = await db.Set<Rating>().AsNoTracking().Where(r => !r.ByCallback && r.CreatedAt >= since && r.RatedBy != null).Select(r => r.RatedBy!).Distinct().ToListAsync(ct);
+        return (rated, raters.ToHashSet(StringComparer.Ordinal));
+    }
+
     private async Task<bool> RatedMeanwhileAsync(RatingSubject type, string id, int round)
     {
         db.ChangeTracker.Clear();
-        return await db.Set<Rating>().AnyAsync(r => r.SubjectType == type && r.SubjectId == id && r.Round == round);
+        return await db.Set<Rating>().AnyAsync(r => r.SubjectType == type && r.SubjectId == id && r.Round == round && !r.ByCallback);
     }
 
     /// <summary>The name a subject type has on the wire (<c>workOrder</c>), as <see cref="IRatableSubjects.SubjectType"/> gives it.</summary>
@@ -233,7 +273,7 @@ internal sealed class GiveRating(
                 return new Subject(b.Id.ToString(), $"一件事 {b.Number}（{b.BundleName}）", b.RegionCode, b.LeadDepartment, null, null, RatingChannel.Portal);
             }
 
-            case RatingSubject.WorkOrder:
+            default:
             {
                 var name = SubjectTypeName(type);
                 if (others.FirstOrDefault(o => o.SubjectType == name) is not { } owner)
@@ -253,9 +293,6 @@ internal sealed class GiveRating(
                     Round = r.Round, Reopens = r.Reopens,
                 };
             }
-
-            default:
-                return notFound;
         }
     }
 }

@@ -5,6 +5,31 @@ using OneWindow.Platform.Web;
 
 namespace OneWindow.Modules.Ratings.Features;
 
+/// <summary>A rectification listing's query, checked.</summary>
+internal static class RectificationFilters
+{
+    public static Result<RectificationFilter> Parse(string? department, string? status, bool? overdue, string? source)
+    {
+        if (status is not (null or "" or "open" or "all"))
+        {
+            return Error.Field("status", "status 为 open（未办结，默认）或 all");
+        }
+
+        Contracts.RectificationSource? s = null;
+        if (!string.IsNullOrEmpty(source))
+        {
+            if (!Enum.TryParse<Contracts.RectificationSource>(source, true, out var parsed) || int.TryParse(source, out _))
+            {
+                return Error.Field("source", "source 为 rating、callback、workOrder、unresolvedReport 或 reverseExperience");
+            }
+
+            s = parsed;
+        }
+
+        return new RectificationFilter(department, status != "all", overdue == true, s);
+    }
+}
+
 internal static class RatingEndpoints
 {
     public static void Map(WebApplication app)
@@ -17,16 +42,21 @@ internal static class RatingEndpoints
             .RequireAuthorization(Policies.Staff).WithTags("好差评").WithSummary("评价统计与满意率（满意率 =（非常满意+满意+基本满意）/ 全部）");
 
         var group = app.MapGroup("/api/v1/rectifications").WithTags("好差评").RequireAuthorization(Policies.Staff);
-        group.MapGet("/", async (string? department, string? status, int? page, int? pageSize, Rectifications r, CancellationToken ct) =>
-                TypedResults.Ok(await r.ListAsync(department, status != "all", Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100), ct)))
-            .WithSummary("差评整改（默认未办结的，按期限排序；status=all 含已办结）");
+        group.MapGet("/", async Task<Results<Ok<Page<RectificationView>>, ProblemHttpResult>> (
+                    string? department, string? status, bool? overdue, string? source, int? page, int? pageSize, Rectifications r, CancellationToken ct) =>
+                RectificationFilters.Parse(department, status, overdue, source) is var f && f.IsSuccess
+                    ? TypedResults.Ok(await r.ListAsync(f.Value!, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100), ct))
+                    : f.Error!.ToProblem())
+            .WithSummary("整改（默认未办结的，按期限排序；status=all 含已办结；overdue=true 只列预警和超期；source=rating|callback|workOrder|unresolvedReport|reverseExperience）");
         group.MapGet("/{id:guid}", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, Rectifications r, CancellationToken ct) =>
             await r.FindAsync(id, ct) is { } v ? TypedResults.Ok(v) : Error.NotFound("rectification:not-found", "整改记录不存在").ToProblem());
         group.MapPost("/{id:guid}/verify", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, RectificationStep step, HttpRequest http, Rectifications r, CancellationToken ct) =>
-            await http.WithIfMatchAsync(v => r.VerifyAsync(id, step, v, ct))).WithSummary("核实（founded：属实进入整改，不属实办结）");
+            await http.WithIfMatchAsync(v => r.VerifyAsync(id, step, v, ct))).WithSummary("核实（founded：属实进入交办，不属实办结）");
+        group.MapPost("/{id:guid}/assign", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, RectificationAssignment input, HttpRequest http, Rectifications r, CancellationToken ct) =>
+            await http.WithIfMatchAsync(v => r.AssignAsync(id, input, v, ct))).WithSummary("交办（责任部门、责任人和整改期限，工作日）");
         group.MapPost("/{id:guid}/rectify", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, RectificationStep step, HttpRequest http, Rectifications r, CancellationToken ct) =>
             await http.WithIfMatchAsync(v => r.RectifyAsync(id, step, v, ct))).WithSummary("提交整改情况");
         group.MapPost("/{id:guid}/feedback", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, RectificationStep step, HttpRequest http, Rectifications r, CancellationToken ct) =>
-            await http.WithIfMatchAsync(v => r.FeedbackAsync(id, step, v, ct))).WithSummary("反馈评价人，办结");
+            await http.WithIfMatchAsync(v => r.FeedbackAsync(id, step, v, ct))).WithSummary("反馈群众（satisfied=false 退回核实一次）");
     }
 }

@@ -19,5 +19,5 @@ internal sealed class Complete() : CaseTransition<CompleteRequest, CaseCompleted
     internal override bool MayAct(CaseActions who, Case c) => who.IsClerkOf(c);
 
     internal override Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, CompleteRequest body, CancellationToken ct) =>
-        Task.FromResult(c.Complete(body.Delivery ?? Delivery.Counter));
+        Task.FromResult(c.Complete(body.Delivery ?? Delivery.Counter, a.Today));
 }

@@ -212,6 +212,494 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.ToTable("asp_net_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Modules.Callbacks.Domain.CallbackList", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<DateTimeOffset>("BuiltAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("built_at");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer")
+                        .HasColumnName("created");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("service_date");
+
+                    b.Property<int>("Services")
+                        .HasColumnType("integer")
+                        .HasColumnName("services");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.HasKey("Date")
+                        .HasName("pk_callback_lists");
+
+                    b.ToTable("callback_lists", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Callbacks.Domain.CallbackTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("agent_name");
+
+                    b.Property<string>("AgentUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("agent_user_id");
+
+                    b.Property<string>("AttemptLog")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("attempts_json");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<int?>("Attitude")
+                        .HasColumnType("integer")
+                        .HasColumnName("attitude");
+
+                    b.Property<string>("CitizenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("citizen_name");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Deferral")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deferral");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("department_code");
+
+                    b.Property<bool?>("DoneInOneVisit")
+                        .HasColumnType("boolean")
+                        .HasColumnName("done_in_one_visit");
+
+                    b.Property<int?>("Efficiency")
+                        .HasColumnType("integer")
+                        .HasColumnName("efficiency");
+
+                    b.Property<bool>("HadCorrection")
+                        .HasColumnType("boolean")
+                        .HasColumnName("had_correction");
+
+                    b.Property<string>("ItemName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("label");
+
+                    b.Property<string>("LastHalfDay")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("last_half_day");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("integer")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("ListDate")
+                        .HasColumnType("date")
+                        .HasColumnName("list_date");
+
+                    b.Property<bool>("MustCall")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_call");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("boolean")
+                        .HasColumnName("on_time");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<int?>("Process")
+                        .HasColumnType("integer")
+                        .HasColumnName("process");
+
+                    b.Property<Guid?>("RatingId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rating_id");
+
+                    b.Property<Guid?>("RectificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rectification_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer")
+                        .HasColumnName("round");
+
+                    b.Property<string>("ServedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("served_by");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("date")
+                        .HasColumnName("service_date");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("subject_type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_callback_tasks");
+
+                    b.HasIndex("AgentUserId", "Status")
+                        .HasDatabaseName("ix_callback_tasks_agent_user_id_status");
+
+                    b.HasIndex("Phone", "ListDate")
+                        .HasDatabaseName("ix_callback_tasks_phone_list_date");
+
+                    b.HasIndex("ListDate", "RegionCode", "Status")
+                        .HasDatabaseName("ix_callback_tasks_list_date_region_code_status");
+
+                    b.HasIndex("SubjectType", "SubjectId", "Round")
+                        .IsUnique()
+                        .HasDatabaseName("ix_callback_tasks_subject_type_subject_id_round");
+
+                    b.ToTable("callback_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Callbacks.Domain.DoNotCall", b =>
+                {
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Tail")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)")
+                        .HasColumnName("tail");
+
+                    b.HasKey("PhoneHash")
+                        .HasName("pk_callback_do_not_call");
+
+                    b.ToTable("callback_do_not_call", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Callbacks.Domain.ReverseExperience", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("by_name");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("problems_json");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("steps");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reverse_experiences");
+
+                    b.HasIndex("RegionCode", "Date")
+                        .HasDatabaseName("ix_reverse_experiences_region_code_date");
+
+                    b.ToTable("reverse_experiences", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Callbacks.Domain.UnresolvedReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("CitizenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("citizen_name");
+
+                    b.Property<string>("CitizenUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("citizen_user_id");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("department_code");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("flagged");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("number");
+
+                    b.Property<string>("OfficerDepartment")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("officer_department");
+
+                    b.Property<string>("OfficerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("officer_name");
+
+                    b.Property<string>("OfficerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("officer_user_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("phone");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("received_by_id");
+
+                    b.Property<Guid?>("RectificationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rectification_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("site");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("TakeBy")
+                        .HasColumnType("date")
+                        .HasColumnName("take_by");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("taken_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Want")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("want");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unresolved_reports");
+
+                    b.HasIndex("CitizenUserId")
+                        .HasDatabaseName("ix_unresolved_reports_citizen_user_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unresolved_reports_number");
+
+                    b.HasIndex("ItemCode", "ReceivedAt")
+                        .HasDatabaseName("ix_unresolved_reports_item_code_received_at");
+
+                    b.HasIndex("RegionCode", "Status")
+                        .HasDatabaseName("ix_unresolved_reports_region_code_status");
+
+                    b.ToTable("unresolved_reports", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Modules.Catalog.Domain.CatalogImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -859,6 +1347,9 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.HasIndex("CallerUserId")
                         .HasDatabaseName("ix_work_orders_caller_user_id");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_work_orders_closed_at");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_work_orders_number");
@@ -1216,6 +1707,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("committed_days");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("completed_on");
+
                     b.Property<int>("DeadlineState")
                         .HasColumnType("integer")
                         .HasColumnName("deadline_state");
@@ -1267,6 +1762,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("grant_awaits_license_json");
+
+                    b.Property<bool>("HadCorrection")
+                        .HasColumnType("boolean")
+                        .HasColumnName("had_correction");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
@@ -1411,6 +1910,9 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("BundleApplicationId")
                         .HasDatabaseName("ix_cases_bundle_application_id");
+
+                    b.HasIndex("CompletedOn")
+                        .HasDatabaseName("ix_cases_completed_on");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -2650,6 +3152,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("ByCallback")
+                        .HasColumnType("boolean")
+                        .HasColumnName("by_callback");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer")
                         .HasColumnName("channel");
@@ -2721,15 +3227,18 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_ratings");
 
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_ratings_subject_id");
+
                     b.HasIndex("DepartmentCode", "CreatedAt")
                         .HasDatabaseName("ix_ratings_department_code_created_at");
 
                     b.HasIndex("RegionCode", "CreatedAt")
                         .HasDatabaseName("ix_ratings_region_code_created_at");
 
-                    b.HasIndex("SubjectType", "SubjectId", "Round")
+                    b.HasIndex("SubjectType", "SubjectId", "Round", "ByCallback")
                         .IsUnique()
-                        .HasDatabaseName("ix_ratings_subject_type_subject_id_round");
+                        .HasDatabaseName("ix_ratings_subject_type_subject_id_round_by_callback");
 
                     b.ToTable("ratings", (string)null);
                 });
@@ -2741,6 +3250,20 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<string>("AssignNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("assign_note");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<bool?>("CitizenSatisfied")
+                        .HasColumnType("boolean")
+                        .HasColumnName("citizen_satisfied");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -2749,6 +3272,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
                         .HasColumnName("comment");
+
+                    b.Property<int>("DeadlineState")
+                        .HasColumnType("integer")
+                        .HasColumnName("deadline_state");
 
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
@@ -2770,7 +3297,7 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("handled_by");
 
-                    b.Property<int>("Level")
+                    b.Property<int?>("Level")
                         .HasColumnType("integer")
                         .HasColumnName("level");
 
@@ -2778,7 +3305,7 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
 
-                    b.Property<Guid>("RatingId")
+                    b.Property<Guid?>("RatingId")
                         .HasColumnType("uuid")
                         .HasColumnName("rating_id");
 
@@ -2792,6 +3319,20 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("region_code");
+
+                    b.Property<int>("SendBacks")
+                        .HasColumnType("integer")
+                        .HasColumnName("send_backs");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_id");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer")
@@ -2819,6 +3360,12 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.HasIndex("RatingId")
                         .IsUnique()
                         .HasDatabaseName("ix_rectifications_rating_id");
+
+                    b.HasIndex("Source", "SourceId")
+                        .HasDatabaseName("ix_rectifications_source_source_id");
+
+                    b.HasIndex("Status", "DueDate")
+                        .HasDatabaseName("ix_rectifications_status_due_date");
 
                     b.HasIndex("DepartmentCode", "Status", "DueDate")
                         .HasDatabaseName("ix_rectifications_department_code_status_due_date");

@@ -201,6 +201,494 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.ToTable("asp_net_user_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Modules.Callbacks.Domain.CallbackList", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("built_at");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_date");
+
+                    b.Property<int>("Services")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("services");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skipped");
+
+                    b.HasKey("Date")
+                        .HasName("pk_callback_lists");
+
+                    b.ToTable("callback_lists", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Callbacks.Domain.CallbackTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_name");
+
+                    b.Property<string>("AgentUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_user_id");
+
+                    b.Property<string>("AttemptLog")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attempts_json");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<int?>("Attitude")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attitude");
+
+                    b.Property<string>("CitizenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citizen_name");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("Deferral")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deferral");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<bool?>("DoneInOneVisit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("done_in_one_visit");
+
+                    b.Property<int?>("Efficiency")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("efficiency");
+
+                    b.Property<bool>("HadCorrection")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("had_correction");
+
+                    b.Property<string>("ItemName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<string>("LastHalfDay")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_half_day");
+
+                    b.Property<int?>("Level")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("level");
+
+                    b.Property<DateOnly>("ListDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("list_date");
+
+                    b.Property<bool>("MustCall")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_call");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<bool>("OnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_time");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<int?>("Process")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("process");
+
+                    b.Property<Guid?>("RatingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating_id");
+
+                    b.Property<Guid?>("RectificationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectification_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("round");
+
+                    b.Property<string>("ServedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("served_by");
+
+                    b.Property<DateOnly>("ServiceDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_date");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_callback_tasks");
+
+                    b.HasIndex("AgentUserId", "Status")
+                        .HasDatabaseName("ix_callback_tasks_agent_user_id_status");
+
+                    b.HasIndex("Phone", "ListDate")
+                        .HasDatabaseName("ix_callback_tasks_phone_list_date");
+
+                    b.HasIndex("ListDate", "RegionCode", "Status")
+                        .HasDatabaseName("ix_callback_tasks_list_date_region_code_status");
+
+                    b.HasIndex("SubjectType", "SubjectId", "Round")
+                        .IsUnique()
+                        .HasDatabaseName("ix_callback_tasks_subject_type_subject_id_round");
+
+                    b.ToTable("callback_tasks", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Callbacks.Domain.DoNotCall", b =>
+                {
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Tail")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tail");
+
+                    b.HasKey("PhoneHash")
+                        .HasName("pk_callback_do_not_call");
+
+                    b.ToTable("callback_do_not_call", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Callbacks.Domain.ReverseExperience", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_name");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("by_user_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("date");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Problems")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("problems_json");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Steps")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("steps");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reverse_experiences");
+
+                    b.HasIndex("RegionCode", "Date")
+                        .HasDatabaseName("ix_reverse_experiences_region_code_date");
+
+                    b.ToTable("reverse_experiences", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Callbacks.Domain.UnresolvedReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("CitizenName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citizen_name");
+
+                    b.Property<string>("CitizenUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("citizen_user_id");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("flagged");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("LegalBasis")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("legal_basis");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("OfficerDepartment")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_department");
+
+                    b.Property<string>("OfficerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_name");
+
+                    b.Property<string>("OfficerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("officer_user_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("ReceivedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_by_id");
+
+                    b.Property<Guid?>("RectificationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rectification_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<DateOnly>("TakeBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("take_by");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("taken_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("Want")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("want");
+
+                    b.Property<string>("WhatHappened")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("what_happened");
+
+                    b.HasKey("Id")
+                        .HasName("pk_unresolved_reports");
+
+                    b.HasIndex("CitizenUserId")
+                        .HasDatabaseName("ix_unresolved_reports_citizen_user_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_unresolved_reports_number");
+
+                    b.HasIndex("ItemCode", "ReceivedAt")
+                        .HasDatabaseName("ix_unresolved_reports_item_code_received_at");
+
+                    b.HasIndex("RegionCode", "Status")
+                        .HasDatabaseName("ix_unresolved_reports_region_code_status");
+
+                    b.ToTable("unresolved_reports", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Modules.Catalog.Domain.CatalogImportJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -848,6 +1336,9 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CallerUserId")
                         .HasDatabaseName("ix_work_orders_caller_user_id");
 
+                    b.HasIndex("ClosedAt")
+                        .HasDatabaseName("ix_work_orders_closed_at");
+
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_work_orders_number");
@@ -1205,6 +1696,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("committed_days");
 
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_on");
+
                     b.Property<int>("DeadlineState")
                         .HasColumnType("INTEGER")
                         .HasColumnName("deadline_state");
@@ -1256,6 +1751,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("grant_awaits_license_json");
+
+                    b.Property<bool>("HadCorrection")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("had_correction");
 
                     b.Property<string>("IdempotencyKey")
                         .HasMaxLength(100)
@@ -1400,6 +1899,9 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("BundleApplicationId")
                         .HasDatabaseName("ix_cases_bundle_application_id");
+
+                    b.HasIndex("CompletedOn")
+                        .HasDatabaseName("ix_cases_completed_on");
 
                     b.HasIndex("Number")
                         .IsUnique()
@@ -2639,6 +3141,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("ByCallback")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("by_callback");
+
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER")
                         .HasColumnName("channel");
@@ -2710,15 +3216,18 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_ratings");
 
+                    b.HasIndex("SubjectId")
+                        .HasDatabaseName("ix_ratings_subject_id");
+
                     b.HasIndex("DepartmentCode", "CreatedAt")
                         .HasDatabaseName("ix_ratings_department_code_created_at");
 
                     b.HasIndex("RegionCode", "CreatedAt")
                         .HasDatabaseName("ix_ratings_region_code_created_at");
 
-                    b.HasIndex("SubjectType", "SubjectId", "Round")
+                    b.HasIndex("SubjectType", "SubjectId", "Round", "ByCallback")
                         .IsUnique()
-                        .HasDatabaseName("ix_ratings_subject_type_subject_id_round");
+                        .HasDatabaseName("ix_ratings_subject_type_subject_id_round_by_callback");
 
                     b.ToTable("ratings", (string)null);
                 });
@@ -2730,6 +3239,20 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<string>("AssignNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assign_note");
+
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_to");
+
+                    b.Property<bool?>("CitizenSatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("citizen_satisfied");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed_at");
@@ -2738,6 +3261,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT")
                         .HasColumnName("comment");
+
+                    b.Property<int>("DeadlineState")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deadline_state");
 
                     b.Property<string>("DepartmentCode")
                         .IsRequired()
@@ -2759,7 +3286,7 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("handled_by");
 
-                    b.Property<int>("Level")
+                    b.Property<int?>("Level")
                         .HasColumnType("INTEGER")
                         .HasColumnName("level");
 
@@ -2767,7 +3294,7 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("opened_at");
 
-                    b.Property<Guid>("RatingId")
+                    b.Property<Guid?>("RatingId")
                         .HasColumnType("TEXT")
                         .HasColumnName("rating_id");
 
@@ -2781,6 +3308,20 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
+
+                    b.Property<int>("SendBacks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("send_backs");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER")
@@ -2808,6 +3349,12 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.HasIndex("RatingId")
                         .IsUnique()
                         .HasDatabaseName("ix_rectifications_rating_id");
+
+                    b.HasIndex("Source", "SourceId")
+                        .HasDatabaseName("ix_rectifications_source_source_id");
+
+                    b.HasIndex("Status", "DueDate")
+                        .HasDatabaseName("ix_rectifications_status_due_date");
 
                     b.HasIndex("DepartmentCode", "Status", "DueDate")
                         .HasDatabaseName("ix_rectifications_department_code_status_due_date");
