@@ -16,6 +16,6 @@ internal sealed class RatingLookup(AppDbContext db) : IRatingLookup
         }
 
         var id = subjectId.ToString();
-        return await db.Set<Rating>().AsNoTracking().Where(r => r.SubjectType == type && r.SubjectId == id).Select(r => (int?)r.Level).FirstOrDefaultAsync(ct);
+        return await db.Set<Rating>().AsNoTracking().Where(r => r.SubjectType == type && r.SubjectId == id && !r.ByCallback).Select(r => (int?)r.Level).FirstOrDefaultAsync(ct);
     }
 }
