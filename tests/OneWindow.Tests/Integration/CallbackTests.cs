@@ -221,6 +221,30 @@ public abstract class CallbackTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_12345_complaint_about_a_service_opens_a_rectification_for_the_department_when_the_centre_closes_it()
+    {
+        var agent = await fixture.App.SignedIn("hotline");
+        var created = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", new
+        {
+            channel = "phone", type = "complaint", categoryCode = "030201", caller = new { name = "投诉人", phone = People.Mobile() }, confidential = false,
+            content = "市民服务中心 3 号窗口工作人员态度生硬，问两句就不耐烦。", location = new { address = "滨州市黄河五路 597 号" }, urgency = "normal",
+        }), HttpStatusCode.Created);
+        var url = $"/api/v1/work-orders/{created.GetProperty("id").GetString()}";
+        var order = await Http.Json(await agent.GetAsync(url));
+        order = await WithVersionAsync(agent, url + "/dispatch", new { lead = "371600-XSP" }, order.GetProperty("version").GetInt32());
+        var handler = await fixture.App.SignedIn("handler.xsp");
+        order = await WithVersionAsync(handler, url + "/sign", new { }, order.GetProperty("version").GetInt32());
+        order = await WithVersionAsync(handler, url + "/reply", new { reply = "已约谈窗口人员并向投诉人致歉" }, order.GetProperty("version").GetInt32());
+        await WithVersionAsync(agent, url + "/review", new { accept = true }, order.GetProperty("version").GetInt32());
+
+        var list = await Http.Json(await (await fixture.App.SignedIn("supervisor")).GetAsync("/api/v1/rectifications?source=workOrder&pageSize=100"));
+        var r = Items(list).Single(x => x.GetProperty("sourceId").GetString() == created.GetProperty("id").GetString());
+        Assert.Equal("371600-XSP", r.GetProperty("departmentCode").GetString());
+        Assert.Equal("verifying", r.GetProperty("status").GetString());
+        await Http.Problem(await (await fixture.App.SignedIn("supervisor")).GetAsync("/api/v1/rectifications?source=fax"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Each_service_event_counts_once_in_the_satisfaction_rate_the_citizens_own_rating_before_the_callbacks()
     {
         var department = "371600-T" + Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -80,8 +80,12 @@ internal sealed record TrackedOrderStep(DateTimeOffset At, string Step);
 /// </summary>
 internal sealed partial class WorkOrders(
     AppDbContext db, AuditTrail audit, WorkingDayCalendar calendar, DivisionRegistry divisions, IDepartmentDirectory departments, IDirectMessages messages,
-    DispatchSuggestions suggestions, WorkOrderRatingCodes ratingCodes, GroupCommit groupCommit, IHttpContextAccessor http, ICurrentUser user, TimeProvider clock)
+    DispatchSuggestions suggestions, WorkOrderRatingCodes ratingCodes, GroupCommit groupCommit, Ratings.Contracts.IRectifications rectifications, IHttpContextAccessor http,
+    ICurrentUser user, TimeProvider clock)
 {
+    /// <summary>投诉 in these categories are about a government service (服务评价: 窗口服务态度, 办事效率 …): closing one opens a rectification.</summary>
+    public const string ServiceComplaints = "0302";
+
     public const int ContentMaxLength = 2000;
     public const int ReplyWorkingDays = 5;
     public const int UrgentHours = 24;
@@ -601,22 +605,36 @@ internal sealed partial class WorkOrders(
 
     public async Task<Result<WorkOrderView>> ReviewAsync(Guid id, ReviewInput input, int? version, CancellationToken ct)
     {
-        var reviewed = await ChangeAsync<WorkOrderReviewed>(id, version, IsAgentFor, (o, now) =>
+        var reviewed = await ChangeAsync<WorkOrderReviewed>(id, version, IsAgentFor, async (o, now) =>
         {
             var reason = input.Reason?.Trim() ?? "";
             if (input.Accept is null)
             {
-                return Task.FromResult((Result<string>)Error.Field("accept", "请选择审核结论：通过（true）或退回重办（false）"));
+                return Error.Field("accept", "请选择审核结论：通过（true）或退回重办（false）");
             }
 
             if (input.Accept == false && (reason.Length < 4 || TextRules.TextProblem(reason) is not null))
             {
-                return Task.FromResult((Result<string>)Error.Field("reason", "退回重办请写明理由（至少 4 个字）"));
+                return Error.Field("reason", "退回重办请写明理由（至少 4 个字）");
             }
 
             var done = o.Review(input.Accept.Value, now);
+            if (!done.IsSuccess)
+            {
+                return done.Error!;
+            }
+
             var note = input.Accept == true ? "审核通过，办结并告知来电人" : "退回重办：" + reason;
-            return Task.FromResult(done.IsSuccess ? (Result<string>)note : done.Error!);
+            if (o.Status == WorkOrderStatus.Closed && o.Type == WorkOrderType.Complaint && o.Reopens == 0 && o.LeadDepartment is { } lead
+                && o.CategoryCode.StartsWith(ServiceComplaints, StringComparison.Ordinal))
+            {
+                // A 投诉 about a service: the department answered the caller; what made the complaint is put right in the one loop.
+                var (_, due) = await rectifications.OpenAsync(new Ratings.Contracts.RectificationRequest(Ratings.Contracts.RectificationSource.WorkOrder, o.Id.ToString(), o.RegionCode,
+                    lead, $"12345 工单 {o.Number}（{HotlineCategories.PathOf(o.CategoryCode)}）", o.Content), ct);
+                note += $"；服务投诉转整改，{due:yyyy-MM-dd} 前反馈";
+            }
+
+            return note;
         }, ct);
         return await TellCallersAsync(reviewed, ct);
     }
