@@ -165,7 +165,7 @@ public static class Baseline
         return new BaselineResult("raw-search-query", "the catalogue's LIKE search (count + first page of 20) over plain ADO.NET", done, Math.Round(done / elapsed, 1));
     }
 
-    private static DbConnection Open(bool sqlite, string cs)
+    internal static DbConnection Open(bool sqlite, string cs)
     {
         DbConnection connection = sqlite ? new SqliteConnection(cs) : new NpgsqlConnection(cs);
         connection.Open();

@@ -60,6 +60,9 @@ public sealed record BenchOptions(
           work-order-get  GET /api/v1/work-orders/{id}: the agent reads a closed order of the history (suggest's baseline)
           suggest    GET /api/v1/work-orders/{id}/suggestions of that order over 10,000 closed orders (the server
                      is started with --Hotline:DemoHistoryOrders 10000); compared with work-order-get of the same run
+          callback-list  POST /api/v1/callbacks/lists over 100,000 served tickets of one day (copied into the database
+                     from a demo ticket): time, and the server's memory before, after and at its peak; then the same
+                     list again (all already listed); compared with an indexed count of the same rows
           verify     POST /api/v1/licenses/verify with the 扫码亮证 string of a licence issued during set-up
                      (decode, signature, key lookup, register status); compared with the raw ECDSA P-256
                      verify rate on every core

@@ -9,7 +9,7 @@ public sealed record Scenario(string Name, Func<HttpClient, int, long, Task<Http
 public static class Scenarios
 {
     public static readonly IReadOnlyList<string> Names =
-        ["due-date", "sign-in", "catalog-search", "submit", "bundle", "lifecycle", "verify", "issue", "queue", "work-order", "work-order-get", "suggest"];
+        ["due-date", "sign-in", "catalog-search", "submit", "bundle", "lifecycle", "verify", "issue", "queue", "work-order", "work-order-get", "suggest", "callback-list"];
 
     /// <summary>The thin HTTP baseline's write: same token, same body, <see cref="CaseSetup.RowsPerWrite"/> rows in one commit.</summary>
     public static Scenario ThinWrite(CaseSetup cases) => new("thin-write", cases.ThinWriteAsync);

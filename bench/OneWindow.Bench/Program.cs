@@ -39,6 +39,13 @@ if (options.Scenarios.Contains("verify"))
     verifyBaseline = Baseline.MeasureEcdsaVerify(options);
 }
 
+// Issue 22: the daily callback list over 100,000 closed services, beside an indexed count of the same rows.
+CallbackListResult? callbackList = null;
+if (options.Scenarios.Contains("callback-list"))
+{
+    callbackList = await CallbackListBench.RunAsync(server.BaseUrl, database, server);
+}
+
 // Issue 19: the like-for-like baseline, a thin ASP.NET Core endpoint on the same database with the same token and body.
 await using var thin = cases is not null ? await ServerProcess.StartAsync(options, database, ServerProcess.FindThinServer()) : null;
 var thinResults = new List<ScenarioResult>();
@@ -77,7 +84,7 @@ foreach (var clients in options.ClientCounts)
         }
     }
 
-    foreach (var scenario in Scenarios.Select(options.Scenarios, cases, licensePayload, hotline))
+    foreach (var scenario in Scenarios.Select(options.Scenarios.Where(n => n != "callback-list").ToList(), cases, licensePayload, hotline))
     {
         Console.Error.WriteLine($"[bench] {scenario.Name}: {clients} clients × {pass.Seconds}s…");
         using var counter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
@@ -164,6 +171,7 @@ var report = new
     verifyBaseline,
     issuance,
     queue,
+    callbackList,
     catalogItems,
     server = new { idleRssMb = idleRss, peakRssMb = server.PeakMegabytes(), idleGoalMb = 250, idleWithinGoal = idleRss < 250 },
     thinBaselines = thinResults,

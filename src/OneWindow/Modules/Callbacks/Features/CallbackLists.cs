@@ -32,7 +32,7 @@ internal sealed record CallbackListInput
 /// city's). One task per service event and round under a unique index: building a list twice creates nothing new.
 /// </summary>
 internal sealed class CallbackLists(
-    AppDbContext db, IEnumerable<ICallbackSources> sources, ICallbackRatings ratings, WorkingDayCalendar calendar, PlatformSecrets secrets, AuditTrail audit,
+    AppDbContext db, GroupCommit groupCommit, IEnumerable<ICallbackSources> sources, ICallbackRatings ratings, WorkingDayCalendar calendar, PlatformSecrets secrets, AuditTrail audit,
     TimeProvider clock, IOptions<CallbackOptions> options)
 {
     public const string PhoneKeyName = "callbacks.do-not-call";
@@ -70,15 +70,17 @@ internal sealed class CallbackLists(
         var o = options.Value;
         int alreadyListed = 0, rated = 0, doNotCall = 0, noPhone = 0, samePhone = 0;
 
-        // Already on a list (a rerun, or the same event on an earlier list).
-        var listed = new HashSet<Guid>();
-        foreach (var chunk in services.Select(s => s.SubjectId).Chunk(1000))
-        {
-            listed.UnionWith(await db.Set<CallbackTask>().AsNoTracking().Where(t => chunk.Contains(t.SubjectId)).Select(t => t.SubjectId).ToListAsync(ct));
-        }
+        // Already on the list: a service is only ever on the list of the working day after it closed (one task per event and round
+        // under a unique index besides). One indexed read, not a lookup per service.
+        var listed = (await db.Set<CallbackTask>().AsNoTracking().Where(t => t.ListDate == date).Select(t => t.SubjectId).ToListAsync(ct)).ToHashSet();
 
-        var since = Timestamps.AtChinaTime(date.AddDays(-o.RatedWithinDays));
-        var (ratedEvents, recentRaters) = await ratings.RatedAsync([.. services.Select(s => ICallbackRatings.Key(s.SubjectType, s.SubjectId.ToString()))], since, ct);
+        // The citizens' own ratings since the service day or the rated-recently window, whichever is earlier: a rating of a
+        // service comes after it closed, so nothing older can be about it.
+        var recentFrom = Timestamps.AtChinaTime(date.AddDays(-o.RatedWithinDays));
+        var serviceFrom = Timestamps.AtChinaTime(serviceDay);
+        var ratingsSince = await ratings.RatedSinceAsync(recentFrom < serviceFrom ? recentFrom : serviceFrom, ct);
+        var ratedEvents = ratingsSince.Where(r => r.At >= serviceFrom).Select(r => r.Event).ToHashSet(StringComparer.Ordinal);
+        var recentRaters = ratingsSince.Where(r => r.At >= recentFrom && r.RatedBy is not null).Select(r => r.RatedBy!).ToHashSet(StringComparer.Ordinal);
         var sinceDay = date.AddDays(-o.RatedWithinDays);
         var reachedPhones = (await db.Set<CallbackTask>().AsNoTracking().Where(t => t.ListDate >= sinceDay && t.Status == CallbackStatus.Reached).Select(t => t.Phone).ToListAsync(ct))
             .ToHashSet(StringComparer.Ordinal);
@@ -120,55 +122,68 @@ internal sealed class CallbackLists(
         var agents = await AgentsAsync(ct);
         var dealt = await DealAsync(chosen, agents, date, ct);
         var now = clock.Now();
-        var tasks = chosen.Select((s, i) => new CallbackTask
+        CallbackTask Task(int i)
         {
-            Id = Guid.CreateVersion7(now), ListDate = date, ServiceDate = serviceDay, SubjectType = s.SubjectType, SubjectId = s.SubjectId, Round = s.Round, Number = s.Number,
-            Label = Clip(s.Label, 200), ItemName = s.ItemName is null ? null : Clip(s.ItemName, 200), RegionCode = s.RegionCode, DepartmentCode = s.DepartmentCode,
-            CitizenName = s.CitizenName, Phone = s.Phone!, StartedAt = s.StartedAt, OnTime = s.OnTime, HadCorrection = s.HadCorrection, Deferral = s.Deferral,
-            ServedBy = s.ServedBy, MustCall = Must(s), AgentUserId = dealt[i]?.Id, AgentName = dealt[i]?.Name, CreatedAt = now,
-        }).ToList();
-        var result = new CallbackListResult(date, serviceDay, services.Count, tasks.Count, services.Count - tasks.Count, alreadyListed, rated, doNotCall, noPhone, samePhone,
+            var s = chosen[i];
+            return new CallbackTask
+            {
+                Id = Guid.CreateVersion7(now), ListDate = date, ServiceDate = serviceDay, SubjectType = s.SubjectType, SubjectId = s.SubjectId, Round = s.Round, Number = s.Number,
+                Label = Clip(s.Label, 200), ItemName = s.ItemName is null ? null : Clip(s.ItemName, 200), RegionCode = s.RegionCode, DepartmentCode = s.DepartmentCode,
+                CitizenName = s.CitizenName, Phone = s.Phone!, StartedAt = s.StartedAt, OnTime = s.OnTime, HadCorrection = s.HadCorrection, Deferral = s.Deferral,
+                ServedBy = s.ServedBy, MustCall = Must(s), AgentUserId = dealt[i]?.Id, AgentName = dealt[i]?.Name, CreatedAt = now,
+            };
+        }
+
+        var result = new CallbackListResult(date, serviceDay, services.Count, chosen.Count, services.Count - chosen.Count, alreadyListed, rated, doNotCall, noPhone, samePhone,
             candidates.Count - chosen.Count, dealt.Count(d => d is null));
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            db.AddRange(tasks);
+            // In slices, each a member of the group commit written without change tracking (ModelRows): a city's day is
+            // 100,000 tasks. A slice that fails leaves the ones before it listed; the rebuild below skips them.
+            for (var start = 0; start < chosen.Count; start += WriteSlice)
+            {
+                var slice = Enumerable.Range(start, Math.Min(WriteSlice, chosen.Count - start)).Select(Task).ToList();
+                await groupCommit.RunAsync(db, async () =>
+                {
+                    await ModelRows.WriteAsync(db, [RowSet.Of(slice)], ct);
+                    return true;
+                });
+            }
+
             var list = await db.Set<CallbackList>().SingleOrDefaultAsync(l => l.Date == date, ct);
             if (list is null)
             {
-                db.Add(new CallbackList { Date = date, ServiceDate = serviceDay, Services = services.Count, Created = tasks.Count, Skipped = result.Skipped, BuiltAt = now });
+                db.Add(new CallbackList { Date = date, ServiceDate = serviceDay, Services = services.Count, Created = chosen.Count, Skipped = result.Skipped, BuiltAt = now });
             }
             else
             {
-                (list.Services, list.Created, list.Skipped, list.BuiltAt) = (services.Count, list.Created + tasks.Count, result.Skipped, now);
-                db.Entry(list).State = EntityState.Modified;
+                (list.Services, list.Created, list.Skipped, list.BuiltAt) = (services.Count, list.Created + chosen.Count, result.Skipped, now);
             }
 
-            if (tasks.Count > 0)
+            if (chosen.Count > 0)
             {
-                audit.Record(new AuditRecord(CityOf(tasks), "CallbackList", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "CallbackListBuilt",
+                audit.Record(new AuditRecord(CityOf(chosen[0].RegionCode), "CallbackList", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), "CallbackListBuilt",
                     new { serviceDate = serviceDay, result.Services, result.Created, result.Skipped }));
             }
 
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (retry && !ct.IsCancellationRequested)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException && retry && !ct.IsCancellationRequested)
         {
             // Another build of the same day (the job and an administrator at once) listed some first: build again, it skips them.
             db.ChangeTracker.Clear();
             return await BuildAsync(date, false, ct);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
         db.ChangeTracker.Clear();
         return result;
     }
 
+    /// <summary>Tasks written per member of the group commit.</summary>
+    private const int WriteSlice = 5000;
+
     /// <summary>The audit entry's region: the city of the tasks (the list is the city's).</summary>
-    private static string CityOf(List<CallbackTask> tasks) => tasks.Count > 0 && tasks[0].RegionCode.Length == 6 ? tasks[0].RegionCode[..4] + "00" : "";
+    private static string CityOf(string region) => region.Length == 6 ? region[..4] + "00" : region;
 
     private static bool Must(ClosedService s) => s.HadCorrection || s.Deferral || !s.OnTime;
 

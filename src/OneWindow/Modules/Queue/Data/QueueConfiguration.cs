@@ -64,6 +64,9 @@ internal sealed class QueueConfiguration :
         b.Property(t => t.DepartmentCode).HasMaxLength(30);
         b.Property(t => t.CaseIds).HasColumnName("case_ids_json").HasJsonConversion(Json, () => new List<Guid>());
         b.HasIndex(t => new { t.HallId, t.Day, t.GroupCode, t.Sequence }).IsUnique();
+
+        // The 回访 centre asks for the services finished on a day.
+        b.HasIndex(t => new { t.Day, t.Status });
         b.HasIndex(t => new { t.HallId, t.WaitingKey });
         b.HasIndex(t => new { t.HallId, t.GroupCode, t.WaitingKey });
         b.HasIndex(t => new { t.TargetCounterId, t.WaitingKey });

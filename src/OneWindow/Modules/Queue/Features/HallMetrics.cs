@@ -103,7 +103,7 @@ internal sealed class HallMetrics(AppDbContext db, TimeProvider clock)
         }
 
         var tickets = await db.Set<QueueTicket>().AsNoTracking().Where(t => t.HallId == hallId && t.Day >= first && t.Day <= last)
-            .OrderBy(t => t.Day).ThenBy(t => t.IssuedAt).ToListAsync(ct);
+            .OrderBy(t => t.Day).ThenBy(t => t.IssuedAt).ThenBy(t => t.GroupCode).ThenBy(t => t.Sequence).ToListAsync(ct);
         var csv = new CsvText(["日期", "号码", "业务分区", "优先", "取号渠道", "取号时间", "首次叫号", "窗口", "办结时间", "状态", "等候（分钟）", "办理（分钟）", "关联办件", "手机号"]);
         static string Time(DateTimeOffset? t) => t is { } v ? Timestamps.InChina(v).ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) : "";
         static string Minutes(double? m) => m is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "";

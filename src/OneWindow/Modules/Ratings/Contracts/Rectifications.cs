@@ -58,9 +58,9 @@ public interface ICallbackRatings
     /// <summary>Adds the rating (and, for 不满意 or a complaint, a rectification with source 回访); returns their ids.</summary>
     Task<(Guid RatingId, Guid? RectificationId)> RecordAsync(CallbackRating rating, CancellationToken ct);
 
-    /// <summary>Of the given events (type, id), those the citizen has rated, and the citizens (account ids) who rated anything since <paramref name="since"/>.</summary>
-    Task<(IReadOnlySet<string> RatedEvents, IReadOnlySet<string> RecentRaters)> RatedAsync(IReadOnlyCollection<string> eventKeys, DateTimeOffset since, CancellationToken ct);
+    /// <summary>The citizens' own ratings given since <paramref name="since"/>: which event (<see cref="Key"/>), by whom (an account, if any), when.</summary>
+    Task<IReadOnlyList<(string Event, string? RatedBy, DateTimeOffset At)>> RatedSinceAsync(DateTimeOffset since, CancellationToken ct);
 
-    /// <summary>The key <see cref="RatedAsync"/> speaks of: <c>type:id</c>.</summary>
+    /// <summary>The key <see cref="RatedSinceAsync"/> speaks of: <c>type:id</c>.</summary>
     static string Key(string subjectType, string subjectId) => subjectType + ":" + subjectId;
 }

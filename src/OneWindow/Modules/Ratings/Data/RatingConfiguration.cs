@@ -32,6 +32,7 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>, IE
         // One rating per service event (and round) from the citizen, and one from a callback: the database refuses a second one, whatever races.
         b.HasIndex(r => new { r.SubjectType, r.SubjectId, r.Round, r.ByCallback }).IsUnique();
         b.HasIndex(r => new { r.SubjectId });
+        b.HasIndex(r => r.CreatedAt);
         b.HasIndex(r => new { r.DepartmentCode, r.CreatedAt });
         b.HasIndex(r => new { r.RegionCode, r.CreatedAt });
     }

@@ -183,20 +183,10 @@ internal sealed class GiveRating(
         return (rating.Id, rating.RectificationId);
     }
 
-    public async Task<(IReadOnlySet<string> RatedEvents, IReadOnlySet<string> RecentRaters)> RatedAsync(IReadOnlyCollection<string> eventKeys, DateTimeOffset since, CancellationToken ct)
-    {
-        var ids = eventKeys.Select(k => k[(k.IndexOf(':', StringComparison.Ordinal) + 1)..]).Distinct().ToList();
-        var rated = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in ids.Chunk(500))
-        {
-            var rows = await db.Set<Rating>().AsNoTracking().Where(r => !r.ByCallback && chunk.Contains(r.SubjectId)).Select(r => new { r.SubjectType, r.SubjectId }).ToListAsync(ct);
-            rated.UnionWith(rows.Select(r => ICallbackRatings.Key(SubjectTypeName(r.SubjectType), r.SubjectId)));
-        }
-
-        rated.IntersectWith(eventKeys);
-        var raters = await db.Set<Rating>().AsNoTracking().Where(r => !r.ByCallback && r.CreatedAt >= since && r.RatedBy != null).Select(r => r.RatedBy!).Distinct().ToListAsync(ct);
-        return (rated, raters.ToHashSet(StringComparer.Ordinal));
-    }
+    public async Task<IReadOnlyList<(string Event, string? RatedBy, DateTimeOffset At)>> RatedSinceAsync(DateTimeOffset since, CancellationToken ct) =>
+        [.. (await db.Set<Rating>().AsNoTracking().Where(r => r.CreatedAt >= since && !r.ByCallback).Select(r => new { r.SubjectType, r.SubjectId, r.RatedBy, r.CreatedAt })
+                .ToListAsync(ct))
+            .Select(r => (ICallbackRatings.Key(SubjectTypeName(r.SubjectType), r.SubjectId), r.RatedBy, r.CreatedAt))];
 
     private async Task<bool> RatedMeanwhileAsync(RatingSubject type, string id, int round)
     {

@@ -3062,6 +3062,9 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.HasIndex("CounterId", "FinishedAt")
                         .HasDatabaseName("ix_queue_tickets_counter_id_finished_at");
 
+                    b.HasIndex("Day", "Status")
+                        .HasDatabaseName("ix_queue_tickets_day_status");
+
                     b.HasIndex("HallId", "CalledAt")
                         .HasDatabaseName("ix_queue_tickets_hall_id_called_at");
 
@@ -3215,6 +3218,9 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
 
                     b.HasKey("Id")
                         .HasName("pk_ratings");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_ratings_created_at");
 
                     b.HasIndex("SubjectId")
                         .HasDatabaseName("ix_ratings_subject_id");
