@@ -340,6 +340,10 @@ public abstract class CallbackTests(AppFixture fixture)
             return inbox.Any(m => m.Title == "办不成事预警" && m.Body.Contains(item, StringComparison.Ordinal));
         }, "the department head should be told of the pattern");
 
+        // The city hall has a 办不成事反映窗口 serving its own group (E).
+        var counters = await Http.Json(await guide.GetAsync("/api/v1/halls/0193a000-0000-7000-8000-000000371600/counters"));
+        Assert.Contains(counters.EnumerateArray(), c => c.GetProperty("kindLabel").GetString() == "办不成事反映窗口" && c.GetProperty("groups")[0].GetString() == "E");
+
         // The citizen sees their own reports only; another citizen sees none of them.
         var mine = await Http.Json(await citizen.GetAsync("/api/v1/unresolved-reports"));
         Assert.All(Items(mine), r => Assert.Equal("portal", r.GetProperty("channel").GetString()));

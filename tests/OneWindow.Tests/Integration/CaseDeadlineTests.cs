@@ -131,6 +131,7 @@ public abstract class CaseDeadlineTests(AppFixture fixture)
         var reviewer = await app.SignedIn("reviewer.scj");
         var application = await Applications.EnterpriseAsync(enterprise, "XK-SCJ-005");
         const int cases = 2000;
+        var before = (await Http.Json(await clerk.GetAsync("/api/v1/cases?view=all&pageSize=1"))).GetProperty("total").GetInt32(); // the demo's history
         var next = 0;
         async Task Worker()
         {
@@ -152,7 +153,7 @@ public abstract class CaseDeadlineTests(AppFixture fixture)
         Assert.True(verify.GetProperty("ok").GetBoolean());
         Assert.True(verify.GetProperty("checked").GetInt32() >= cases * 2 + cases / 4 * 3, verify.ToString());
         var all = await Http.Json(await clerk.GetAsync("/api/v1/cases?view=all&pageSize=1"));
-        Assert.Equal(cases, all.GetProperty("total").GetInt32());
+        Assert.Equal(before + cases, all.GetProperty("total").GetInt32());
     }
 }
 

@@ -45,7 +45,16 @@ internal sealed class UnresolvedModel(UnresolvedReports reports, OneWindow.Modul
         }
     }
 
-    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+    /// <summary>From the 办不成事 window's counter page: the phone of the ticket being served, for the officer's form.</summary>
+    public Task OnGetAsync(string? phone, CancellationToken ct)
+    {
+        if (IsStaff && !string.IsNullOrWhiteSpace(phone))
+        {
+            Input = Input with { Phone = phone.Trim() };
+        }
+
+        return LoadAsync(ct);
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -86,6 +86,9 @@ internal enum CounterKind
 
     /// <summary>绿色通道: priority tickets of every group first (老年人、残疾人、重点项目), then its groups.</summary>
     Green,
+
+    /// <summary>办不成事反映窗口: serves its groups (the hall's 办不成事 group); its officer registers each report (`/unresolved`).</summary>
+    Unresolved,
 }
 
 internal enum CounterState
@@ -141,6 +144,7 @@ internal sealed class Counter : IVersioned
         CounterKind.General => "综合窗口",
         CounterKind.Dedicated => "专窗",
         CounterKind.Green => "绿色通道",
+        CounterKind.Unresolved => "办不成事反映窗口",
     };
 
     public static string Label(CounterState state) => state switch

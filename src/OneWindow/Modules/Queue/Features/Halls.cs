@@ -191,9 +191,9 @@ internal sealed class Halls(AppDbContext db, HallWork work, IDepartmentDirectory
             errors.Add("groups", $"业务分区 {g} 不存在");
         }
 
-        if (kind == CounterKind.Dedicated && groups.Count == 0)
+        if (kind is CounterKind.Dedicated or CounterKind.Unresolved && groups.Count == 0)
         {
-            errors.Add("groups", "专窗请选择其服务的业务分区");
+            errors.Add("groups", kind == CounterKind.Dedicated ? "专窗请选择其服务的业务分区" : "办不成事反映窗口请选择其服务的业务分区（大厅的办不成事分区）");
         }
 
         var department = input.DepartmentCode?.Trim() ?? "";

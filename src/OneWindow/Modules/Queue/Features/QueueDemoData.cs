@@ -92,6 +92,7 @@ internal sealed class QueueDemoData(AppDbContext db, TimeProvider clock, Platfor
                 new() { Code = "B", Name = "企业开办", Description = "营业执照、公章刻制、涉税、社保、公积金", Departments = [D("SCJ"), D("SWJ"), D("GAJ"), D("RSJ"), D("GJJ")], ServiceMinutes = 15, SlotCapacity = 4 },
                 new() { Code = "C", Name = "工程建设", Description = "用地规划、工程规划、施工许可、竣工验收", Departments = [D("ZJJ"), D("ZRJ"), D("HBJ")], ServiceMinutes = 20, SlotCapacity = 3 },
                 new() { Code = "D", Name = "社会事务", Description = "医疗卫生、民政、医保、交通运输", Departments = [D("WJW"), D("MZJ"), D("YBJ"), D("JTJ")], ServiceMinutes = 10, SlotCapacity = 4 },
+                new() { Code = "E", Name = "办不成事反映", Description = "在大厅、网上或热线没办成的事，专人受理、限时答复", ServiceMinutes = 15, SlotCapacity = 0 },
             ],
         });
         for (var n = 1; n <= 6; n++)
@@ -102,6 +103,7 @@ internal sealed class QueueDemoData(AppDbContext db, TimeProvider clock, Platfor
         Add(CityHall, DemoCity.City, 7, "7 号企业开办专窗", CounterKind.Dedicated, ["B"], D("XSP"));
         Add(CityHall, DemoCity.City, 8, "8 号工程建设专窗", CounterKind.Dedicated, ["C"], D("XSP"));
         Add(CityHall, DemoCity.City, 9, "9 号绿色通道", CounterKind.Green, [], D("XSP"));
+        Add(CityHall, DemoCity.City, 10, "10 号办不成事反映窗口", CounterKind.Unresolved, ["E"], D("XSP"));
 
         db.Add(new Hall
         {
