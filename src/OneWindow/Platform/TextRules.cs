@@ -32,6 +32,22 @@ public static class TextRules
         : text.Any(c => (char.IsControl(c) && c is not ('\r' or '\n' or '\t')) || IsFormatting(c)) ? "不能包含控制字符或不可见的格式字符"
         : null;
 
+    /// <summary>The text cut to <paramref name="max"/> characters (for a column of that width, where a longer text is not an error).</summary>
+    public static string Clip(string text, int max) => text.Length <= max ? text : text[..max];
+
+    /// <summary>
+    /// An enum named in a query or body (<c>workOrder</c>, <c>Reached</c>; any case): a defined name only, never a number
+    /// (<c>"3"</c> would parse, and reveal or set a value nobody named).
+    /// </summary>
+    public static bool TryEnum<T>(string? text, out T value)
+        where T : struct, Enum
+    {
+        var t = text?.Trim();
+        value = default;
+        return !string.IsNullOrEmpty(t) && !t.All(char.IsAsciiDigit) && !(t[0] == '-' && t[1..].All(char.IsAsciiDigit))
+               && Enum.TryParse(t, ignoreCase: true, out value) && Enum.IsDefined(value);
+    }
+
     /// <summary>Bidirectional overrides and isolates, zero-width and other invisible format characters (Unicode category Cf).</summary>
     private static bool IsFormatting(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format;
 }

@@ -221,6 +221,74 @@ public abstract class CallbackTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_morning_job_builds_the_days_list_once_on_a_working_day_and_not_on_a_weekend_or_before_it_opens()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        // Saturday 2026-03-07, 08:00: the demo's first list is built for Monday; the job builds nothing on a weekend.
+        var clock = new TestClock(new DateTimeOffset(2026, 3, 7, 8, 0, 0, China));
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock), settings: new Dictionary<string, string?> { ["Callbacks:ListJob"] = "false" });
+        async Task<List<string>> ListsAsync()
+        {
+            await using var scope = app.Scope();
+            await scope.ServiceProvider.GetRequiredService<OneWindow.Modules.Callbacks.Features.CallbackListJob>().RunAsync(default);
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            return [.. (await db.Set<OneWindow.Modules.Callbacks.Domain.CallbackList>().AsNoTracking().ToListAsync())
+                .Select(l => $"{l.Date:yyyy-MM-dd}:{l.Created}").Order(StringComparer.Ordinal)];
+        }
+
+        var demo = await ListsAsync();
+        Assert.Equal("2026-03-09", Assert.Single(demo).Split(':')[0]);
+        clock.Advance(TimeSpan.FromDays(3) - TimeSpan.FromHours(1.5)); // Tuesday 06:30: before 07:00
+        Assert.Equal(demo, await ListsAsync());
+        clock.Advance(TimeSpan.FromHours(1)); // 07:30: Tuesday's list (Monday's services)
+        var built = await ListsAsync();
+        Assert.Contains(built, l => l.StartsWith("2026-03-10:", StringComparison.Ordinal));
+        Assert.Equal(built, await ListsAsync()); // once a day
+    }
+
+    [Fact]
+    public async Task A_reverse_experience_opens_a_rectification_for_each_problem_and_the_report_exports_as_csv_and_xlsx()
+    {
+        var guide = await fixture.App.SignedIn("guide");
+        var bad = await Http.Problem(await guide.PostAsJsonAsync("/api/v1/reverse-experiences", new { itemCode = "XK-NONE-000", steps = "走", problems = new[] { new { step = "", problem = "" } } }),
+            HttpStatusCode.BadRequest, "reverse-experience:invalid");
+        foreach (var field in new[] { "itemCode", "steps", "problems[0].step", "problems[0].problem" })
+        {
+            Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), field);
+        }
+
+        var recorded = await Http.Json(await guide.PostAsJsonAsync("/api/v1/reverse-experiences", new
+        {
+            itemCode = "XK-SCJ-004", steps = "以申请人身份网上申请个体工商户设立登记，再到窗口取照",
+            problems = new[] { new { step = "网上填表", problem = "经营范围下拉框找不到常见的餐饮类别" }, new { step = "窗口取照", problem = "取照要重新排队取号" } },
+        }), HttpStatusCode.Created);
+        var supervisor = await fixture.App.SignedIn("supervisor");
+        foreach (var problem in recorded.GetProperty("problems").EnumerateArray())
+        {
+            var r = await Http.Json(await supervisor.GetAsync($"/api/v1/rectifications/{problem.GetProperty("rectificationId").GetString()}"));
+            Assert.Equal("reverseExperience", r.GetProperty("source").GetString());
+            Assert.Equal("371600-SCJ", r.GetProperty("departmentCode").GetString());
+        }
+
+        var csv = await supervisor.GetAsync("/api/v1/callbacks/report?format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.Contains("回访概况", text, StringComparison.Ordinal);
+        Assert.Contains("反向体验", text, StringComparison.Ordinal);
+        var xlsx = await supervisor.GetAsync("/api/v1/callbacks/report?format=xlsx");
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK", System.Text.Encoding.ASCII.GetString(bytes, 0, 2));
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(bytes)))
+        {
+            Assert.Contains(zip.Entries, e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal));
+        }
+
+        var pdf = await Http.Problem(await supervisor.GetAsync("/api/v1/callbacks/report?format=pdf"), HttpStatusCode.BadRequest);
+        Assert.True(pdf.GetProperty("errors").TryGetProperty("format", out _));
+        await Http.Problem(await guide.GetAsync("/api/v1/callbacks/report"), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_12345_complaint_about_a_service_opens_a_rectification_for_the_department_when_the_centre_closes_it()
     {
         var agent = await fixture.App.SignedIn("hotline");

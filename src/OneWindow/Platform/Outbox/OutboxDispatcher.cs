@@ -182,7 +182,7 @@ public sealed partial class OutboxDispatcher(
     {
         message.LockedUntil = null;
         message.Attempts++;
-        message.LastError = Truncate(failure.GetType().Name + ": " + failure.Message, 2000);
+        message.LastError = TextRules.Clip(failure.GetType().Name + ": " + failure.Message, 2000);
         var backoff = TimeSpan.FromSeconds(Math.Min(3600, Math.Pow(2, message.Attempts)));
         message.NextAttemptAt = clock.Now() + backoff;
         if (message.Attempts >= options.Value.MaxAttempts)
@@ -286,8 +286,6 @@ public sealed partial class OutboxDispatcher(
         public Task InvokeAsync(object handler, CancellationToken ct) =>
             Subscription.HandleAsync(handler, Event, new OutboxDeliveryContext(Message.Id, Message.Attempts + 1), ct);
     }
-
-    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
 
     [LoggerMessage(LogLevel.Error, "Outbox dispatch loop failed")]
     private static partial void LogLoopFailed(ILogger logger, Exception ex);

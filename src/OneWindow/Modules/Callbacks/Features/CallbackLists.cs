@@ -128,7 +128,7 @@ internal sealed class CallbackLists(
             return new CallbackTask
             {
                 Id = Guid.CreateVersion7(now), ListDate = date, ServiceDate = serviceDay, SubjectType = s.SubjectType, SubjectId = s.SubjectId, Round = s.Round, Number = s.Number,
-                Label = Clip(s.Label, 200), ItemName = s.ItemName is null ? null : Clip(s.ItemName, 200), RegionCode = s.RegionCode, DepartmentCode = s.DepartmentCode,
+                Label = TextRules.Clip(s.Label, 200), ItemName = s.ItemName is null ? null : TextRules.Clip(s.ItemName, 200), RegionCode = s.RegionCode, DepartmentCode = s.DepartmentCode,
                 CitizenName = s.CitizenName, Phone = s.Phone!, StartedAt = s.StartedAt, OnTime = s.OnTime, HadCorrection = s.HadCorrection, Deferral = s.Deferral,
                 ServedBy = s.ServedBy, MustCall = Must(s), AgentUserId = dealt[i]?.Id, AgentName = dealt[i]?.Name, CreatedAt = now,
             };
@@ -264,6 +264,4 @@ internal sealed class CallbackLists(
     internal static string Digits(string? phone) => phone is null ? "" : new string([.. phone.Where(char.IsAsciiDigit)]);
 
     internal static string HashPhone(byte[] key, string digits) => Convert.ToHexString(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(digits))).ToLowerInvariant();
-
-    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 }

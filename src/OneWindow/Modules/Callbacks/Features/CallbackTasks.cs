@@ -60,7 +60,7 @@ internal sealed class CallbackTasks(
     public static Result<CallbackStatus?> ParseStatus(string? status) => status switch
     {
         null or "" or "all" => (CallbackStatus?)null,
-        _ when Enum.TryParse<CallbackStatus>(status, true, out var s) && !int.TryParse(status, out _) => s,
+        _ when TextRules.TryEnum<CallbackStatus>(status, out var s) => s,
         _ => Error.Field("status", "status 为 pending、reached、unreachable、refused、wrongNumber 或 all"),
     };
 

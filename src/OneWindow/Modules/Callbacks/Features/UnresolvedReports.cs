@@ -60,7 +60,7 @@ internal sealed class UnresolvedReports(
     private bool IsCitizen => user.IsInRole(Roles.Applicant) && !Roles.Staff.Any(user.IsInRole);
 
     /// <summary>Who takes and closes reports: the hall's guides, supervisors (政务办), department heads, administrators.</summary>
-    private bool IsOfficer => user.IsInRole(Roles.HallGuide) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DepartmentHead) || user.IsInRole(Roles.Admin);
+    public bool IsOfficer => user.IsInRole(Roles.HallGuide) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DepartmentHead) || user.IsInRole(Roles.Admin);
 
     public async Task<Result<UnresolvedReportView>> SubmitAsync(UnresolvedReportInput input, CancellationToken ct)
     {

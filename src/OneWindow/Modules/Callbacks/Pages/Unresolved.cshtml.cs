@@ -26,7 +26,7 @@ internal sealed class UnresolvedModel(UnresolvedReports reports, OneWindow.Modul
 
     public bool IsStaff => user.IsStaff;
 
-    public bool IsOfficer => user.IsInRole(Roles.HallGuide) || user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.DepartmentHead) || user.IsInRole(Roles.Admin);
+    public bool IsOfficer => reports.IsOfficer;
 
     public string? UserId => user.UserId;
 

@@ -281,7 +281,7 @@ internal sealed partial class WorkOrders(
     private static T? Parse<T>(string? value, string field, string message, FieldErrors errors)
         where T : struct, Enum
     {
-        if (value is not null && Enum.TryParse<T>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !value.Trim().All(char.IsAsciiDigit))
+        if (TextRules.TryEnum<T>(value, out var parsed))
         {
             return parsed;
         }

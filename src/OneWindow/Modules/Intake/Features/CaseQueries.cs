@@ -124,7 +124,7 @@ internal sealed class CaseQueries(AppDbContext db, ICurrentUser user)
         var list = new List<T>();
         foreach (var part in (csv ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (Enum.TryParse<T>(part, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(part, out _))
+            if (TextRules.TryEnum<T>(part, out var value))
             {
                 list.Add(value);
             }

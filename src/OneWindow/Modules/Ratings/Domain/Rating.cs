@@ -205,10 +205,10 @@ internal sealed class Rectification : IVersioned
 
     public int Version { get; set; }
 
-    public bool IsOpen => Status is RectificationStatus.Verifying or RectificationStatus.Assigning or RectificationStatus.Rectifying or RectificationStatus.AwaitingFeedback;
-
     public static readonly RectificationStatus[] OpenStates =
         [RectificationStatus.Verifying, RectificationStatus.Assigning, RectificationStatus.Rectifying, RectificationStatus.AwaitingFeedback];
+
+    public bool IsOpen => OpenStates.Contains(Status);
 
     public static string Label(RectificationStatus s) => s switch
     {

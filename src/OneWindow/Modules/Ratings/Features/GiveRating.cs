@@ -165,7 +165,7 @@ internal sealed class GiveRating(
         var rating = new Rating
         {
             Id = Guid.CreateVersion7(now), RegionCode = c.RegionCode, SubjectType = type, SubjectId = c.SubjectId, Round = c.Round, SubjectLabel = c.Label, Level = c.Level,
-            Comment = c.Comment is { Length: > 500 } longer ? longer[..500] : c.Comment, Channel = RatingChannel.Callback, ByCallback = true, DepartmentCode = c.DepartmentCode, StaffName = c.StaffName, RatedBy = user.UserId,
+            Comment = c.Comment is null ? null : TextRules.Clip(c.Comment, 500), Channel = RatingChannel.Callback, ByCallback = true, DepartmentCode = c.DepartmentCode, StaffName = c.StaffName, RatedBy = user.UserId,
             CreatedAt = now,
         };
         db.Add(rating);

@@ -18,7 +18,7 @@ internal static class RectificationFilters
         Contracts.RectificationSource? s = null;
         if (!string.IsNullOrEmpty(source))
         {
-            if (!Enum.TryParse<Contracts.RectificationSource>(source, true, out var parsed) || int.TryParse(source, out _))
+            if (!TextRules.TryEnum<Contracts.RectificationSource>(source, out var parsed))
             {
                 return Error.Field("source", "source 为 rating、callback、workOrder、unresolvedReport 或 reverseExperience");
             }

@@ -31,7 +31,7 @@ internal sealed class RectificationOpening(AppDbContext db, WorkingDayCalendar c
         var r = new Rectification
         {
             Id = Guid.CreateVersion7(now), RegionCode = request.RegionCode, Source = request.Source, SourceId = request.SourceId, RatingId = ratingId,
-            DepartmentCode = request.DepartmentCode, Subject = Clip(request.Subject, 200), Level = level, Comment = Clip(request.Problem, 500),
+            DepartmentCode = request.DepartmentCode, Subject = TextRules.Clip(request.Subject, 200), Level = level, Comment = TextRules.Clip(request.Problem, 500),
             Status = RectificationStatus.Verifying, OpenedAt = now, DueDate = due.IsSuccess ? due.Value : today.AddDays(options.Value.RectificationDays + 2),
         };
         db.Add(r);
@@ -57,6 +57,4 @@ internal sealed class RectificationOpening(AppDbContext db, WorkingDayCalendar c
                 closed.Count == 0 ? null : Math.Round(closed.Average(r => (r.ClosedAt!.Value - r.OpenedAt).TotalDays), 1));
         })];
     }
-
-    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 }
