@@ -9,6 +9,7 @@ using OneWindow.Modules.Organisation;
 using OneWindow.Modules.Projects;
 using OneWindow.Modules.Queue;
 using OneWindow.Modules.Ratings;
+using OneWindow.Modules.Supervision;
 using OneWindow.Platform;
 using OneWindow.Platform.Cli;
 
@@ -31,6 +32,7 @@ builder.AddQueueModule();
 builder.AddRatingsModule();
 builder.AddHotlineModule();
 builder.AddCallbacksModule();
+builder.AddSupervisionModule();
 
 var app = builder.Build();
 
@@ -51,6 +53,7 @@ app.MapQueueModule();
 app.MapRatingsModule();
 app.MapHotlineModule();
 app.MapCallbacksModule();
+app.MapSupervisionModule();
 
 await app.PrepareDatabaseAsync(demo: demo && app.Configuration.GetValue("Demo:Enabled", true));
 await app.RunAsync();

@@ -16,6 +16,7 @@ public static class IntakeModule
         builder.Services.AddScoped<OneWindow.Modules.Callbacks.Contracts.ICallbackSources, CallbackSource>();
         builder.Services.AddScoped<CaseMaterials>();
         builder.Services.AddScoped<SubmitCase>();
+        builder.Services.AddScoped<InstantDecisions>();
         builder.Services.AddSingleton<CaseSubmissionWriter>();
         builder.Services.AddScoped<CaseActions>();
         builder.Services.AddScoped<CaseQueries>();

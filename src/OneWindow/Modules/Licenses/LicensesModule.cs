@@ -13,6 +13,7 @@ public static class LicensesModule
         builder.Services.AddSingleton(new Platform.Data.DeclaredSecret(Domain.LicenseNumbers.HolderKeyName));
         builder.Services.AddScoped<OneWindow.Modules.Licenses.Contracts.ILicenseLibrary, OneWindow.Modules.Licenses.Features.LicenseLibrary>();
         builder.Services.AddScoped<LicenseVerifier>();
+        builder.Services.AddScoped<OneWindow.Modules.Licenses.Contracts.ILicenseStanding, LicenseStanding>();
         builder.Services.AddScoped<OneWindow.Modules.Licenses.Contracts.IDocumentSeals, DocumentSeals>();
         builder.Services.AddSingleton<VerificationCache>();
         builder.Services.AddOutboxHandler<CaseGranted, IssueLicenses>();

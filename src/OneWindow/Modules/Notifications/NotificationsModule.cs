@@ -22,5 +22,8 @@ public static class NotificationsModule
         builder.Services.AddOutboxHandler<OneWindow.Modules.Ratings.Contracts.RectificationDeadlineReached, NotifyOnRectification>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Callbacks.Contracts.UnresolvedPatternFlagged, NotifyOnUnresolvedPattern>();
         builder.Services.AddOutboxHandler<OneWindow.Modules.Queue.Contracts.TicketNotice, NotifyOnTicket>();
+        builder.Services.AddOutboxHandler<OneWindow.Modules.Supervision.Contracts.SupervisionItemPushed, NotifyOnSupervision>();
+        builder.Services.AddOutboxHandler<OneWindow.Modules.Supervision.Contracts.SupervisionItemAutoClaimed, NotifyOnSupervision>();
+        builder.Services.AddOutboxHandler<OneWindow.Modules.Supervision.Contracts.SupervisionFeedbackGiven, NotifyOnSupervision>();
     }
 }

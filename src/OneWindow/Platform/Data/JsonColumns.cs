@@ -25,4 +25,15 @@ public static class JsonColumns
                 (a, b) => JsonSerializer.Serialize(a, options) == JsonSerializer.Serialize(b, options),
                 v => JsonSerializer.Serialize(v, options).GetHashCode(StringComparison.Ordinal),
                 v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, options), options)!));
+
+    /// <summary>The same for an optional value: a null is stored as NULL, not as JSON.</summary>
+    public static PropertyBuilder<T?> HasNullableJsonConversion<T>(this PropertyBuilder<T?> property, JsonSerializerOptions options)
+        where T : class =>
+        property.HasConversion(
+            v => v == null ? null : JsonSerializer.Serialize(v, options),
+            v => v == null ? null : JsonSerializer.Deserialize<T>(v, options),
+            new ValueComparer<T?>(
+                (a, b) => JsonSerializer.Serialize(a, options) == JsonSerializer.Serialize(b, options),
+                v => v == null ? 0 : JsonSerializer.Serialize(v, options).GetHashCode(StringComparison.Ordinal),
+                v => v == null ? null : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, options), options)));
 }

@@ -59,10 +59,13 @@ public static class Roles
 
     /// <summary>回访坐席: calls citizens back the working day after their service closed; sees the phone to call.</summary>
     public const string CallbackAgent = nameof(CallbackAgent);
+
+    /// <summary>监管人员: an officer of a supervising department — claims pushed approvals (审管联动), records inspections and measures, does 事后核查.</summary>
+    public const string Inspector = nameof(Inspector);
     public const string Applicant = nameof(Applicant);
 
     public static readonly IReadOnlyList<string> Staff =
-        [Admin, HallGuide, IntakeClerk, Reviewer, Approver, DepartmentHead, HotlineAgent, HotlineHandler, Supervisor, CallbackAgent];
+        [Admin, HallGuide, IntakeClerk, Reviewer, Approver, DepartmentHead, HotlineAgent, HotlineHandler, Supervisor, CallbackAgent, Inspector];
 
     public static readonly IReadOnlyList<string> All = [.. Staff, Applicant];
 
@@ -90,6 +93,7 @@ public static class Roles
         HotlineHandler => "12345 工单承办人",
         Supervisor => "监督员",
         CallbackAgent => "回访坐席",
+        Inspector => "监管人员",
         Applicant => "申请人",
         _ => role,
     };
@@ -110,6 +114,9 @@ public static class Policies
 
     /// <summary>The 回访 centre's work: callback agents; supervisors and administrators read it.</summary>
     public const string CallbackCentre = nameof(CallbackCentre);
+
+    /// <summary>审管联动 and 事后核查: supervising departments' officers act; supervisors (政务办) and administrators read and see the board.</summary>
+    public const string Supervision = nameof(Supervision);
 }
 
 /// <summary>Claim types OneWindow adds beside the Identity ones.</summary>

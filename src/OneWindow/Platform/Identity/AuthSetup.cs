@@ -74,6 +74,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(OneWindowClaims.Kind, nameof(AccountKind.Staff)))
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(Policies.CallbackCentre, p => p.RequireAuthenticatedUser().RequireRole(Roles.CallbackAgent, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Supervision, p => p.RequireAuthenticatedUser().RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.CounterStaff, p => p.RequireAuthenticatedUser().RequireRole(Roles.IntakeClerk, Roles.HallGuide))
             .AddPolicy(Policies.HallDuty, p => p.RequireAuthenticatedUser().RequireRole(Roles.IntakeClerk, Roles.HallGuide, Roles.Admin))
             .AddPolicy(Policies.Applicant, p => p.RequireAuthenticatedUser()

@@ -26,6 +26,18 @@ public static class ResidentId
         return CheckChars[sum % 11];
     }
 
+    /// <summary>Full years of age on <paramref name="today"/> from the number's birth date; null when it has none.</summary>
+    public static int? AgeOn(string? code, DateOnly today)
+    {
+        if (code is not { Length: 18 } || !DateOnly.TryParseExact(code.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth) || birth > today)
+        {
+            return null;
+        }
+
+        var age = today.Year - birth.Year;
+        return birth.AddYears(age) > today ? age - 1 : age;
+    }
+
     public static CodeCheck Check(string? input, DivisionRegistry divisions, DateOnly today)
     {
         var value = (input ?? "").Trim().ToUpperInvariant();

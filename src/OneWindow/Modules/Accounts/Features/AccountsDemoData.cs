@@ -50,6 +50,15 @@ internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser>
         new("callback", "孔回访", DemoCity.City, "371600-XSP", [Roles.CallbackAgent]),
         new("callback2", "曾回访", DemoCity.City, "371600-XSP", [Roles.CallbackAgent]),
         new("callback.bincheng", "阎回访（滨城区）", DemoCity.Bincheng, "371602-XSP", [Roles.CallbackAgent]),
+        // 监管人员 of the supervising departments (审管联动, 事后核查).
+        new("inspector.scj", "白监管（市场监管）", DemoCity.City, "371600-SCJ", [Roles.Inspector]),
+        new("inspector.zjj", "武监管（住建）", DemoCity.City, "371600-ZJJ", [Roles.Inspector]),
+        new("inspector.zrj", "任监管（自然资源）", DemoCity.City, "371600-ZRJ", [Roles.Inspector]),
+        new("inspector.wjw", "康监管（卫健）", DemoCity.City, "371600-WJW", [Roles.Inspector]),
+        new("inspector.jtj", "贺监管（交通）", DemoCity.City, "371600-JTJ", [Roles.Inspector]),
+        new("inspector.hbj", "严监管（生态环境）", DemoCity.City, "371600-HBJ", [Roles.Inspector]),
+        new("inspector.rsj", "汤监管（人社）", DemoCity.City, "371600-RSJ", [Roles.Inspector]),
+        new("inspector.mzj", "薛监管（民政）", DemoCity.City, "371600-MZJ", [Roles.Inspector]),
         new("clerk.bincheng", "何窗口（滨城区）", DemoCity.Bincheng, "371602-XSP", [Roles.IntakeClerk]),
         new("clerk.huimin", "高窗口（惠民县）", DemoCity.Huimin, "371621-XSP", [Roles.IntakeClerk]),
     ];

@@ -51,6 +51,12 @@ public sealed record ItemDocument
 
     public string? SupervisingDepartment { get; init; }
 
+    /// <summary>审管职责边界清单: the approving and the supervising department's duties for this item, in words.</summary>
+    public string DutySplit { get; init; } = "";
+
+    /// <summary>秒批: a submission that passes every rule is accepted and granted by the system (ADR 0024); empty for a person to decide.</summary>
+    public IReadOnlyList<InstantRule> InstantRules { get; init; } = [];
+
     public string LifeEvents { get; init; } = "";
 
     public string Keywords { get; init; } = "";
@@ -70,7 +76,7 @@ public sealed record ItemDocument
         Fee = i.Fee, LegalBasis = i.LegalBasis, Conditions = i.Conditions, VisitsRequired = i.VisitsRequired, OnlineDepth = i.OnlineDepth,
         LicenseType = i.LicenseType, Flow = i.Flow, AllowsDeferral = i.AllowsDeferral, AllowsPledge = i.AllowsPledge,
         PledgeConsequence = i.PledgeConsequence, SupplementDays = i.SupplementDays,
-        SupervisingDepartment = i.SupervisingDepartmentCode, LifeEvents = i.LifeEvents, Keywords = i.Keywords,
+        SupervisingDepartment = i.SupervisingDepartmentCode, DutySplit = i.DutySplit, InstantRules = [.. i.InstantRules], LifeEvents = i.LifeEvents, Keywords = i.Keywords,
         Location = i.Location, Phone = i.Phone, Materials = [.. i.Materials], Form = i.Form,
     };
 
@@ -100,6 +106,11 @@ public sealed record ItemDocument
         i.PledgeConsequence = PledgeConsequence;
         i.SupplementDays = SupplementDays;
         i.SupervisingDepartmentCode = string.IsNullOrWhiteSpace(SupervisingDepartment) ? null : SupervisingDepartment.Trim();
+        i.DutySplit = DutySplit?.Trim() ?? "";
+        i.InstantRules = [.. (InstantRules ?? []).Where(r => r is not null).Select(r => r with
+        {
+            Name = r.Name?.Trim() ?? "", Fact = r.Fact?.Trim() ?? "", Op = r.Op?.Trim() ?? "", Value = string.IsNullOrWhiteSpace(r.Value) ? null : r.Value.Trim(),
+        })];
         i.LifeEvents = LifeEvents?.Trim() ?? "";
         i.Keywords = Keywords?.Trim() ?? "";
         i.Location = Location?.Trim() ?? "";

@@ -136,6 +136,9 @@ public sealed record Material
     /// <summary>The licence type that can stand in for this material (无证明 / 只提交一次).</summary>
     public string? SubstitutableBy { get; init; }
 
+    /// <summary>告知承诺: an applicant who signs the item's commitment letter need not hand this in (it is checked afterwards).</summary>
+    public bool Pledgeable { get; init; }
+
     public Guid? BlankFormFileId { get; init; }
 
     public Guid? SampleFileId { get; init; }

@@ -25,6 +25,7 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
         b.Property(i => i.Conditions).HasMaxLength(2000);
         b.Property(i => i.LicenseType).HasMaxLength(40);
         b.Property(i => i.SupervisingDepartmentCode).HasMaxLength(30);
+        b.Property(i => i.DutySplit).HasMaxLength(2000);
         b.Property(i => i.LifeEvents).HasMaxLength(200);
         b.Property(i => i.Keywords).HasMaxLength(200);
         b.Property(i => i.Location).HasMaxLength(200);
@@ -32,6 +33,7 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
         b.Property(i => i.UpdatedBy).HasMaxLength(100);
         b.Ignore(i => i.Steps);
         b.Property(i => i.Materials).HasColumnName("materials_json").HasJsonConversion(Json, () => new List<Material>());
+        b.Property(i => i.InstantRules).HasColumnName("instant_rules_json").HasJsonConversion(Json, () => new List<InstantRule>());
         b.Property(i => i.Form).HasColumnName("form_json").HasJsonConversion(Json, () => new FormSchema());
         b.HasIndex(i => new { i.Code, i.ItemVersion }).IsUnique();
         b.HasIndex(i => new { i.IsCurrent, i.DepartmentCode });

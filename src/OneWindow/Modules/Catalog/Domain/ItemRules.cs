@@ -53,6 +53,11 @@ internal static partial class ItemRules
             Add("pledgeConsequence", "逾期未履行容缺承诺的处理应为 terminate（终止）或 suspend（中止）");
         }
 
+        if (item.DutySplit.Length > 2000)
+        {
+            Add("dutySplit", "审管职责边界不超过 2000 字");
+        }
+
         if (item.OnlineDepth is < 1 or > 4)
         {
             Add("onlineDepth", "网上办理深度应为 1 到 4");
@@ -92,6 +97,11 @@ internal static partial class ItemRules
                 Add($"materials[{i}].deferrable", "只有必需材料才需要设为可容缺");
             }
 
+            if (m.Pledgeable && !item.AllowsPledge)
+            {
+                Add($"materials[{i}].pledgeable", "事项未开通告知承诺，材料不能设为可承诺免交");
+            }
+
             if (m.Source == MaterialSource.License && string.IsNullOrWhiteSpace(m.SubstitutableBy))
             {
                 Add($"materials[{i}].substitutableBy", "来源为证照的材料须写明可替代的证照类型");
@@ -126,6 +136,20 @@ internal static partial class ItemRules
             {
                 Add($"form.fields[{i}].options", "选择题须给出选项");
             }
+        }
+
+        var formKeys = item.Form.Fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < item.InstantRules.Count; i++)
+        {
+            foreach (var (field, message) in InstantRules.Problems(item.InstantRules[i], formKeys))
+            {
+                Add($"instantRules[{i}].{field}", message);
+            }
+        }
+
+        if (item.InstantRules.Count > 30)
+        {
+            Add("instantRules", "秒批规则不超过 30 条");
         }
 
         return errors;

@@ -64,6 +64,12 @@ internal sealed class ServiceItem : OneWindow.Platform.Data.IVersioned
 
     public string? SupervisingDepartmentCode { get; set; }
 
+    /// <summary>审管职责边界: what the approving department does and what the supervising department does, in words.</summary>
+    public string DutySplit { get; set; } = "";
+
+    /// <summary>秒批: the rules a submission must all pass to be decided by the system; none means a person decides.</summary>
+    public List<InstantRule> InstantRules { get; set; } = [];
+
     /// <summary>Life events (人生/企业生命周期主题) for browsing, comma-separated, e.g. 开办企业,开餐馆.</summary>
     public string LifeEvents { get; set; } = "";
 

@@ -31,11 +31,11 @@ internal static class CatalogFiles
     [
         "code", "name", "kind", "department", "region", "applicantType", "caseType", "statutoryDays", "committedDays", "fee",
         "legalBasis", "conditions", "visitsRequired", "onlineDepth", "licenseType", "flow", "allowsDeferral", "allowsPledge",
-        "supervisingDepartment", "lifeEvents", "keywords", "location", "phone", "materials", "form", "pledgeConsequence", "supplementDays",
+        "supervisingDepartment", "lifeEvents", "keywords", "location", "phone", "materials", "form", "pledgeConsequence", "supplementDays", "dutySplit", "instantRules",
     ];
 
     /// <summary>Columns added after the first format: a file without them still imports, with the defaults.</summary>
-    private static readonly string[] LaterColumns = ["pledgeConsequence", "supplementDays"];
+    private static readonly string[] LaterColumns = ["pledgeConsequence", "supplementDays", "dutySplit", "instantRules"];
 
     private static readonly JsonSerializerOptions Indented = new(ServiceItemConfiguration.Json) { WriteIndented = true };
 
@@ -184,7 +184,7 @@ internal static class CatalogFiles
         d.LicenseType ?? "", Name(d.Flow), Bool(d.AllowsDeferral), Bool(d.AllowsPledge), d.SupervisingDepartment ?? "",
         d.LifeEvents, d.Keywords, d.Location, d.Phone,
         JsonSerializer.Serialize(d.Materials, ServiceItemConfiguration.Json), JsonSerializer.Serialize(d.Form, ServiceItemConfiguration.Json),
-        Name(d.PledgeConsequence), Int(d.SupplementDays),
+        Name(d.PledgeConsequence), Int(d.SupplementDays), d.DutySplit, JsonSerializer.Serialize(d.InstantRules, ServiceItemConfiguration.Json),
     ];
 
     private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
@@ -292,6 +292,8 @@ internal static class CatalogFiles
                 Materials = Json<List<Material>>("materials", []), Form = Json("form", new FormSchema()),
                 PledgeConsequence = Cell("pledgeConsequence").Length > 0 ? Choice<PledgeConsequence>("pledgeConsequence") : default,
                 SupplementDays = Cell("supplementDays").Length > 0 ? Number("supplementDays") : new ItemDocument().SupplementDays,
+                DutySplit = Cell("dutySplit"),
+                InstantRules = Cell("instantRules").Length > 0 ? Json<List<InstantRule>>("instantRules", []) : [],
             };
             result.Add((row, item, errors.Count > 0 ? errors : null));
         }

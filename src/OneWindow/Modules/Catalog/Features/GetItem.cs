@@ -13,7 +13,7 @@ namespace OneWindow.Modules.Catalog.Features;
 internal sealed record AttachedFile(Guid FileId, string FileName, string ContentType, long Size, string Url);
 
 internal sealed record MaterialDetail(
-    string Code, string Name, bool Required, bool Deferrable, string Form, int Copies, MaterialSource Source, string? SubstitutableBy,
+    string Code, string Name, bool Required, bool Deferrable, bool Pledgeable, string Form, int Copies, MaterialSource Source, string? SubstitutableBy,
     AttachedFile? BlankForm, AttachedFile? Sample, string Notes)
 {
     /// <summary>免提交: the government already holds it (a licence, or its own records).</summary>
@@ -25,7 +25,7 @@ internal sealed record ItemDetail(
     string Department, string DepartmentName, string Region, ApplicantType ApplicantType, CaseType CaseType,
     int StatutoryDays, int CommittedDays, string Fee, string LegalBasis, string Conditions, int VisitsRequired, int OnlineDepth,
     string? LicenseType, ApprovalFlow Flow, IReadOnlyList<string> Steps, bool AllowsDeferral, bool AllowsPledge,
-    PledgeConsequence PledgeConsequence, int SupplementDays, string? SupervisingDepartment, string LifeEvents, string Keywords, string Location, string Phone,
+    PledgeConsequence PledgeConsequence, int SupplementDays, string? SupervisingDepartment, string? SupervisingDepartmentName, string DutySplit, string LifeEvents, string Keywords, string Location, string Phone,
     IReadOnlyList<MaterialDetail> Materials, FormSchema Form, DateTimeOffset? PublishedAt);
 
 internal sealed class ItemReader(AppDbContext db, IDepartmentDirectory departments, FileStore files)
@@ -49,6 +49,7 @@ internal sealed class ItemReader(AppDbContext db, IDepartmentDirectory departmen
     public async Task<ItemDetail> DetailAsync(ServiceItem item, CancellationToken ct)
     {
         var department = await departments.FindAsync(item.DepartmentCode, ct);
+        var supervising = item.SupervisingDepartmentCode is { } s ? await departments.FindAsync(s, ct) : null;
         var attached = await files.FindAsync(item.Materials.SelectMany(m => new[] { m.BlankFormFileId, m.SampleFileId }).OfType<Guid>(), ct);
         AttachedFile? File(Guid? id) => id is { } g && attached.TryGetValue(g, out var f)
             ? new AttachedFile(f.Id, f.FileName, f.ContentType, f.Size, $"/api/v1/files/{f.Id}")
@@ -58,9 +59,9 @@ internal sealed class ItemReader(AppDbContext db, IDepartmentDirectory departmen
             item.DepartmentCode, department?.Name ?? item.DepartmentCode, item.RegionCode, item.ApplicantType, item.CaseType,
             item.StatutoryDays, item.CommittedDays, item.Fee, item.LegalBasis, item.Conditions, item.VisitsRequired, item.OnlineDepth,
             item.LicenseType, item.Flow, [.. item.Steps], item.AllowsDeferral, item.AllowsPledge,
-            item.PledgeConsequence, item.SupplementDays, item.SupervisingDepartmentCode,
+            item.PledgeConsequence, item.SupplementDays, item.SupervisingDepartmentCode, supervising?.Name, item.DutySplit,
             item.LifeEvents, item.Keywords, item.Location, item.Phone,
-            [.. item.Materials.Select(m => new MaterialDetail(m.Code, m.Name, m.Required, m.Deferrable, m.Form, m.Copies, m.Source, m.SubstitutableBy,
+            [.. item.Materials.Select(m => new MaterialDetail(m.Code, m.Name, m.Required, m.Deferrable, m.Pledgeable, m.Form, m.Copies, m.Source, m.SubstitutableBy,
                 File(m.BlankFormFileId), File(m.SampleFileId), m.Notes))],
             item.Form, item.PublishedAt);
     }

@@ -11,6 +11,14 @@ public sealed record CaseFacts(
 {
     /// <summary>A sub-case of a bundle that releases its licences together (十证联发): its licence waits for BundleDecided.</summary>
     public bool JointIssuance { get; init; }
+
+    /// <summary>容缺受理: accepted with materials owed (supervision watches it more closely).</summary>
+    public bool WithDeferral { get; init; }
+
+    /// <summary>告知承诺: granted on the applicant's signed pledge; the names of the materials it replaced (the post-check looks at them).</summary>
+    public bool PledgeApproval { get; init; }
+
+    public IReadOnlyList<string> PledgedMaterials { get; init; } = [];
 }
 
 public interface ICaseRecords

@@ -55,6 +55,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntit
         b.Property(c => c.Materials).HasColumnName("materials_json").HasJsonConversion(Json, () => new List<SubmittedMaterial>());
         b.Property(c => c.Pauses).HasColumnName("pauses_json").HasJsonConversion(Json, () => new List<PausedPeriod>());
         b.Property(c => c.Deficiencies).HasColumnName("deficiencies_json").HasJsonConversion(Json, () => new List<DeficiencyItem>());
+        b.Property(c => c.Pledge).HasColumnName("pledge_json").HasNullableJsonConversion(Json);
+        b.Property(c => c.Decision).HasColumnName("decision_json").HasNullableJsonConversion(Json);
         b.Property(c => c.DeferredMaterials).HasColumnName("deferred_materials_json").HasJsonConversion(Json, () => new List<string>());
         b.Property(c => c.ProvidedWithinBundle).HasColumnName("provided_within_bundle_json").HasJsonConversion(Json, () => new List<string>());
         b.Property(c => c.GrantAwaitsLicense).HasColumnName("grant_awaits_license_json").HasJsonConversion(Json, () => new List<string>());

@@ -64,6 +64,22 @@ internal sealed record SpecialProcedure(string Kind, string Title, DateOnly From
 /// <summary>One problem listed in a 一次性告知 (deficiency notice).</summary>
 internal sealed record DeficiencyItem(string MaterialCode, string Reason);
 
+/// <summary>
+/// 告知承诺: the commitment letter the applicant signed (confirmed on the portal, or before the clerk at the counter) and the
+/// materials it replaced. The letter's text is fixed when signed.
+/// </summary>
+internal sealed record CasePledge(IReadOnlyList<string> MaterialCodes, IReadOnlyList<string> MaterialNames, string Letter, string SignedBy, DateTimeOffset SignedAt, string How);
+
+/// <summary>How the case was decided: by the 秒批 rules (each rule, what it read, passed or not) or by an officer (with the rules that failed, if any were tried).</summary>
+internal sealed record CaseDecision(string By, IReadOnlyList<Catalog.Contracts.RuleOutcome> Rules)
+{
+    public const string ByRules = "rules";
+
+    public const string ByOfficer = "officer";
+
+    public bool Passed => Rules.All(r => r.Passed);
+}
+
 /// <summary>Who applies: their kind (person, enterprise), name, identity code, mobile and, when they have one, account.</summary>
 internal sealed record CaseApplicant(string Kind, string Name, string Code, string Mobile, string? UserId);
 
@@ -200,6 +216,12 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>Whether the applicant was ever asked to 补正 (the callback sampler keeps such cases).</summary>
     public bool HadCorrection { get; set; }
 
+    /// <summary>告知承诺: the signed letter and the materials it replaced; null for an ordinary application.</summary>
+    public CasePledge? Pledge { get; set; }
+
+    /// <summary>The 秒批 rules as they were decided at submission (by the system, or failed and left to an officer).</summary>
+    public CaseDecision? Decision { get; set; }
+
     public int Version { get; set; }
 
     public const string CompletedWithDeferral = "办结（容缺通过）";
@@ -328,6 +350,31 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
         return Result.Ok();
     }
 
+    /// <summary>
+    /// 秒批 (or a 告知承诺 decided at once): every rule passed, so the system accepts and grants in one step — the materials must
+    /// be complete (pledged ones count as given) and the clock starts and stops today. A failing rule leaves the case for a person.
+    /// </summary>
+    public Result DecideByRules(DateOnly today, CalendarRules calendar, IReadOnlyDictionary<string, string> required, CaseDecision decision, string opinion)
+    {
+        Decision = decision;
+        if (!decision.Passed)
+        {
+            Decision = decision with { By = CaseDecision.ByOfficer };
+            return Error.Conflict("case:rules-failed", "未满足秒批规则：" + string.Join("、", decision.Rules.Where(r => !r.Passed).Select(r => r.Name)));
+        }
+
+        var accepted = Accept(today, calendar, required);
+        if (!accepted.IsSuccess)
+        {
+            Decision = decision with { By = CaseDecision.ByOfficer };
+            return accepted;
+        }
+
+        DecisionOpinion = opinion;
+        Status = CaseStatus.Approved;
+        return Result.Ok();
+    }
+
     /// <summary>容缺受理: only materials the item marks deferrable, against a pledge due no later than the case itself.</summary>
     public Result AcceptWithDeferral(
         DateOnly today, CalendarRules calendar, IReadOnlyDictionary<string, string> required, IReadOnlyCollection<string> deferred, IReadOnlySet<string> deferrable, DateOnly pledgeDueDate)
@@ -376,7 +423,8 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     private FieldErrors Missing(IReadOnlyDictionary<string, string> required, IReadOnlyCollection<string> deferred)
     {
         var errors = new FieldErrors();
-        foreach (var (code, name) in required.Where(r => !deferred.Contains(r.Key) && !Materials.Any(m => m.MaterialCode == r.Key)))
+        var pledged = Pledge?.MaterialCodes ?? [];
+        foreach (var (code, name) in required.Where(r => !deferred.Contains(r.Key) && !pledged.Contains(r.Key) && !Materials.Any(m => m.MaterialCode == r.Key)))
         {
             errors.Add("materials." + code, $"缺少必要材料：{name}");
         }

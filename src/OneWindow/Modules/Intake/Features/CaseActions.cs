@@ -36,6 +36,15 @@ internal sealed record CaseView(
 
     /// <summary>暂定: the due date counts days of a year whose holidays are not published yet; it is recomputed on import.</summary>
     public bool DueDateProvisional { get; init; }
+
+    /// <summary>
+    /// How it was decided: <c>by: "rules"</c> (秒批, 告知承诺 at once: each rule, the data it read, passed or not) or <c>"officer"</c> (with
+    /// the rules that failed when the rules were tried); null until a decision.
+    /// </summary>
+    public CaseDecision? Decision { get; init; }
+
+    /// <summary>告知承诺: the signed letter and the materials it replaced.</summary>
+    public CasePledge? Pledge { get; init; }
 }
 
 /// <summary>
@@ -137,7 +146,8 @@ internal sealed class CaseActions(
             c.ReviewOpinion, c.DecisionOpinion, c.DeclineReason, c.Delivery, form, c.Version, timeline)
         {
             BundleApplicationId = c.BundleApplicationId, Procedures = c.Procedures, GrantAwaitsLicense = c.GrantAwaitsLicense,
-            DueDateProvisional = c.DueDateProvisional,
+            DueDateProvisional = c.DueDateProvisional, Pledge = c.Pledge,
+            Decision = c.Decision ?? (c.DecisionOpinion is not null ? new CaseDecision(CaseDecision.ByOfficer, []) : null),
         };
     }
 

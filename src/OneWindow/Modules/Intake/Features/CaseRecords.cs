@@ -18,6 +18,10 @@ internal sealed class CaseRecords(AppDbContext db) : ICaseRecords
         return c is null
             ? null
             : new CaseFacts(c.Id, c.Number, c.ItemCode, c.ItemVersionId, c.ItemName, c.DepartmentCode, c.RegionCode, c.ApplicantKind, c.ApplicantName,
-                c.ApplicantCode, c.ApplicantUserId, c.Form, c.Status.ToString()) { JointIssuance = c.JointIssuance };
+                c.ApplicantCode, c.ApplicantUserId, c.Form, c.Status.ToString())
+                {
+                    JointIssuance = c.JointIssuance, WithDeferral = c.PledgeDueDate is not null, PledgeApproval = c.Pledge is not null,
+                    PledgedMaterials = [.. c.Pledge?.MaterialNames ?? []],
+                };
     }
 }

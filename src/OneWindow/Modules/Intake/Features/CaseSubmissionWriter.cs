@@ -25,6 +25,12 @@ internal sealed record PendingSubmission(IReadOnlyList<Case> Cases, Func<Case, o
 
     public Func<BundleApplication, object>? BundleAuditData { get; init; }
 
+    /// <summary>
+    /// 秒批 / 告知承诺 decided at once: who the system acts as (系统（秒批）). A case the rules granted at submission gets its
+    /// 受理 and 准予许可 entries and facts under this name in the same commit (the licence is issued from the grant, as ever).
+    /// </summary>
+    public string? DecidedBy { get; init; }
+
     /// <summary>The key a retry repeats: the bundle's for a bundle, the case's otherwise.</summary>
     public string? IdempotencyKey => Bundle is not null ? Bundle.IdempotencyKey : Cases[0].IdempotencyKey;
 
@@ -186,6 +192,13 @@ internal sealed class CaseSubmissionWriter(
                 {
                     var submitted = CaseRecording.Event<CaseSubmitted>(c);
                     Add(AuditTrail.Rows(CaseRecording.Audit(c, submitted, s.AuditData(c)), submitted, s.ActorId, s.ActorName, now));
+                    if (s.DecidedBy is { } system && c.Status == CaseStatus.Approved)
+                    {
+                        var accepted = CaseRecording.Event<CaseAccepted>(c) with { Status = nameof(CaseStatus.Accepted) };
+                        Add(AuditTrail.Rows(CaseRecording.Audit(c, accepted, new { c.DueDate }), accepted, "system", system, now));
+                        var granted = CaseRecording.Event<CaseGranted>(c);
+                        Add(AuditTrail.Rows(CaseRecording.Audit(c, granted, new { opinion = c.DecisionOpinion, decision = c.Decision }), granted, "system", system, now));
+                    }
                 }
             }
 

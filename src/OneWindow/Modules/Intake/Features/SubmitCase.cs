@@ -5,6 +5,7 @@ using OneWindow.Modules.Catalog.Contracts;
 using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Intake.Domain;
 using OneWindow.Modules.Licenses.Contracts;
+using OneWindow.Modules.Supervision.Contracts;
 using OneWindow.Platform;
 using OneWindow.Platform.Data;
 using OneWindow.Platform.Identity;
@@ -14,8 +15,10 @@ using OneWindow.Platform.Web;
 namespace OneWindow.Modules.Intake.Features;
 
 /// <param name="LicenseConsent">The applicant agrees that materials a licence can satisfy are taken from their licences (无证明, 免提交).</param>
+/// <param name="PledgeApproval">告知承诺: the applicant signs the item's commitment letter (online: by sending this; at the counter: the clerk confirms they signed it) in place of the pledgeable materials.</param>
 internal sealed record SubmitCaseRequest(
-    string? ItemCode, ApplicantInput? Applicant, Dictionary<string, JsonElement>? Form, List<MaterialInput>? Materials, string? Channel, bool? LicenseConsent = null);
+    string? ItemCode, ApplicantInput? Applicant, Dictionary<string, JsonElement>? Form, List<MaterialInput>? Materials, string? Channel, bool? LicenseConsent = null,
+    bool? PledgeApproval = null);
 
 internal sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 
@@ -28,7 +31,7 @@ internal sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 /// </summary>
 internal sealed class SubmitCase(
     AppDbContext db, ICatalogQueries catalog, CaseMaterials checkMaterials, ILicenseLibrary licenses, DivisionRegistry divisions, CaseSubmissionWriter writer,
-    ICurrentUser user, TimeProvider clock)
+    IApplicantStanding standing, InstantDecisions instant, ICurrentUser user, TimeProvider clock)
 {
     public Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(SubmitCaseRequest request, string? idempotencyKey, CancellationToken ct) =>
         SubmitAsync(request, ICatalogQueries.FormValues(request.Form), idempotencyKey, ct);
@@ -76,6 +79,18 @@ internal sealed class SubmitCase(
         var applicant = CheckApplicant(request.Applicant, item.AcceptsPersons, item.AcceptsEnterprises, errors);
         var form = catalog.ValidateForm(item, formValues, clock.TodayInChina());
         errors.AddAll(form.Error, "form.");
+        var pledge = request.PledgeApproval == true;
+        if (pledge && !item.Definition.AllowsPledge)
+        {
+            errors.Add("pledgeApproval", "本事项不实行告知承诺制，请按清单提交全部材料");
+        }
+
+        // 审管联动: a 行业禁入 ban (or, for 告知承诺, a block after a false pledge) stops the application before anything is written.
+        if (applicant.Code.Length > 0 && !errors.Any
+            && await standing.CheckAsync(applicant.Code, item.Definition.Code, item.Definition.LicenseType, pledge, ct) is { } refused)
+        {
+            return new Error("case:" + refused.Code, refused.Title, ErrorKind.Unprocessable, null, refused.Detail);
+        }
 
         await CheckOwnNameAsync(channel, applicant.Code, errors, ct);
         var materials = await checkMaterials.CheckAsync(request.Materials, item, applicant.Code, errors, ct);
@@ -90,11 +105,20 @@ internal sealed class SubmitCase(
         var entity = Case.Submit(item, channel,
             new CaseApplicant(applicant.Kind, applicant.Name, applicant.Code, applicant.Mobile, await ApplicantAccountAsync(channel, applicant.Code, ct)),
             user.UserId!, key, form.Value!, materials, now);
+        if (pledge)
+        {
+            var pledged = item.Definition.Materials.Where(m => m.Pledgeable && !materials.Any(x => x.MaterialCode == m.Code)).ToList();
+            entity.Pledge = new CasePledge([.. pledged.Select(m => m.Code)], [.. pledged.Select(m => m.Name)],
+                InstantDecisions.PledgeLetter(item, applicant.Name, applicant.Code), channel == Channel.Online ? applicant.Name : $"{applicant.Name}（{user.DisplayName} 见证）",
+                now, channel == Channel.Online ? "portal" : "counter");
+        }
+
+        var decidedBy = InstantDecisions.Applies(item, entity) ? await instant.DecideAsync(item, entity, ct) : null;
         var committed = await writer.WriteAsync(new PendingSubmission(entity, c => new
             {
                 c.Number, c.ItemCode, channel = c.Channel.ToString(), applicant = Mask.IdentityCode(c.ApplicantCode),
-                licenseConsent = request.LicenseConsent == true, fromLicenses, fromEarlierCases,
-            }, user.UserId!, user.DisplayName ?? "系统"));
+                licenseConsent = request.LicenseConsent == true, fromLicenses, fromEarlierCases, pledgeApproval = c.Pledge?.MaterialCodes,
+            }, user.UserId!, user.DisplayName ?? "系统") { DecidedBy = decidedBy });
         // Not committed: the key was taken by an earlier or concurrent submission; the caller answers with its case.
         return (new CaseCreated(entity.Id, entity.Number, entity.Status), committed);
     }

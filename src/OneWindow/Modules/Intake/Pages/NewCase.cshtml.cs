@@ -44,6 +44,13 @@ internal sealed class NewCaseModel(
     [BindProperty]
     public bool LicenseConsent { get; set; }
 
+    /// <summary>告知承诺: the applicant signs the commitment letter (online) or signed it before the clerk (counter).</summary>
+    [BindProperty]
+    public bool PledgeApproval { get; set; }
+
+    /// <summary>The letter as the applicant would sign it now (shown for items that allow 告知承诺).</summary>
+    public string? PledgeLetter => Item is { Definition.AllowsPledge: true } item ? InstantDecisions.PledgeLetter(item, Applicant.Name ?? "（申请人）", Applicant.Code ?? "") : null;
+
     public Dictionary<string, string[]> Values { get; private set; } = [];
 
     public Dictionary<string, Guid> Kept { get; private set; } = [];
@@ -178,13 +185,17 @@ internal sealed class NewCaseModel(
             var request = new SubmitCaseRequest(
                 Item.Definition.Code,
                 Applicant.ToInput(),
-                null, given, null, LicenseConsent);
+                null, given, null, LicenseConsent, PledgeApproval);
             var submitted = await submit.SubmitAsync(request, Values, Key, ct);
             if (submitted.IsSuccess)
             {
                 var id = submitted.Value.Case.Id;
                 TempData["message"] = $"申请已提交，办件编号 {submitted.Value.Case.Number}。";
-                if (AtCounter && act == "accept")
+                if (submitted.Value.Case.Status == Domain.CaseStatus.Approved)
+                {
+                    TempData["message"] = $"申请已提交并由系统当场准予（{(PledgeApproval ? "告知承诺" : "秒批")}），办件编号 {submitted.Value.Case.Number}。";
+                }
+                else if (AtCounter && act == "accept")
                 {
                     var accepted = Deferred.Count > 0
                         ? await actions.RunAsync(CaseTransitions.AcceptWithDeferral, id, new AcceptWithDeferralRequest { Deferred = Deferred, PledgeDueDate = PledgeDueDate }, null, ct)
@@ -249,7 +260,8 @@ internal sealed class NewCaseModel(
     {
         var handed = given.Select(m => m.MaterialCode).ToHashSet();
         var deferrable = Item!.DeferrableMaterials;
-        foreach (var m in Item.Definition.Materials.Where(m => m.Required && m.Source != MaterialSource.Government && !handed.Contains(m.Code)))
+        foreach (var m in Item.Definition.Materials.Where(m => m.Required && m.Source != MaterialSource.Government && !handed.Contains(m.Code)
+                                                                && !(PledgeApproval && m.Pledgeable)))
         {
             if (Item.LicenseMaterials.ContainsKey(m.Code))
             {

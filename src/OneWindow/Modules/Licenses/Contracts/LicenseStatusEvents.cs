@@ -19,6 +19,9 @@ public abstract record LicenseStatusEvent : IIntegrationEvent
 
     public string RegionCode { get; init; } = "";
 
+    /// <summary>Who asked for the change when it was not the issuer at the API: <c>supervision</c> (监管处理, 告知承诺核查不实).</summary>
+    public string? Source { get; init; }
+
     /// <summary>The name the change is kept under in the licence's audit trail (stored data; stays when the type is renamed).</summary>
     [JsonIgnore]
     public abstract string AuditAction { get; }

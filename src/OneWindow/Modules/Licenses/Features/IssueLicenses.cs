@@ -68,7 +68,7 @@ internal sealed class IssueLicenses(AppDbContext db, ICaseRecords cases, ICatalo
             TypeCode = type.Code, TypeName = type.Name,
             IssuerDepartment = c.DepartmentCode, IssuerName = issuer?.Name ?? c.DepartmentCode, RegionCode = c.RegionCode,
             HolderKind = c.ApplicantKind, HolderName = c.ApplicantName, HolderCode = c.ApplicantCode, HolderUserId = c.ApplicantUserId,
-            Fields = Fields(item, c.Form),
+            Fields = FormFacts.Labelled(item.Definition.Form, c.Form),
             ValidFrom = today, ValidUntil = type.ValidYears is { } years ? today.AddYears(years).AddDays(-1) : null,
             IssuedAt = clock.Now(), CaseId = c.Id, Status = LicenseStatus.Active,
         };
@@ -84,22 +84,6 @@ internal sealed class IssueLicenses(AppDbContext db, ICaseRecords cases, ICatalo
         db.Add(license);
         audit.Record(new AuditRecord(license.RegionCode, "License", license.Id.ToString(), "LicenseIssued",
             new { license.LicenseNumber, license.TypeCode, caseId = c.Id, license.Kid }));
-    }
-
-    /// <summary>The licence's printed fields: the form's values by their labels, identity numbers masked.</summary>
-    private static Dictionary<string, string> Fields(PublishedItem item, IReadOnlyDictionary<string, string[]> form)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var f in item.Definition.Form.Fields)
-        {
-            if (form.TryGetValue(f.Key, out var values) && values.Length > 0 && values.Any(v => v.Length > 0) && f.Type is not ("mobile" or "file"))
-            {
-                var text = string.Join("、", values);
-                fields[f.Label] = f.Type is "residentId" ? Mask.IdentityCode(text) : text;
-            }
-        }
-
-        return fields;
     }
 
     public static string IssuerId(string department) => "urn:onewindow:issuer:" + department;

@@ -158,7 +158,7 @@ internal static class LicenseEndpoints
                     return Error.Forbidden("license:forbidden", $"只有签发部门的审批人员可以{what}证照").ToProblem();
                 }
 
-                if (l.Status == LicenseStatus.Revoked || l.Status == status)
+                if (!LicenseStanding.CanChange(l, status))
                 {
                     return Error.Conflict("license:invalid-transition", $"证照当前状态为“{StatusName(l.Status)}”，不能{what}").ToProblem();
                 }
@@ -168,15 +168,7 @@ internal static class LicenseEndpoints
                     return Error.Field("reason", $"{what}须说明理由").ToProblem();
                 }
 
-                l.Status = status;
-                l.StatusReason = request?.Reason?.Trim();
-                l.StatusChangedAt = clock.Now();
-                var fact = new TEvent
-                {
-                    LicenseId = l.Id, LicenseNumber = l.LicenseNumber, Status = StatusName(status), Reason = l.StatusReason, HolderUserId = l.HolderUserId,
-                    RegionCode = l.RegionCode,
-                };
-                audit.Record(new AuditRecord(l.RegionCode, "License", l.Id.ToString(), fact.AuditAction, new { l.LicenseNumber, reason = l.StatusReason }), fact);
+                LicenseStanding.Change<TEvent>(l, status, request?.Reason, null, audit, clock);
                 await db.SaveChangesAsync(ct);
                 verification.Forget(l.LicenseNumber);
                 return TypedResults.Ok(View(l, full: true));

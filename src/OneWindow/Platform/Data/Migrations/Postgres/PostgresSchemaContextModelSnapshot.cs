@@ -830,6 +830,12 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(30)")
                         .HasColumnName("department_code");
 
+                    b.Property<string>("DutySplit")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("duty_split");
+
                     b.Property<string>("Fee")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -844,6 +850,11 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("form_json");
+
+                    b.Property<string>("InstantRules")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("instant_rules_json");
 
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean")
@@ -1715,6 +1726,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("deadline_state");
 
+                    b.Property<string>("Decision")
+                        .HasColumnType("text")
+                        .HasColumnName("decision_json");
+
                     b.Property<string>("DecisionOpinion")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -1816,6 +1831,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("pauses_json");
+
+                    b.Property<string>("Pledge")
+                        .HasColumnType("text")
+                        .HasColumnName("pledge_json");
 
                     b.Property<DateOnly?>("PledgeDueDate")
                         .HasColumnType("date")
@@ -3377,6 +3396,407 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_rectifications_department_code_status_due_date");
 
                     b.ToTable("rectifications", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Supervision.Domain.CreditMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department_name");
+
+                    b.Property<string>("HolderCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("holder_code");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<DateOnly?>("PledgeBlockedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("pledge_blocked_until");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<string>("SourceCaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_case_number");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_marks");
+
+                    b.HasIndex("HolderCode")
+                        .HasDatabaseName("ix_credit_marks_holder_code");
+
+                    b.ToTable("credit_marks", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Supervision.Domain.PostCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("checked_by_name");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("HolderCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("holder_code");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("holder_kind");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("PledgedMaterials")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("pledged_materials_json");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupervisingDepartment")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("supervising_department");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_checks");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_post_checks_case_id");
+
+                    b.HasIndex("SupervisingDepartment", "Status", "DueDate")
+                        .HasDatabaseName("ix_post_checks_supervising_department_status_due_date");
+
+                    b.ToTable("post_checks", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Supervision.Domain.SupervisionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovingDepartment")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("approving_department");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateOnly>("ClaimBy")
+                        .HasColumnType("date")
+                        .HasColumnName("claim_by");
+
+                    b.Property<DateTimeOffset?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("claimed_by_name");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("facts_json");
+
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("feedback_json");
+
+                    b.Property<string>("HolderCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("holder_code");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("holder_kind");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("LicenseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)")
+                        .HasColumnName("license_number");
+
+                    b.Property<string>("LicenseType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("license_type");
+
+                    b.Property<bool>("PledgeApproval")
+                        .HasColumnType("boolean")
+                        .HasColumnName("pledge_approval");
+
+                    b.Property<DateTimeOffset>("PushedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("pushed_at");
+
+                    b.Property<DateOnly>("PushedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("pushed_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("SourceMessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_message_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupervisingDepartment")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("supervising_department");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("integer")
+                        .HasColumnName("trigger");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WithDeferral")
+                        .HasColumnType("boolean")
+                        .HasColumnName("with_deferral");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_items");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_supervision_items_case_id");
+
+                    b.HasIndex("SourceMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_items_source_message_id");
+
+                    b.HasIndex("Status", "ClaimBy")
+                        .HasDatabaseName("ix_supervision_items_status_claim_by");
+
+                    b.HasIndex("SupervisingDepartment", "Status", "PushedAt")
+                        .HasDatabaseName("ix_supervision_items_supervising_department_status_pushed_at");
+
+                    b.ToTable("supervision_items", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Supervision.Domain.TradeBan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("department_name");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from");
+
+                    b.Property<string>("HolderCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("holder_code");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("ItemKinds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("item_kinds_json");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("SourceCaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("source_case_number");
+
+                    b.Property<Guid>("SourceItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_item_id");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trade_bans");
+
+                    b.HasIndex("HolderCode", "Until")
+                        .HasDatabaseName("ix_trade_bans_holder_code_until");
+
+                    b.ToTable("trade_bans", (string)null);
                 });
 
             modelBuilder.Entity("OneWindow.Platform.Audit.AuditChainHead", b =>

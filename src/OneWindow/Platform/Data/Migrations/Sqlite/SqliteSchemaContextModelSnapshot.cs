@@ -819,6 +819,12 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("department_code");
 
+                    b.Property<string>("DutySplit")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("duty_split");
+
                     b.Property<string>("Fee")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -833,6 +839,11 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("form_json");
+
+                    b.Property<string>("InstantRules")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("instant_rules_json");
 
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER")
@@ -1704,6 +1715,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("deadline_state");
 
+                    b.Property<string>("Decision")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_json");
+
                     b.Property<string>("DecisionOpinion")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT")
@@ -1805,6 +1820,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("pauses_json");
+
+                    b.Property<string>("Pledge")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pledge_json");
 
                     b.Property<DateOnly?>("PledgeDueDate")
                         .HasColumnType("TEXT")
@@ -3366,6 +3385,407 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_rectifications_department_code_status_due_date");
 
                     b.ToTable("rectifications", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Supervision.Domain.CreditMark", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_name");
+
+                    b.Property<string>("HolderCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_code");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_name");
+
+                    b.Property<DateOnly?>("PledgeBlockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pledge_blocked_until");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateOnly>("RecordedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_on");
+
+                    b.Property<string>("SourceCaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_case_number");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credit_marks");
+
+                    b.HasIndex("HolderCode")
+                        .HasDatabaseName("ix_credit_marks_holder_code");
+
+                    b.ToTable("credit_marks", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Supervision.Domain.PostCheck", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checked_at");
+
+                    b.Property<string>("CheckedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_by_name");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_on");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_date");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("HolderCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_code");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_kind");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("PledgedMaterials")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pledged_materials_json");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupervisingDepartment")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supervising_department");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_post_checks");
+
+                    b.HasIndex("CaseId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_post_checks_case_id");
+
+                    b.HasIndex("SupervisingDepartment", "Status", "DueDate")
+                        .HasDatabaseName("ix_post_checks_supervising_department_status_due_date");
+
+                    b.ToTable("post_checks", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Supervision.Domain.SupervisionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApprovingDepartment")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approving_department");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<DateOnly>("ClaimBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claim_by");
+
+                    b.Property<long?>("ClaimedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by_name");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("facts_json");
+
+                    b.Property<string>("Feedback")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feedback_json");
+
+                    b.Property<string>("HolderCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_code");
+
+                    b.Property<string>("HolderKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_kind");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("LicenseNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("license_number");
+
+                    b.Property<string>("LicenseType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("license_type");
+
+                    b.Property<bool>("PledgeApproval")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pledge_approval");
+
+                    b.Property<long>("PushedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pushed_at");
+
+                    b.Property<DateOnly>("PushedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pushed_on");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<Guid>("SourceMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_message_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SupervisingDepartment")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("supervising_department");
+
+                    b.Property<int>("Trigger")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trigger");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<bool>("WithDeferral")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("with_deferral");
+
+                    b.HasKey("Id")
+                        .HasName("pk_supervision_items");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_supervision_items_case_id");
+
+                    b.HasIndex("SourceMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_supervision_items_source_message_id");
+
+                    b.HasIndex("Status", "ClaimBy")
+                        .HasDatabaseName("ix_supervision_items_status_claim_by");
+
+                    b.HasIndex("SupervisingDepartment", "Status", "PushedAt")
+                        .HasDatabaseName("ix_supervision_items_supervising_department_status_pushed_at");
+
+                    b.ToTable("supervision_items", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Supervision.Domain.TradeBan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_name");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<string>("HolderCode")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_code");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("holder_name");
+
+                    b.Property<string>("ItemKinds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_kinds_json");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by_name");
+
+                    b.Property<string>("SourceCaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_case_number");
+
+                    b.Property<Guid>("SourceItemId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_item_id");
+
+                    b.Property<DateOnly>("Until")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("until");
+
+                    b.HasKey("Id")
+                        .HasName("pk_trade_bans");
+
+                    b.HasIndex("HolderCode", "Until")
+                        .HasDatabaseName("ix_trade_bans_holder_code_until");
+
+                    b.ToTable("trade_bans", (string)null);
                 });
 
             modelBuilder.Entity("OneWindow.Platform.Audit.AuditChainHead", b =>
