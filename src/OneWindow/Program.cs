@@ -1,15 +1,4 @@
-using OneWindow.Modules.Accounts;
-using OneWindow.Modules.Callbacks;
-using OneWindow.Modules.Catalog;
-using OneWindow.Modules.Hotline;
-using OneWindow.Modules.Intake;
-using OneWindow.Modules.Licenses;
-using OneWindow.Modules.Notifications;
-using OneWindow.Modules.Organisation;
-using OneWindow.Modules.Projects;
-using OneWindow.Modules.Queue;
-using OneWindow.Modules.Ratings;
-using OneWindow.Modules.Supervision;
+using OneWindow.Modules;
 using OneWindow.Platform;
 using OneWindow.Platform.Cli;
 
@@ -21,18 +10,7 @@ var (args_, demo) = CommandLine.SplitFlags(args);
 var builder = WebApplication.CreateBuilder([.. args_, "--hostBuilder:reloadConfigOnChange=false", .. demo ? Array.Empty<string>() : ["--Demo:Enabled=false"]]);
 
 builder.AddPlatform();
-builder.AddOrganisationModule();
-builder.AddAccountsModule();
-builder.AddNotificationsModule();
-builder.AddCatalogModule();
-builder.AddIntakeModule();
-builder.AddLicensesModule();
-builder.AddProjectsModule();
-builder.AddQueueModule();
-builder.AddRatingsModule();
-builder.AddHotlineModule();
-builder.AddCallbacksModule();
-builder.AddSupervisionModule();
+builder.AddModules();
 
 var app = builder.Build();
 
@@ -43,17 +21,7 @@ if (CommandLine.IsVerb(args_))
 
 app.UsePlatform();
 app.MapPlatform();
-app.MapOrganisationModule();
-app.MapAccountsModule();
-app.MapCatalogModule();
-app.MapIntakeModule();
-app.MapLicensesModule();
-app.MapProjectsModule();
-app.MapQueueModule();
-app.MapRatingsModule();
-app.MapHotlineModule();
-app.MapCallbacksModule();
-app.MapSupervisionModule();
+app.MapModules();
 
 await app.PrepareDatabaseAsync(demo: demo && app.Configuration.GetValue("Demo:Enabled", true));
 await app.RunAsync();

@@ -11,9 +11,10 @@ namespace OneWindow.Modules.Intake.Features;
 /// <summary>
 /// A working day's worth of cases 办结 on the previous working day (by the calendar, at first start), so the 回访 centre's
 /// first list is not empty: people who applied at the counter (no account), two with 补正, one 容缺 and one late. Numbered
-/// from the day counters like every case.
+/// from the day counters like every case; each grant is recorded as it happened (licences, 审管联动 and 文书 follow from it).
 /// </summary>
-internal sealed class CaseDemoHistory(AppDbContext db, ICatalogQueries catalog, WorkingDayCalendar calendar, TimeProvider clock, IOptions<IntakeOptions> options) : IDemoSeeder
+internal sealed class CaseDemoHistory(
+    AppDbContext db, ICatalogQueries catalog, WorkingDayCalendar calendar, Platform.Audit.AuditTrail audit, TimeProvider clock, IOptions<IntakeOptions> options) : IDemoSeeder
 {
     public int Order => 45;
 
@@ -89,6 +90,8 @@ internal sealed class CaseDemoHistory(AppDbContext db, ICatalogQueries catalog, 
             {
                 c.Number = number;
                 db.Add(c);
+                // Their grants are history too: the licences are issued and the supervising departments hear of them (审管联动).
+                CaseRecording.Record<Contracts.CaseGranted>(audit, c);
             }
         }
 

@@ -208,7 +208,7 @@ internal sealed class NewCaseModel(
                 return Redirect($"/cases/{id}");
             }
 
-            Message = submitted.Error!.Title;
+            Message = submitted.Error!.Detail is { } detail ? $"{submitted.Error.Title}：{detail}" : submitted.Error.Title;
             Errors.AddAll(submitted.Error);
         }
 

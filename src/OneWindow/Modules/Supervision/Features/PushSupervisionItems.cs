@@ -16,7 +16,7 @@ namespace OneWindow.Modules.Supervision.Features;
 
 /// <summary>
 /// 审管联动, the approval side's half: every grant and every licence suspended or revoked by its issuer becomes a supervision
-/// item for the item's supervising department (the approving one where the catalogue names none), with the claim limit; a
+/// item for the item's supervising department (items the catalogue gives none are not supervised), with the claim limit; a
 /// 告知承诺 grant also opens its post-check. One item per message, however often it is delivered. Changes supervision itself
 /// made (its own measures) are not pushed back to it.
 /// </summary>
@@ -56,10 +56,15 @@ internal sealed class PushSupervisionItems(
         }
 
         var d = item.Definition;
+        // Items with a supervising department (审管职责边界清单) are pushed; a 告知承诺 grant always is (its post-check needs an owner).
+        if ((d.SupervisingDepartment ?? (c.PledgeApproval ? d.Department : null)) is not { } supervising)
+        {
+            return;
+        }
+
         var today = clock.TodayInChina();
         var rules = await calendar.RulesAsync(ct);
         var claimBy = rules.AddWorkingDays(today, options.Value.ClaimWorkingDays) is { IsSuccess: true } by ? by.Value : today.AddDays(options.Value.ClaimWorkingDays);
-        var supervising = d.SupervisingDepartment ?? d.Department;
         var pushed = new SupervisionItem
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), SourceMessageId = messageId, Trigger = trigger, CaseId = c.Id, CaseNumber = c.Number,
