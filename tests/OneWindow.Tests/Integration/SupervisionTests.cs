@@ -290,6 +290,46 @@ public abstract class SupervisionTests(AppFixture fixture)
         var decided = await Applications.ActAsync(await app.SignedIn("approver.rsj"), studentId, "approve", new { opinion = "经核实为应届毕业生，准予办理" });
         Assert.Equal("approved", decided.GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Instant_rules_are_versioned_with_the_item_checked_by_field_and_tried_on_a_sample_before_publishing()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database);
+        var admin = await app.SignedIn("admin");
+        var item = await Http.Json(await admin.GetAsync("/api/v1/items/GG-YBJ-002"));
+        Assert.NotEmpty(item.GetProperty("instantRules").EnumerateArray());
+
+        // A rule on a field the form does not have is refused, by field, and nothing changes.
+        var document = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(item.GetRawText())!;
+        var bad = new Dictionary<string, object?>(document.Select(kv => new KeyValuePair<string, object?>(kv.Key, kv.Value)))
+        {
+            ["instantRules"] = new[] { new { name = "月收入不低于", fact = "form.salary", op = "ge", value = "3000" } },
+        };
+        var refused = await Http.Problem(await admin.PutAsJsonAsync("/api/v1/items/GG-YBJ-002/draft", bad), HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("instantRules[0].fact", out _));
+
+        // Tried on a sample before publishing: a 15-year-old fails the age rule, the default sample passes.
+        var rules = new[] { new { name = "年满 16 周岁", fact = "applicant.age", op = "ge", value = (string?)"16" }, new { name = "填写了地址", fact = "form.address", op = "present", value = (string?)null },
+            new { name = "无失信记录", fact = "credit.marks", op = "le", value = (string?)"0" } };
+        var young = await Http.Json(await admin.PostAsJsonAsync("/api/v1/items/GG-YBJ-002/instant-rules/test",
+            new { rules, sample = new { applicantKind = "person", idNumber = "371602201103151231", form = new { address = "滨城区" } } }));
+        Assert.False(young.GetProperty("passed").GetBoolean());
+        Assert.False(young.GetProperty("rules")[0].GetProperty("passed").GetBoolean());
+        Assert.Equal("15", young.GetProperty("rules")[0].GetProperty("facts").GetProperty("applicant.age").GetString());
+        Assert.True(young.GetProperty("rules")[1].GetProperty("passed").GetBoolean());
+        await Http.Problem(await admin.PostAsJsonAsync("/api/v1/items/GG-YBJ-002/instant-rules/test", new { rules = new[] { new { name = "x", fact = "nothing", op = "eq", value = "1" } } }),
+            HttpStatusCode.BadRequest);
+        await Http.Problem(await (await app.SignedIn("clerk")).PostAsJsonAsync("/api/v1/items/GG-YBJ-002/instant-rules/test", new { }), HttpStatusCode.Forbidden);
+
+        // Saved as a draft, the rules are a new version; the published version decides until the draft is published.
+        var changed = new Dictionary<string, object?>(bad) { ["instantRules"] = rules };
+        var draft = await Http.Json(await admin.PutAsJsonAsync("/api/v1/items/GG-YBJ-002/draft", changed));
+        Assert.Equal(3, draft.GetProperty("instantRules").GetArrayLength());
+        Assert.Equal(2, (await Http.Json(await app.Anonymous().GetAsync("/api/v1/items/GG-YBJ-002"))).GetProperty("instantRules").GetArrayLength());
+        await Http.Json(await admin.PostAsync("/api/v1/items/GG-YBJ-002/publish", null));
+        Assert.Equal(3, (await Http.Json(await app.Anonymous().GetAsync("/api/v1/items/GG-YBJ-002"))).GetProperty("instantRules").GetArrayLength());
+    }
 }
 
 public sealed class SupervisionTestsOnSqlite(SqliteFixture fixture) : SupervisionTests(fixture), IClassFixture<SqliteFixture>;

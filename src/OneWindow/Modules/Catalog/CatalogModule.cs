@@ -28,6 +28,7 @@ public static class CatalogModule
         GetItem(items);
         ValidateForm.Map(items);
         ManageItems.Map(items, app);
+        InstantRuleTrials.Map(items);
         ImportJobs.Map(app);
     }
 

@@ -26,7 +26,11 @@ internal sealed record ItemDetail(
     int StatutoryDays, int CommittedDays, string Fee, string LegalBasis, string Conditions, int VisitsRequired, int OnlineDepth,
     string? LicenseType, ApprovalFlow Flow, IReadOnlyList<string> Steps, bool AllowsDeferral, bool AllowsPledge,
     PledgeConsequence PledgeConsequence, int SupplementDays, string? SupervisingDepartment, string? SupervisingDepartmentName, string DutySplit, string LifeEvents, string Keywords, string Location, string Phone,
-    IReadOnlyList<MaterialDetail> Materials, FormSchema Form, DateTimeOffset? PublishedAt);
+    IReadOnlyList<MaterialDetail> Materials, FormSchema Form, DateTimeOffset? PublishedAt)
+{
+    /// <summary>秒批: the rules a submission must all pass to be granted by the system (empty: an officer decides).</summary>
+    public IReadOnlyList<InstantRule> InstantRules { get; init; } = [];
+}
 
 internal sealed class ItemReader(AppDbContext db, IDepartmentDirectory departments, FileStore files)
 {
@@ -63,7 +67,7 @@ internal sealed class ItemReader(AppDbContext db, IDepartmentDirectory departmen
             item.LifeEvents, item.Keywords, item.Location, item.Phone,
             [.. item.Materials.Select(m => new MaterialDetail(m.Code, m.Name, m.Required, m.Deferrable, m.Pledgeable, m.Form, m.Copies, m.Source, m.SubstitutableBy,
                 File(m.BlankFormFileId), File(m.SampleFileId), m.Notes))],
-            item.Form, item.PublishedAt);
+            item.Form, item.PublishedAt) { InstantRules = [.. item.InstantRules] };
     }
 
     public static void Map(RouteGroupBuilder items) =>

@@ -19,7 +19,7 @@ namespace OneWindow.Modules.Catalog.Pages;
 /// as the API), versions, publish, and upload of blank forms and samples. Works without JavaScript.
 /// </summary>
 [Authorize(Policy = ManageItems.EditorPolicy)]
-internal sealed class EditItemModel(AppDbContext db, CatalogEditor editor, IDepartmentDirectory departments, FileStore files, ICurrentUser user) : PageModel
+internal sealed class EditItemModel(AppDbContext db, CatalogEditor editor, IDepartmentDirectory departments, FileStore files, ICurrentUser user, TimeProvider clock) : PageModel
 {
     private static readonly JsonSerializerOptions Indented = new(ServiceItemConfiguration.Json) { WriteIndented = true };
 
@@ -31,6 +31,19 @@ internal sealed class EditItemModel(AppDbContext db, CatalogEditor editor, IDepa
 
     [BindProperty]
     public string FormJson { get; set; } = "{\"fields\":[]}";
+
+    /// <summary>秒批 rules, one row each (blank rows are dropped; three blank rows are offered for new rules).</summary>
+    [BindProperty]
+    public List<InstantRule> Rules { get; set; } = [];
+
+    /// <summary>The sample application a rule set is tried on (试算).</summary>
+    [BindProperty]
+    public string SampleJson { get; set; } = JsonSerializer.Serialize(InstantRuleTrials.DefaultSample, Indented);
+
+    public RuleTrialResult? Trial { get; private set; }
+
+    /// <summary>The facts a rule may read: the platform's and this item's form fields.</summary>
+    public IReadOnlyList<string> Facts => [.. InstantRules.PlatformFacts, .. Input.Form.Fields.Select(f => "form." + f.Key)];
 
     public bool IsNew { get; private set; }
 
@@ -53,6 +66,7 @@ internal sealed class EditItemModel(AppDbContext db, CatalogEditor editor, IDepa
         Input = latest is null ? new ItemDocument { Code = code, Region = user.RegionCode ?? DemoCity.City, Department = user.DepartmentCode ?? "" } : ItemDocument.From(latest);
         MaterialsJson = JsonSerializer.Serialize(Input.Materials, Indented);
         FormJson = JsonSerializer.Serialize(Input.Form, Indented);
+        Rules = [.. Input.InstantRules];
         Saved = TempData["saved"] as string;
         await LoadAsync(code, ct);
         return Page();
@@ -83,7 +97,7 @@ internal sealed class EditItemModel(AppDbContext db, CatalogEditor editor, IDepa
 
         Result<ServiceItem> saved = parse.Any
             ? parse.ToError("catalog:invalid", "事项信息有误")
-            : await editor.SaveDraftAsync(Input with { Code = code, Materials = materials ?? [], Form = form ?? new FormSchema() }, ct);
+            : await editor.SaveDraftAsync(Input with { Code = code, Materials = materials ?? [], Form = form ?? new FormSchema(), InstantRules = FilledRules }, ct);
         if (!saved.IsSuccess)
         {
             return await ShowErrorAsync(code, saved.Error!, ct);
@@ -104,6 +118,47 @@ internal sealed class EditItemModel(AppDbContext db, CatalogEditor editor, IDepa
 
         TempData["saved"] = $"已发布第 {published.Value!.ItemVersion} 版。";
         return Redirect($"/admin/items/{code}/edit");
+    }
+
+    private List<InstantRule> FilledRules => [.. Rules.Where(r => !string.IsNullOrWhiteSpace(r.Name) || !string.IsNullOrWhiteSpace(r.Fact) || !string.IsNullOrWhiteSpace(r.Value))];
+
+    /// <summary>试算: the rules as they stand in the form, on the sample; nothing is saved.</summary>
+    public async Task<IActionResult> OnPostTryRulesAsync(string code, CancellationToken ct)
+    {
+        var rules = FilledRules;
+        var sample = SampleJson;
+        FormSchema? form = null;
+        try
+        {
+            form = JsonSerializer.Deserialize<FormSchema>(FormJson, ServiceItemConfiguration.Json);
+        }
+        catch (JsonException)
+        {
+            // The form as saved is used below.
+        }
+
+        await OnGetAsync(code, ct);
+        Rules = rules;
+        SampleJson = sample;
+        RuleSample? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize<RuleSample>(sample, ServiceItemConfiguration.Json);
+        }
+        catch (JsonException ex)
+        {
+            return await ShowErrorAsync(code, Error.Field("sample", "样例 JSON 格式有误：" + ex.Message), ct);
+        }
+
+        var keys = (form ?? Input.Form).Fields.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+        var trial = InstantRuleTrials.Try(rules, keys, parsed ?? InstantRuleTrials.DefaultSample, clock.TodayInChina());
+        if (!trial.IsSuccess)
+        {
+            return await ShowErrorAsync(code, trial.Error!, ct);
+        }
+
+        Trial = trial.Value;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostUploadAsync(string code, IFormFile? upload, CancellationToken ct)
