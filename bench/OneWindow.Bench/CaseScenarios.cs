@@ -162,6 +162,43 @@ public sealed class CaseSetup
         return await http.SendAsync(approve);
     }
 
+    /// <summary>
+    /// 秒批 (issue 23): the demo enterprise applies for a 网约车运输证 (XK-JTJ-004, rules: 行驶证 given, no credit mark, no ban); the
+    /// rules grant it inside the submission (201 with status approved) and the outbox signs the licence.
+    /// </summary>
+    private static readonly string[] RideHailing = ["网络预约出租汽车"];
+
+    public async Task<HttpResponseMessage> InstantAsync(HttpClient http, int worker, long i)
+    {
+        using var request = Post("/api/v1/cases", Enterprise, new
+        {
+            itemCode = "XK-JTJ-004",
+            applicant = new { kind = "enterprise", uscc = "91371602MA3C8K2L6B", name = "滨州市黄河餐饮管理有限公司", mobile = "15305431111" },
+            form = new Dictionary<string, object>
+            {
+                ["enterpriseName"] = "滨州市黄河餐饮管理有限公司", ["uscc"] = "91371602MA3C8K2L6B", ["legalRepName"] = "李明", ["mobile"] = "15305431111",
+                ["vehicleCount"] = 1 + (int)(i % 20), ["serviceType"] = RideHailing,
+            },
+            materials = new[] { new { materialCode = "application", fileId = EnterpriseFileId }, new { materialCode = "vehicleLicense", fileId = EnterpriseFileId } },
+        }, $"bench-instant-{worker}-{i}-{Guid.NewGuid():N}");
+        var response = await http.SendAsync(request);
+        if (response.IsSuccessStatusCode && !(await response.Content.ReadAsStringAsync()).Contains("\"approved\"", StringComparison.Ordinal))
+        {
+            response.Dispose();
+            return new HttpResponseMessage(System.Net.HttpStatusCode.Conflict) { Content = new StringContent("not granted by the rules") };
+        }
+
+        return response;
+    }
+
+    /// <summary>How many licences the demo enterprise holds (the 秒批 issuance figure counts them before and after).</summary>
+    public async Task<int> EnterpriseLicenseCountAsync(HttpClient http)
+    {
+        using var list = new HttpRequestMessage(HttpMethod.Get, "/api/v1/licenses");
+        list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Enterprise);
+        return (await (await http.SendAsync(list)).Content.ReadFromJsonAsync<JsonArray>())!.Count;
+    }
+
     /// <summary>企业开办 as one application: one form, three uploads, five sub-cases in five departments (201), fresh Idempotency-Key.</summary>
     public async Task<HttpResponseMessage> SubmitBundleAsync(HttpClient http, int worker, long i)
     {

@@ -9,7 +9,7 @@ public sealed record Scenario(string Name, Func<HttpClient, int, long, Task<Http
 public static class Scenarios
 {
     public static readonly IReadOnlyList<string> Names =
-        ["due-date", "sign-in", "catalog-search", "submit", "bundle", "lifecycle", "verify", "issue", "queue", "work-order", "work-order-get", "suggest", "callback-list"];
+        ["due-date", "sign-in", "catalog-search", "submit", "bundle", "lifecycle", "verify", "issue", "queue", "work-order", "work-order-get", "suggest", "callback-list", "instant"];
 
     /// <summary>The thin HTTP baseline's write: same token, same body, <see cref="CaseSetup.RowsPerWrite"/> rows in one commit.</summary>
     public static Scenario ThinWrite(CaseSetup cases) => new("thin-write", cases.ThinWriteAsync);
@@ -40,6 +40,7 @@ public static class Scenarios
                 "bundle" => new Scenario(name, cases!.SubmitBundleAsync),
                 "lifecycle" => new Scenario(name, cases!.LifecycleAsync),
                 "issue" => new Scenario(name, cases!.ApproveAsync),
+                "instant" => new Scenario(name, cases!.InstantAsync),
                 "verify" => new Scenario(name, (http, _, _) => http.PostAsJsonAsync("/api/v1/licenses/verify", new { payload = licensePayload })),
                 "work-order" => new Scenario(name, hotline!.TakeCallAsync),
                 "work-order-get" => new Scenario(name, hotline!.GetAsync),

@@ -28,7 +28,7 @@ if (options.Scenarios.Contains("catalog-search"))
     searchBaseline = await Baseline.MeasureSearchQueryAsync(database, options);
 }
 
-var cases = options.Scenarios.Intersect(["submit", "bundle", "lifecycle", "verify", "issue", "queue", "work-order"]).Any() ? await CaseSetup.PrepareAsync(server.BaseUrl) : null;
+var cases = options.Scenarios.Intersect(["submit", "bundle", "lifecycle", "verify", "issue", "queue", "work-order", "instant"]).Any() ? await CaseSetup.PrepareAsync(server.BaseUrl) : null;
 var hotline = options.Scenarios.Intersect(["work-order", "work-order-get", "suggest"]).Any() ? await HotlineSetup.PrepareAsync(server.BaseUrl) : null;
 string? licensePayload = null;
 BaselineResult? verifyBaseline = null;
@@ -52,6 +52,7 @@ var thinResults = new List<ScenarioResult>();
 
 var baselines = new List<BaselineResult>();
 IssuanceResult? issuance = null;
+IssuanceResult? instantIssuance = null;
 QueueResult? queue = null;
 var results = new List<ScenarioResult>();
 foreach (var clients in options.ClientCounts)
@@ -88,12 +89,19 @@ foreach (var clients in options.ClientCounts)
     {
         Console.Error.WriteLine($"[bench] {scenario.Name}: {clients} clients × {pass.Seconds}s…");
         using var counter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        var before = scenario.Name == "issue" ? await cases!.LicenseCountAsync(counter) : 0;
+        // Licences the scenario's grants lead to: the citizen's (issue) or the enterprise's (instant, 秒批).
+        Func<HttpClient, Task<int>>? licences = scenario.Name switch
+        {
+            "issue" => cases!.LicenseCountAsync,
+            "instant" => cases!.EnterpriseLicenseCountAsync,
+            _ => null,
+        };
+        var before = licences is null ? 0 : await licences(counter);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var lag = SequencerLag.Start(database);
         var result = await LoadRunner.RunAsync(server.BaseUrl, scenario, pass, server);
         var sequencerLag = await lag.StopAsync();
-        if (scenario.Name == "issue")
+        if (licences is not null)
         {
             // Approval answers at once; the outbox signs and stores the licence. Wait until it has caught up.
             var approved = result.Requests - result.Errors;
@@ -101,13 +109,21 @@ foreach (var clients in options.ClientCounts)
             for (var still = 0; still < 4 && System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds < pass.Warmup + pass.Seconds + 30;)
             {
                 await Task.Delay(250);
-                var now = await cases!.LicenseCountAsync(counter) - before;
+                var now = await licences(counter) - before;
                 still = now > issued ? 0 : still + 1;
                 issued = now;
             }
 
             var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
-            issuance = new IssuanceResult(clients, approved, issued, Math.Round(seconds, 1), Math.Round(issued / seconds, 1));
+            var figure = new IssuanceResult(clients, approved, issued, Math.Round(seconds, 1), Math.Round(issued / seconds, 1));
+            if (scenario.Name == "issue")
+            {
+                issuance = figure;
+            }
+            else
+            {
+                instantIssuance = figure;
+            }
         }
 
         // Sign-in is bound by password hashing, not the database: compare it with the raw hashing rate.
@@ -124,6 +140,12 @@ foreach (var clients in options.ClientCounts)
             against = new BaselineResult("submit", "single-case submissions of the same run (one case per request)", single.Requests, single.Throughput);
         }
 
+        // Issue 23: 秒批 (submission decided by rules, licence issued) beside the single-case submissions of the same run.
+        if (scenario.Name == "instant" && results.LastOrDefault(r => r.Name == "submit" && r.Clients == clients) is { } submissions)
+        {
+            against = new BaselineResult("submit", "single-case submissions of the same run (left for a person)", submissions.Requests, submissions.Throughput);
+        }
+
         // Issue 21: the suggestions beside reading the same order as the same agent in the same run (the ranking's cost).
         if (scenario.Name == "suggest" && results.LastOrDefault(r => r.Name == "work-order-get" && r.Clients == clients) is { } read)
         {
@@ -136,7 +158,7 @@ foreach (var clients in options.ClientCounts)
         // Issue 19: each write against the thin endpoint's rate (a lifecycle is four writes), verification against its read.
         var (thinAgainst, perRequest) = scenario.Name switch
         {
-            "submit" or "bundle" or "work-order" => (thinWrite, 1),
+            "submit" or "bundle" or "work-order" or "instant" => (thinWrite, 1),
             "lifecycle" => (thinWrite, 4),
             "verify" => (thinRead, 1),
             _ => ((ScenarioResult?)null, 1),
@@ -170,6 +192,7 @@ var report = new
     searchBaseline,
     verifyBaseline,
     issuance,
+    instantIssuance,
     queue,
     callbackList,
     catalogItems,
