@@ -119,6 +119,26 @@ public static class Policies
     public const string Supervision = nameof(Supervision);
 }
 
+/// <summary>
+/// What a staff member is qualified for beyond the role (ADR 0024): 即办 (an intake clerk decides a 即办件 at the counter) and
+/// 独任审批师 per item (one officer accepts, reviews and decides).
+/// </summary>
+public static class Qualifications
+{
+    /// <summary>综合受理 + 即办: the clerk decides 即办件 on the spot and hands out the result.</summary>
+    public const string Immediate = "immediate";
+
+    private const string SolePrefix = "soleApprover:";
+
+    /// <summary>独任审批师 for one item.</summary>
+    public static string SoleApprover(string itemCode) => SolePrefix + itemCode;
+
+    /// <summary>Whether a value names a qualification there is (for the staff API).</summary>
+    public static bool IsKnown(string value) => value == Immediate || (value.StartsWith(SolePrefix, StringComparison.Ordinal) && value.Length > SolePrefix.Length);
+
+    public static string Label(string value) => value == Immediate ? "即办" : value.StartsWith(SolePrefix, StringComparison.Ordinal) ? "独任审批师（" + value[SolePrefix.Length..] + "）" : value;
+}
+
 /// <summary>Claim types OneWindow adds beside the Identity ones.</summary>
 public static class OneWindowClaims
 {
@@ -132,6 +152,9 @@ public static class OneWindowClaims
 
     /// <summary>Present (with how: sms, counter, oidc, demo) once the identity code was verified: only then is it shown what others filed under it.</summary>
     public const string IdentityVerified = "ow:verified";
+
+    /// <summary>A staff qualification beyond the role (<see cref="Qualifications"/>): one claim per qualification, kept as an Identity user claim.</summary>
+    public const string Qualification = "ow:qualification";
 
     /// <summary>When the session was signed in (Unix seconds): the absolute session limit counts from here.</summary>
     public const string SignedInAt = "ow:signed-in";

@@ -29,6 +29,9 @@ public interface ICurrentUser
     bool IsStaff { get; }
 
     bool IsInRole(string role);
+
+    /// <summary>Whether the staff member holds a qualification (<see cref="Qualifications"/>).</summary>
+    bool Holds(string qualification) => false;
 }
 
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
@@ -54,4 +57,6 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public bool IsStaff => Principal?.FindFirstValue(Identity.OneWindowClaims.Kind) == nameof(Identity.AccountKind.Staff);
 
     public bool IsInRole(string role) => Principal?.IsInRole(role) == true;
+
+    public bool Holds(string qualification) => Principal?.HasClaim(Identity.OneWindowClaims.Qualification, qualification) == true;
 }

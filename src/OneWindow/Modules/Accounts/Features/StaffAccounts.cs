@@ -17,8 +17,16 @@ internal sealed class StaffAccounts(UserManager<AppUser> users, RoleManager<Iden
     public async Task<Result<bool>> EnsureAsync(StaffAccount account, string password)
     {
         await EnsureRolesAsync();
-        if (await users.FindByNameAsync(account.UserName) is not null)
+        if (await users.FindByNameAsync(account.UserName) is { } existing)
         {
+            // Qualifications added later (a demo upgraded in place) are given to the account that lacks them.
+            var held = (await users.GetClaimsAsync(existing)).Where(c => c.Type == OneWindowClaims.Qualification).Select(c => c.Value).ToHashSet();
+            var missing = (account.Qualifications ?? []).Where(q => !held.Contains(q)).ToList();
+            if (missing.Count > 0)
+            {
+                await users.AddClaimsAsync(existing, [.. missing.Select(q => new System.Security.Claims.Claim(OneWindowClaims.Qualification, q))]);
+            }
+
             return false;
         }
 
@@ -38,8 +46,13 @@ internal sealed class StaffAccounts(UserManager<AppUser> users, RoleManager<Iden
         }
 
         await users.AddToRolesAsync(user, account.Roles);
+        if (account.Qualifications is { Count: > 0 } qualifications)
+        {
+            await users.AddClaimsAsync(user, [.. qualifications.Select(q => new System.Security.Claims.Claim(OneWindowClaims.Qualification, q))]);
+        }
+
         audit.Record(new AuditRecord(account.RegionCode, "Account", user.Id, "StaffAccountCreated",
-            new { account.UserName, roles = account.Roles, account.DepartmentCode }));
+            new { account.UserName, roles = account.Roles, account.DepartmentCode, account.Qualifications }));
         await db.SaveChangesAsync();
         return true;
     }
@@ -58,6 +71,9 @@ internal sealed record NewStaffAccount
     public string? DepartmentCode { get; init; }
 
     public List<string>? Roles { get; init; }
+
+    /// <summary><c>immediate</c> (即办) and <c>soleApprover:&lt;item code&gt;</c> (独任审批师).</summary>
+    public List<string>? Qualifications { get; init; }
 }
 
 internal sealed record StaffAccountCreated(string UserName, string DisplayName, IReadOnlyList<string> Roles);
@@ -91,6 +107,20 @@ internal static class StaffAccountEndpoints
                     errors.Add("roles", $"请选择角色：{string.Join("、", Roles.Staff)}");
                 }
 
+                var qualifications = (input.Qualifications ?? []).Select(q => q.Trim()).Distinct().ToList();
+                if (qualifications.Any(q => !Qualifications.IsKnown(q)))
+                {
+                    errors.Add("qualifications", "资格应为 immediate（即办）或 soleApprover:<事项编码>（独任审批师）");
+                }
+                else if (qualifications.Contains(Qualifications.Immediate) && !roles.Contains(Roles.IntakeClerk))
+                {
+                    errors.Add("qualifications", "即办资格只授予综合窗口受理员");
+                }
+                else if (qualifications.Any(q => q != Qualifications.Immediate) && !roles.Contains(Roles.Approver))
+                {
+                    errors.Add("qualifications", "独任审批师资格只授予审批（决定）人");
+                }
+
                 var department = string.IsNullOrWhiteSpace(input.DepartmentCode) ? null : input.DepartmentCode.Trim();
                 var found = department is null ? null : await departments.FindAsync(department, ct);
                 if (department is not null && found is null)
@@ -103,7 +133,7 @@ internal static class StaffAccountEndpoints
                     return errors.ToError("account:invalid", "账户信息有误").ToProblem();
                 }
 
-                var account = new StaffAccount(input.UserName!.Trim(), input.DisplayName!.Trim(), found?.RegionCode ?? input.RegionCode ?? user.RegionCode ?? DemoCity.City, department, roles);
+                var account = new StaffAccount(input.UserName!.Trim(), input.DisplayName!.Trim(), found?.RegionCode ?? input.RegionCode ?? user.RegionCode ?? DemoCity.City, department, roles, qualifications);
                 var created = await staff.EnsureAsync(account, input.Password!);
                 return !created.IsSuccess ? created.Error!.ToProblem()
                     : !created.Value ? Error.Conflict("account:exists", $"用户名 {account.UserName} 已被使用").ToProblem()

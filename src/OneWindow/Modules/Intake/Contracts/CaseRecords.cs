@@ -19,6 +19,9 @@ public sealed record CaseFacts(
     public bool PledgeApproval { get; init; }
 
     public IReadOnlyList<string> PledgedMaterials { get; init; } = [];
+
+    /// <summary>Who decided: the officer's name or the system's (系统（秒批）); the licence record names it.</summary>
+    public string? DecidedBy { get; init; }
 }
 
 public interface ICaseRecords

@@ -111,6 +111,12 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
 
     public bool SoleApprover { get; set; }
 
+    /// <summary>即办件: decided at once (at the counter by a clerk qualified for 即办); from the item's case type.</summary>
+    public bool Immediate { get; set; }
+
+    /// <summary>Who decided (准予/不予许可): the officer's name, or the system's (系统（秒批）); named on the licence record.</summary>
+    public string? DecidedByName { get; set; }
+
     /// <summary>person or enterprise.</summary>
     public string ApplicantKind { get; set; } = "";
 
@@ -276,6 +282,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
             ItemName = item.Definition.Name,
             DepartmentCode = item.Definition.Department,
             SoleApprover = item.SoleApprover,
+            Immediate = item.Definition.CaseType == Catalog.Contracts.CaseType.Immediate,
             CommittedDays = item.Definition.CommittedDays,
             SupplementDays = item.Definition.SupplementDays,
             SuspendOnBrokenPledge = item.SuspendsOnBrokenPledge,
@@ -354,7 +361,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     /// 秒批 (or a 告知承诺 decided at once): every rule passed, so the system accepts and grants in one step — the materials must
     /// be complete (pledged ones count as given) and the clock starts and stops today. A failing rule leaves the case for a person.
     /// </summary>
-    public Result DecideByRules(DateOnly today, CalendarRules calendar, IReadOnlyDictionary<string, string> required, CaseDecision decision, string opinion)
+    public Result DecideByRules(DateOnly today, CalendarRules calendar, IReadOnlyDictionary<string, string> required, CaseDecision decision, string opinion, string by)
     {
         Decision = decision;
         if (!decision.Passed)
@@ -371,6 +378,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
         }
 
         DecisionOpinion = opinion;
+        DecidedByName = by;
         Status = CaseStatus.Approved;
         return Result.Ok();
     }
@@ -594,12 +602,12 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     }
 
     /// <summary>准予许可 (决定): after review, or directly after acceptance for a sole approver. The opinion is required.</summary>
-    public Result Grant(string? opinion) => Decide(CaseStatus.Approved, opinion, "opinion", "请填写审批意见", "审批意见");
+    public Result Grant(string? opinion, string? by = null) => Decide(CaseStatus.Approved, opinion, "opinion", "请填写审批意见", "审批意见", by);
 
     /// <summary>不予许可 (决定): the reason is required and is shown to the applicant.</summary>
-    public Result Deny(string? reason) => Decide(CaseStatus.Denied, reason, "reason", "不予许可须说明理由", "理由");
+    public Result Deny(string? reason, string? by = null) => Decide(CaseStatus.Denied, reason, "reason", "不予许可须说明理由", "理由", by);
 
-    private Result Decide(CaseStatus decision, string? words, string field, string missing, string label)
+    private Result Decide(CaseStatus decision, string? words, string field, string missing, string label, string? by)
     {
         if (SpecialProcedureSince is not null)
         {
@@ -627,6 +635,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
         }
 
         DecisionOpinion = words.Trim();
+        DecidedByName = by;
         Status = decision;
         return Result.Ok();
     }

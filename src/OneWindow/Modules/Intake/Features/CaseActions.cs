@@ -99,6 +99,15 @@ internal sealed class CaseActions(
 
     internal bool IsOfficerOf(Case c, string role) => user.IsInRole(role) && user.DepartmentCode == c.DepartmentCode;
 
+    /// <summary>独任审批师 for the case's item: an approver of its department who also accepts it.</summary>
+    internal bool IsSoleApproverFor(Case c) => c.SoleApprover && IsOfficerOf(c, Roles.Approver) && user.Holds(Qualifications.SoleApprover(c.ItemCode));
+
+    /// <summary>综合受理 + 即办: may decide a 即办件 at the counter.</summary>
+    internal bool HoldsImmediate => user.Holds(Qualifications.Immediate);
+
+    /// <summary>The acting person's name, as a decision records it.</summary>
+    internal string ActorName => user.DisplayName ?? user.UserName ?? "";
+
     internal bool IsApplicantOf(Case c) => c.ApplicantUserId is not null && c.ApplicantUserId == user.UserId;
 
     /// <summary>The helper (帮办代办, 项目管家) who submitted the case for the applicant: they prepare its materials with them.</summary>
@@ -180,11 +189,13 @@ internal sealed class CaseActions(
                 return result.Error!;
             }
 
-            var fact = step.EventOf(c);
-            CaseRecording.Record(audit, c, fact);
-            if (c.BundleApplicationId is not null)
+            foreach (var fact in step.EventsOf(c, body))
             {
-                await bundleSteps.AfterSubCaseStepAsync(c, fact, ct);
+                CaseRecording.Record(audit, c, fact);
+                if (c.BundleApplicationId is not null)
+                {
+                    await bundleSteps.AfterSubCaseStepAsync(c, fact, ct);
+                }
             }
 
             try

@@ -21,7 +21,7 @@ internal sealed class CaseRecords(AppDbContext db) : ICaseRecords
                 c.ApplicantCode, c.ApplicantUserId, c.Form, c.Status.ToString())
                 {
                     JointIssuance = c.JointIssuance, WithDeferral = c.PledgeDueDate is not null, PledgeApproval = c.Pledge is not null,
-                    PledgedMaterials = [.. c.Pledge?.MaterialNames ?? []],
+                    PledgedMaterials = [.. c.Pledge?.MaterialNames ?? []], DecidedBy = c.DecidedByName,
                 };
     }
 }

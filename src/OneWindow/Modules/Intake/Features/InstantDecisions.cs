@@ -39,9 +39,10 @@ internal sealed class InstantDecisions(ILicenseLibrary licenses, IApplicantStand
         }
 
         outcomes.AddRange(item.Definition.InstantRules.Select(r => InstantRules.Evaluate(r, facts)));
+        var actor = item.Definition.InstantRules.Count > 0 ? RulesActor : PledgeActor;
         var decided = c.DecideByRules(clock.TodayInChina(), await calendar.RulesAsync(ct), item.RequiredMaterials, new CaseDecision(CaseDecision.ByRules, outcomes),
-            item.Definition.InstantRules.Count > 0 ? "秒批：申请数据满足全部审批规则，系统自动准予" : "告知承诺：申请人已签署承诺书、其余材料齐全，当场准予；事后由监管部门核查");
-        return !decided.IsSuccess ? null : item.Definition.InstantRules.Count > 0 ? RulesActor : PledgeActor;
+            item.Definition.InstantRules.Count > 0 ? "秒批：申请数据满足全部审批规则，系统自动准予" : "告知承诺：申请人已签署承诺书、其余材料齐全，当场准予；事后由监管部门核查", actor);
+        return decided.IsSuccess ? actor : null;
     }
 
     /// <summary>The facts the rules may read, each as a list of values.</summary>

@@ -46,6 +46,9 @@ internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materia
     /// <summary>Whether this person may take the action now (theirs to take, and open in the case's present state).</summary>
     public bool Can(CaseTransition step) => Case is not null && Permitted.Contains(step);
 
+    /// <summary>The clerk holds 即办 (the 当场即办 form is offered only then).</summary>
+    public bool HoldsImmediate => actions.HoldsImmediate;
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         Message = TempData["message"] as string;
@@ -96,7 +99,7 @@ internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materia
     private static string Done(CaseTransition step) => step switch
     {
         RequestSupplement => "发出一次性告知", Supplement => "提交补正材料", Review => "提交审查意见", Deny => "作出不予许可决定",
-        Complete => "办结出件", Withdraw => "撤回申请", _ => step.What,
+        Complete => "办结出件", Withdraw => "撤回申请", DecideAtCounter => "当场准予并出件", _ => step.What,
     };
 
     /// <summary>The step's request, from the posted form.</summary>
@@ -137,6 +140,8 @@ internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materia
                 return new WithdrawRequest { Reason = Text("reason"), Confirmed = Text("confirmed") == "true" };
             case Complete:
                 return new CompleteRequest { Delivery = Text("delivery") == "post" ? Delivery.Post : Delivery.Counter };
+            case DecideAtCounter:
+                return new DecideAtCounterRequest { Opinion = Text("opinion"), Delivery = Text("delivery") == "post" ? Delivery.Post : Delivery.Counter };
             default:
                 return new NoBody();
         }

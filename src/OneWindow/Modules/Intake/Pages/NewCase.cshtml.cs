@@ -48,6 +48,9 @@ internal sealed class NewCaseModel(
     [BindProperty]
     public bool PledgeApproval { get; set; }
 
+    /// <summary>A 即办件 taken by a clerk holding 即办: decided and handed out at once (收件并当场即办).</summary>
+    public bool DecidesAtCounter => AtCounter && Item is { Definition.CaseType: Catalog.Contracts.CaseType.Immediate, SoleApprover: true } && user.Holds(Qualifications.Immediate);
+
     /// <summary>The letter as the applicant would sign it now (shown for items that allow 告知承诺).</summary>
     public string? PledgeLetter => Item is { Definition.AllowsPledge: true } item ? InstantDecisions.PledgeLetter(item, Applicant.Name ?? "（申请人）", Applicant.Code ?? "") : null;
 
@@ -179,7 +182,7 @@ internal sealed class NewCaseModel(
         }
 
         Held = await HeldAsync(ct);
-        CheckMaterialsHandedIn(given, AtCounter && act == "accept");
+        CheckMaterialsHandedIn(given, AtCounter && act is "accept" or "decide");
         if (!Errors.Any)
         {
             var request = new SubmitCaseRequest(
@@ -194,6 +197,13 @@ internal sealed class NewCaseModel(
                 if (submitted.Value.Case.Status == Domain.CaseStatus.Approved)
                 {
                     TempData["message"] = $"申请已提交并由系统当场准予（{(PledgeApproval ? "告知承诺" : "秒批")}），办件编号 {submitted.Value.Case.Number}。";
+                }
+                else if (AtCounter && act == "decide" && DecidesAtCounter)
+                {
+                    var decided = await actions.RunAsync(CaseTransitions.DecideAtCounter, id, new DecideAtCounterRequest(), null, ct);
+                    TempData["message"] = decided.IsSuccess
+                        ? $"即办件已当场准予并出件，办件编号 {submitted.Value.Case.Number}。"
+                        : $"已收件（{submitted.Value.Case.Number}），但未能当场即办：{decided.Error!.Describe()}";
                 }
                 else if (AtCounter && act == "accept")
                 {

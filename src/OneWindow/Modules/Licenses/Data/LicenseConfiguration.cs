@@ -16,6 +16,7 @@ internal sealed class LicenseConfiguration : IEntityTypeConfiguration<License>, 
         b.Property(l => l.TypeName).HasMaxLength(60);
         b.Property(l => l.IssuerDepartment).HasMaxLength(30);
         b.Property(l => l.IssuerName).HasMaxLength(100);
+        b.Property(l => l.DecidedBy).HasMaxLength(100);
         b.Property(l => l.RegionCode).HasMaxLength(12);
         b.Property(l => l.HolderKind).HasMaxLength(20);
         b.Property(l => l.HolderName).HasMaxLength(100);

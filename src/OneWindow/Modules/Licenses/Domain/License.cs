@@ -41,6 +41,9 @@ internal sealed class License : OneWindow.Platform.Data.IVersioned
 
     public string IssuerName { get; set; } = "";
 
+    /// <summary>Who decided the approval it was issued on: the officer (独任审批师 or approver) or the system (系统（秒批）).</summary>
+    public string? DecidedBy { get; set; }
+
     public string RegionCode { get; set; } = "";
 
     public string HolderKind { get; set; } = "";

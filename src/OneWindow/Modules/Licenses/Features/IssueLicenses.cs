@@ -66,7 +66,7 @@ internal sealed class IssueLicenses(AppDbContext db, ICaseRecords cases, ICatalo
             Id = Guid.CreateVersion7(clock.GetUtcNow()),
             LicenseNumber = LicenseNumbers.Make(c.DepartmentCode, LicenseNumbers.HolderSegment(c.ApplicantKind, c.ApplicantCode, await secrets.GetAsync(LicenseNumbers.HolderKeyName, ct)), serial, 1),
             TypeCode = type.Code, TypeName = type.Name,
-            IssuerDepartment = c.DepartmentCode, IssuerName = issuer?.Name ?? c.DepartmentCode, RegionCode = c.RegionCode,
+            IssuerDepartment = c.DepartmentCode, IssuerName = issuer?.Name ?? c.DepartmentCode, RegionCode = c.RegionCode, DecidedBy = c.DecidedBy,
             HolderKind = c.ApplicantKind, HolderName = c.ApplicantName, HolderCode = c.ApplicantCode, HolderUserId = c.ApplicantUserId,
             Fields = FormFacts.Labelled(item.Definition.Form, c.Form),
             ValidFrom = today, ValidUntil = type.ValidYears is { } years ? today.AddYears(years).AddDays(-1) : null,

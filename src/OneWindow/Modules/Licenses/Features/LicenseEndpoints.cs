@@ -15,7 +15,11 @@ namespace OneWindow.Modules.Licenses.Features;
 
 internal sealed record LicenseView(
     Guid Id, string LicenseNumber, string Type, string TypeName, string Issuer, string IssuerName, string HolderName, string HolderCode,
-    IReadOnlyDictionary<string, string> Fields, DateOnly ValidFrom, DateOnly? ValidUntil, DateTimeOffset IssuedAt, string Status, string? StatusReason, string Kid, Guid CaseId);
+    IReadOnlyDictionary<string, string> Fields, DateOnly ValidFrom, DateOnly? ValidUntil, DateTimeOffset IssuedAt, string Status, string? StatusReason, string Kid, Guid CaseId)
+{
+    /// <summary>Who decided the approval (独任审批师, approver, or 系统（秒批）).</summary>
+    public string? DecidedBy { get; init; }
+}
 
 internal sealed record QrPayload(string Payload);
 
@@ -37,7 +41,7 @@ internal static class LicenseEndpoints
 
     private static LicenseView View(License l, bool full) => new(
         l.Id, l.LicenseNumber, l.TypeCode, l.TypeName, l.IssuerDepartment, l.IssuerName, l.HolderName, full ? l.HolderCode : Mask.IdentityCode(l.HolderCode),
-        l.Fields, l.ValidFrom, l.ValidUntil, l.IssuedAt, StatusName(l.Status), l.StatusReason, l.Kid, l.CaseId);
+        l.Fields, l.ValidFrom, l.ValidUntil, l.IssuedAt, StatusName(l.Status), l.StatusReason, l.Kid, l.CaseId) { DecidedBy = l.DecidedBy };
 
     private static async Task<License?> VisibleAsync(AppDbContext db, ICurrentUser user, Guid id, CancellationToken ct)
     {

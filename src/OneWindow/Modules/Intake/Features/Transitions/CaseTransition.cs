@@ -41,6 +41,9 @@ internal abstract class CaseTransition
 
     /// <summary>The fact the step produces, about the case as it stands after it.</summary>
     internal abstract CaseEvent EventOf(Case c);
+
+    /// <summary>The facts, in order, when one step is several (即办: 受理, 准予, 办结 at the counter); most steps are one.</summary>
+    internal virtual IReadOnlyList<CaseEvent> EventsOf(Case c, object body) => [EventOf(c)];
 }
 
 /// <summary>A step that takes a request of type <typeparamref name="TBody"/>.</summary>
@@ -90,9 +93,10 @@ internal static class CaseTransitions
     public static readonly Deny Deny = new();
     public static readonly Complete Complete = new();
     public static readonly Withdraw Withdraw = new();
+    public static readonly DecideAtCounter DecideAtCounter = new();
 
     public static readonly IReadOnlyList<CaseTransition> All =
-        [Accept, AcceptWithDeferral, RequestSupplement, Supplement, FulfilPledge, Decline, Review, Grant, Deny, Complete, Withdraw];
+        [Accept, AcceptWithDeferral, RequestSupplement, Supplement, FulfilPledge, Decline, Review, Grant, Deny, Complete, Withdraw, DecideAtCounter];
 
     /// <summary>The step a posted form names, or null.</summary>
     public static CaseTransition? ByRoute(string? route) => All.FirstOrDefault(t => t.Route == route);

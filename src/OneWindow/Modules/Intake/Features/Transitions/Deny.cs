@@ -14,5 +14,5 @@ internal sealed class Deny() : CaseTransition<ReasonRequest, CaseDenied>("deny",
     internal override bool MayAct(CaseActions who, Case c) => who.IsOfficerOf(c, Roles.Approver);
 
     internal override Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, ReasonRequest body, CancellationToken ct) =>
-        Task.FromResult(c.Deny(body.Reason));
+        Task.FromResult(c.Deny(body.Reason, a.ActorName));
 }

@@ -22,5 +22,5 @@ internal sealed class Grant() : CaseTransition<OpinionRequest, CaseGranted>("app
     internal override bool MayAct(CaseActions who, Case c) => who.IsOfficerOf(c, Roles.Approver);
 
     internal override async Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, OpinionRequest body, CancellationToken ct) =>
-        await a.LandObtainedAsync(c, ct) ? c.Grant(body.Opinion) : CaseActions.AwaitsLand(c);
+        await a.LandObtainedAsync(c, ct) ? c.Grant(body.Opinion, a.ActorName) : CaseActions.AwaitsLand(c);
 }

@@ -1726,6 +1726,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("deadline_state");
 
+                    b.Property<string>("DecidedByName")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by_name");
+
                     b.Property<string>("Decision")
                         .HasColumnType("text")
                         .HasColumnName("decision_json");
@@ -1786,6 +1790,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<bool>("Immediate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("immediate");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
@@ -2094,6 +2102,11 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("credential");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
 
                     b.Property<string>("Fields")
                         .IsRequired()

@@ -1715,6 +1715,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("deadline_state");
 
+                    b.Property<string>("DecidedByName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
                     b.Property<string>("Decision")
                         .HasColumnType("TEXT")
                         .HasColumnName("decision_json");
@@ -1775,6 +1779,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<bool>("Immediate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("immediate");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
@@ -2083,6 +2091,11 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("credential");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
 
                     b.Property<string>("Fields")
                         .IsRequired()

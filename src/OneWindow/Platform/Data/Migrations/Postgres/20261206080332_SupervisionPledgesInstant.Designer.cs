@@ -12,7 +12,7 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Platform.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresSchemaContext))]
-    [Migration("20261206072906_SupervisionPledgesInstant")]
+    [Migration("20261206080332_SupervisionPledgesInstant")]
     partial class SupervisionPledgesInstant
     {
         /// <inheritdoc />
@@ -1729,6 +1729,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("deadline_state");
 
+                    b.Property<string>("DecidedByName")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by_name");
+
                     b.Property<string>("Decision")
                         .HasColumnType("text")
                         .HasColumnName("decision_json");
@@ -1789,6 +1793,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<bool>("Immediate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("immediate");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
@@ -2097,6 +2105,11 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("credential");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("decided_by");
 
                     b.Property<string>("Fields")
                         .IsRequired()

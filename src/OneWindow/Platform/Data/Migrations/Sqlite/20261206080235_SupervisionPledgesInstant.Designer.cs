@@ -11,7 +11,7 @@ using OneWindow.Platform.Data;
 namespace OneWindow.Platform.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSchemaContext))]
-    [Migration("20261206072819_SupervisionPledgesInstant")]
+    [Migration("20261206080235_SupervisionPledgesInstant")]
     partial class SupervisionPledgesInstant
     {
         /// <inheritdoc />
@@ -1718,6 +1718,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("deadline_state");
 
+                    b.Property<string>("DecidedByName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by_name");
+
                     b.Property<string>("Decision")
                         .HasColumnType("TEXT")
                         .HasColumnName("decision_json");
@@ -1778,6 +1782,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<bool>("Immediate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("immediate");
 
                     b.Property<string>("ItemCode")
                         .IsRequired()
@@ -2086,6 +2094,11 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("credential");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_by");
 
                     b.Property<string>("Fields")
                         .IsRequired()

@@ -27,10 +27,33 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 defaultValue: "");
 
             migrationBuilder.AddColumn<string>(
+                name: "decided_by",
+                table: "licenses",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "decided_by_name",
+                table: "cases",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "decision_json",
                 table: "cases",
                 type: "text",
                 nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "immediate",
+                table: "cases",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            // Cases of 即办 items (case type Immediate = 0) taken before this version know it too.
+            migrationBuilder.Sql("UPDATE cases SET immediate = TRUE WHERE item_version_id IN (SELECT id FROM service_items WHERE case_type = 0)");
 
             migrationBuilder.AddColumn<string>(
                 name: "pledge_json",
@@ -212,7 +235,19 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 table: "service_items");
 
             migrationBuilder.DropColumn(
+                name: "decided_by",
+                table: "licenses");
+
+            migrationBuilder.DropColumn(
+                name: "decided_by_name",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
                 name: "decision_json",
+                table: "cases");
+
+            migrationBuilder.DropColumn(
+                name: "immediate",
                 table: "cases");
 
             migrationBuilder.DropColumn(
