@@ -257,6 +257,90 @@ public abstract class ProjectTests(AppFixture fixture)
         Assert.All(stages, s => Assert.Equal(projects[s.ProjectId], s.RegionCode));
         Assert.All(await db.Set<OneWindow.Modules.Projects.Domain.JointReview>().ToListAsync(), r => Assert.Equal(projects[r.ProjectId], r.RegionCode));
     }
+
+    [Fact]
+    public async Task A_joint_review_draws_experts_reproducibly_never_one_who_must_recuse_and_waits_for_their_opinions()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        var clock = new TestClock(Start);
+        await using var app = new TestApp(database, services: s => s.AddSingleton<TimeProvider>(clock),
+            settings: new Dictionary<string, string?> { ["Intake:DeadlineJob"] = "false", ["Projects:DeadlineJob"] = "false" });
+        var run = new Run(app, clock);
+        var steward = await app.SignedIn("steward");
+        var experts = await Http.Json(await steward.GetAsync("/api/v1/experts?pageSize=200"));
+        Assert.Equal(50, experts.GetProperty("total").GetInt32());
+        Assert.Equal(6, experts.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("field").GetString()).Distinct().Count());
+
+        // The central kitchen (owner 黄河餐饮): three structural experts designed it and must recuse.
+        var projectId = await ProjectIdAsync(steward, "2611-371600-04-01-000001");
+        var stage1 = await ApplyAndAcceptAsync(run, projectId, 1);
+        var review = await Http.Json(await steward.PostAsJsonAsync($"/api/v1/projects/{projectId}/joint-reviews", new
+        {
+            kind = "meeting", title = "立项用地规划阶段专家评审", scheduledOn = "2026-03-03", location = "市民服务中心三楼联合评审室",
+            caseIds = stage1.GetProperty("subCases").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToArray(),
+        }), HttpStatusCode.Created);
+        var reviewId = review.GetProperty("id").GetString()!;
+        var invalid = await Http.Problem(await steward.PostAsJsonAsync($"/api/v1/joint-reviews/{reviewId}/expert-draws", new { field = "astrology", count = 40 }), HttpStatusCode.BadRequest);
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("field", out _));
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("count", out _));
+
+        var draw = await Http.Json(await steward.PostAsJsonAsync($"/api/v1/joint-reviews/{reviewId}/expert-draws", new { field = "structure", count = 3 }), HttpStatusCode.Created);
+        var recused = draw.GetProperty("recused").EnumerateArray().ToList();
+        Assert.Equal(3, recused.Count);
+        Assert.All(recused, r => Assert.Equal("曾参与本项目", r.GetProperty("reason").GetString()));
+        var eligible = draw.GetProperty("eligible").EnumerateArray().Select(e => e.GetGuid()).ToList();
+        var drawn = draw.GetProperty("drawn").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(3, drawn.Count);
+        Assert.DoesNotContain(drawn, d => recused.Any(r => r.GetProperty("expertId").GetGuid() == d));
+
+        // Anyone with the seed and the eligible list recomputes the same experts (HMAC-SHA256(seed, id), lowest first).
+        var seed = Convert.FromHexString(draw.GetProperty("seed").GetString()!);
+        var recomputed = eligible.OrderBy(id => Convert.ToHexString(System.Security.Cryptography.HMACSHA256.HashData(seed, System.Text.Encoding.UTF8.GetBytes(id.ToString("D")))),
+            StringComparer.Ordinal).Take(3).ToList();
+        Assert.Equal(recomputed, drawn);
+        var stored = await Http.Json(await steward.GetAsync($"/api/v1/expert-draws/{draw.GetProperty("id").GetString()}"));
+        Assert.Equal(draw.GetProperty("seed").GetString(), stored.GetProperty("seed").GetString());
+        Assert.Equal(drawn, stored.GetProperty("drawn").EnumerateArray().Select(e => e.GetProperty("id").GetGuid()));
+
+        // Those drawn are not drawn again; too few left is said plainly.
+        await Http.Problem(await steward.PostAsJsonAsync($"/api/v1/joint-reviews/{reviewId}/expert-draws", new { field = "structure", count = 4 }), HttpStatusCode.Conflict, "expert-draw:too-few");
+
+        // The departments and the three experts give opinions before the conclusion.
+        foreach (var department in review.GetProperty("departments").EnumerateArray().Select(d => d.GetString()!))
+        {
+            await Http.Json(await (await app.SignedIn(Officers[department].Reviewer)).PostAsJsonAsync($"/api/v1/joint-reviews/{reviewId}/opinions",
+                new { opinion = "同意", verdict = "pass" }));
+        }
+
+        steward = await app.SignedIn("steward");
+        await Http.Problem(await steward.PostAsJsonAsync($"/api/v1/joint-reviews/{reviewId}/conclude", new { conclusion = "通过", verdict = "pass" }),
+            HttpStatusCode.Conflict, "joint-review:opinions-missing");
+        var stranger = eligible.First(e => !drawn.Contains(e));
+        await Http.Problem(await steward.PostAsJsonAsync($"/api/v1/joint-reviews/{reviewId}/expert-opinions", new { expertId = stranger, opinion = "同意", verdict = "pass" }),
+            HttpStatusCode.BadRequest);
+        JsonElement last = default;
+        foreach (var expert in drawn)
+        {
+            last = await Http.Json(await steward.PostAsJsonAsync($"/api/v1/joint-reviews/{reviewId}/expert-opinions", new { expertId = expert, opinion = "结构方案可行", verdict = "pass" }));
+        }
+
+        Assert.Equal(3, last.GetProperty("opinions").EnumerateArray().Count(o => o.GetProperty("department").GetString()!.StartsWith("expert:", StringComparison.Ordinal)));
+        await Http.Json(await steward.PostAsJsonAsync($"/api/v1/joint-reviews/{reviewId}/conclude", new { conclusion = "部门和专家意见一致，通过", verdict = "pass" }));
+
+        // 惠民县绳网制品's project: its own structural engineers recuse (same employer).
+        var rope = await ProjectIdAsync(steward, "2611-371600-04-01-000002");
+        var ropeStage = await ApplyAndAcceptAsync(run, rope, 1);
+        steward = await app.SignedIn("steward");
+        var ropeReview = await Http.Json(await steward.PostAsJsonAsync($"/api/v1/projects/{rope}/joint-reviews", new
+        {
+            kind = "siteVisit", title = "产业园选址现场踏勘", scheduledOn = "2026-03-03", location = "惠民县经济开发区",
+            caseIds = ropeStage.GetProperty("subCases").EnumerateArray().Select(s => s.GetProperty("id").GetString()).ToArray(),
+        }), HttpStatusCode.Created);
+        var ropeDraw = await Http.Json(await steward.PostAsJsonAsync($"/api/v1/joint-reviews/{ropeReview.GetProperty("id").GetString()}/expert-draws", new { field = "structure", count = 5 }),
+            HttpStatusCode.Created);
+        Assert.Equal(2, ropeDraw.GetProperty("recused").EnumerateArray().Count(r => r.GetProperty("reason").GetString() == "与建设单位为同一单位"));
+        Assert.All(ropeDraw.GetProperty("drawn").EnumerateArray(), e => Assert.NotEqual("91371621MA3D1F7PX2", e.GetProperty("employerCode").GetString()));
+    }
 }
 
 public sealed class ProjectTestsOnSqlite(SqliteFixture fixture) : ProjectTests(fixture), IClassFixture<SqliteFixture>;

@@ -19,6 +19,8 @@ public static class ProjectsModule
         builder.Services.AddScoped<JointReviews>();
         builder.Services.AddScoped<OneWindow.Platform.Files.IFileAccess, ReviewFileAccess>();
         builder.Services.AddScoped<IDemoSeeder, ProjectsDemoData>();
+        builder.Services.AddScoped<ExpertPool>();
+        builder.Services.AddScoped<IDemoSeeder, ExpertDemoData>();
         builder.Services.AddOutboxHandler<BundleSupplementRequested, ProjectWatch>();
         builder.Services.AddOutboxHandler<BundleDecided, ProjectWatch>();
         builder.Services.AddOutboxHandler<BundleStopped, ProjectWatch>();
@@ -35,5 +37,6 @@ public static class ProjectsModule
     {
         Features.Projects.Map(app);
         JointReviews.Map(app);
+        ExpertPool.Map(app);
     }
 }

@@ -6,7 +6,8 @@ using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Projects.Data;
 
-internal sealed class ProjectConfiguration : IEntityTypeConfiguration<ConstructionProject>, IEntityTypeConfiguration<ProjectStage>, IEntityTypeConfiguration<JointReview>
+internal sealed class ProjectConfiguration :
+    IEntityTypeConfiguration<ConstructionProject>, IEntityTypeConfiguration<ProjectStage>, IEntityTypeConfiguration<JointReview>, IEntityTypeConfiguration<Expert>, IEntityTypeConfiguration<ExpertDraw>
 {
     private static readonly JsonSerializerOptions Json = JsonColumns.Options;
 
@@ -53,6 +54,34 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Constructi
         b.Property(r => r.Departments).HasColumnName("departments_json").HasJsonConversion(Json, () => new List<string>());
         b.Property(r => r.Opinions).HasColumnName("opinions_json").HasJsonConversion(Json, () => new List<ReviewOpinion>());
         b.Property(r => r.FileIds).HasColumnName("file_ids_json").HasJsonConversion(Json, () => new List<Guid>());
+        b.Property(r => r.ExpertIds).HasColumnName("expert_ids_json").HasJsonConversion(Json, () => new List<Guid>());
         b.HasIndex(r => r.ProjectId);
+    }
+
+    public void Configure(EntityTypeBuilder<Expert> b)
+    {
+        b.ToTable("experts");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Name).HasMaxLength(50);
+        b.Property(e => e.Field).HasMaxLength(20);
+        b.Property(e => e.Title).HasMaxLength(50);
+        b.Property(e => e.EmployerName).HasMaxLength(100);
+        b.Property(e => e.EmployerCode).HasMaxLength(18);
+        b.Property(e => e.Involvements).HasColumnName("involvements_json").HasJsonConversion(Json, () => new List<string>());
+        b.HasIndex(e => new { e.Field, e.Active });
+    }
+
+    public void Configure(EntityTypeBuilder<ExpertDraw> b)
+    {
+        b.ToTable("expert_draws");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.RegionCode).HasMaxLength(12);
+        b.Property(d => d.Field).HasMaxLength(20);
+        b.Property(d => d.Seed).HasMaxLength(64);
+        b.Property(d => d.DrawnBy).HasMaxLength(100);
+        b.Property(d => d.Eligible).HasColumnName("eligible_json").HasJsonConversion(Json, () => new List<Guid>());
+        b.Property(d => d.Recused).HasColumnName("recused_json").HasJsonConversion(Json, () => new List<RecusedExpert>());
+        b.Property(d => d.Drawn).HasColumnName("drawn_json").HasJsonConversion(Json, () => new List<Guid>());
+        b.HasIndex(d => d.ReviewId);
     }
 }

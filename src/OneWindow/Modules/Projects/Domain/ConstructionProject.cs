@@ -211,6 +211,12 @@ internal sealed class JointReview : OneWindow.Platform.Data.IVersioned
 
     public List<ReviewOpinion> Opinions { get; set; } = [];
 
+    /// <summary>Experts drawn for the review (专家抽取): their opinions are awaited like the departments'.</summary>
+    public List<Guid> ExpertIds { get; set; } = [];
+
+    /// <summary>The key an expert's opinion is kept under among the opinions.</summary>
+    public static string ExpertKey(Guid expertId) => "expert:" + expertId.ToString("D");
+
     public List<Guid> FileIds { get; set; } = [];
 
     public DateOnly StartedOn { get; set; }

@@ -65,11 +65,11 @@ internal sealed class JointReviews(
 
     internal static ReviewView View(JointReview r) => new(
         r.Id, r.Kind, JointReview.Label(r.Kind), r.Title, r.ScheduledOn, r.Location, r.Latitude, r.Longitude, r.CaseIds, r.Departments, r.Opinions, r.FileIds,
-        r.StartedOn, r.ConcludedOn, r.Verdict, r.Conclusion, r.Version);
+        r.StartedOn, r.ConcludedOn, r.Verdict, r.Conclusion, r.Version) { ExpertIds = r.ExpertIds };
 
     private bool IsOfficer => user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Approver) || user.IsInRole(Roles.DepartmentHead);
 
-    private bool MayOrganise(IEnumerable<string> invited) => projects.CanManage || (IsOfficer && invited.Contains(user.DepartmentCode));
+    internal bool MayOrganise(IEnumerable<string> invited) => projects.CanManage || (IsOfficer && invited.Contains(user.DepartmentCode));
 
     public async Task<Result<ReviewView>> ScheduleAsync(Guid projectId, ScheduleReview input, CancellationToken ct)
     {
@@ -238,6 +238,12 @@ internal sealed class JointReviews(
             return Error.Conflict("joint-review:opinions-missing", $"尚有部门未提交意见：{string.Join("、", waiting.Select(d => names.GetValueOrDefault(d, d)))}");
         }
 
+        var expertsWaiting = review.ExpertIds.Count(e => !review.Opinions.Any(o => o.Department == JointReview.ExpertKey(e)));
+        if (expertsWaiting > 0)
+        {
+            return Error.Conflict("joint-review:opinions-missing", $"尚有 {expertsWaiting} 位抽取的专家未提交意见");
+        }
+
         if (string.IsNullOrWhiteSpace(input.Conclusion) || input.Verdict is null)
         {
             var errors = new FieldErrors();
@@ -271,13 +277,13 @@ internal sealed class JointReviews(
     }
 
     /// <summary>The review's project, when this person may see the review (the project's people, and the invited departments).</summary>
-    private async Task<ConstructionProject?> VisibleProjectAsync(JointReview review, CancellationToken ct) =>
+    internal async Task<ConstructionProject?> VisibleProjectAsync(JointReview review, CancellationToken ct) =>
         await db.Set<ConstructionProject>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == review.ProjectId, ct) is { } p
         && (await projects.CanSeeAsync(p, ct) || (user.DepartmentCode is { } d && review.Departments.Contains(d)))
             ? p
             : null;
 
-    private async Task<Result<ReviewView>> SaveAsync(JointReview review, CancellationToken ct)
+    internal async Task<Result<ReviewView>> SaveAsync(JointReview review, CancellationToken ct)
     {
         try
         {

@@ -36,7 +36,11 @@ internal sealed record StageView(int Number, string Name, string BundleCode, Bun
 internal sealed record ReviewView(
     Guid Id, ReviewKind Kind, string KindLabel, string Title, DateOnly ScheduledOn, string Location, double? Latitude, double? Longitude,
     IReadOnlyList<Guid> CaseIds, IReadOnlyList<string> Departments, IReadOnlyList<ReviewOpinion> Opinions, IReadOnlyList<Guid> FileIds,
-    DateOnly StartedOn, DateOnly? ConcludedOn, Verdict? Verdict, string? Conclusion, int Version);
+    DateOnly StartedOn, DateOnly? ConcludedOn, Verdict? Verdict, string? Conclusion, int Version)
+{
+    /// <summary>Experts drawn for the review (专家抽取); their opinions are among <see cref="Opinions"/>, keyed <c>expert:&lt;id&gt;</c>.</summary>
+    public IReadOnlyList<Guid> ExpertIds { get; init; } = [];
+}
 
 internal sealed record StewardView(string UserId, string Name);
 

@@ -34,6 +34,13 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "expert_ids_json",
+                table: "joint_reviews",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
                 name: "decided_by_name",
                 table: "cases",
                 type: "TEXT",
@@ -79,6 +86,47 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_credit_marks", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "expert_draws",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    review_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    project_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    field = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    count = table.Column<int>(type: "INTEGER", nullable: false),
+                    seed = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    eligible_json = table.Column<string>(type: "TEXT", nullable: false),
+                    recused_json = table.Column<string>(type: "TEXT", nullable: false),
+                    drawn_json = table.Column<string>(type: "TEXT", nullable: false),
+                    drawn_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    drawn_by = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_expert_draws", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "experts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    field = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    employer_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    employer_code = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    involvements_json = table.Column<string>(type: "TEXT", nullable: false),
+                    active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_experts", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -174,6 +222,16 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                 column: "holder_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_expert_draws_review_id",
+                table: "expert_draws",
+                column: "review_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_experts_field_active",
+                table: "experts",
+                columns: new[] { "field", "active" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_post_checks_case_id",
                 table: "post_checks",
                 column: "case_id",
@@ -218,6 +276,12 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                 name: "credit_marks");
 
             migrationBuilder.DropTable(
+                name: "expert_draws");
+
+            migrationBuilder.DropTable(
+                name: "experts");
+
+            migrationBuilder.DropTable(
                 name: "post_checks");
 
             migrationBuilder.DropTable(
@@ -237,6 +301,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "decided_by",
                 table: "licenses");
+
+            migrationBuilder.DropColumn(
+                name: "expert_ids_json",
+                table: "joint_reviews");
 
             migrationBuilder.DropColumn(
                 name: "decided_by_name",

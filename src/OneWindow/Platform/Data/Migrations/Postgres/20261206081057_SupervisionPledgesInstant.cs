@@ -34,6 +34,13 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
+                name: "expert_ids_json",
+                table: "joint_reviews",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
                 name: "decided_by_name",
                 table: "cases",
                 type: "text",
@@ -79,6 +86,47 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_credit_marks", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "expert_draws",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    review_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    project_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    field = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    count = table.Column<int>(type: "integer", nullable: false),
+                    seed = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    eligible_json = table.Column<string>(type: "text", nullable: false),
+                    recused_json = table.Column<string>(type: "text", nullable: false),
+                    drawn_json = table.Column<string>(type: "text", nullable: false),
+                    drawn_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    drawn_by = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_expert_draws", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "experts",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    field = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    title = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    employer_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    employer_code = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
+                    involvements_json = table.Column<string>(type: "text", nullable: false),
+                    active = table.Column<bool>(type: "boolean", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_experts", x => x.id);
                 });
 
             migrationBuilder.CreateTable(
@@ -174,6 +222,16 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 column: "holder_code");
 
             migrationBuilder.CreateIndex(
+                name: "ix_expert_draws_review_id",
+                table: "expert_draws",
+                column: "review_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_experts_field_active",
+                table: "experts",
+                columns: new[] { "field", "active" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_post_checks_case_id",
                 table: "post_checks",
                 column: "case_id",
@@ -218,6 +276,12 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 name: "credit_marks");
 
             migrationBuilder.DropTable(
+                name: "expert_draws");
+
+            migrationBuilder.DropTable(
+                name: "experts");
+
+            migrationBuilder.DropTable(
                 name: "post_checks");
 
             migrationBuilder.DropTable(
@@ -237,6 +301,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "decided_by",
                 table: "licenses");
+
+            migrationBuilder.DropColumn(
+                name: "expert_ids_json",
+                table: "joint_reviews");
 
             migrationBuilder.DropColumn(
                 name: "decided_by_name",
