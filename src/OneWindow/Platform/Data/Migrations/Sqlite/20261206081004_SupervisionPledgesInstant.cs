@@ -59,6 +59,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: false);
 
+            // JSON lists added to existing rows start empty, as lists.
+            migrationBuilder.Sql("UPDATE service_items SET instant_rules_json = '[]' WHERE instant_rules_json = ''");
+            migrationBuilder.Sql("UPDATE joint_reviews SET expert_ids_json = '[]' WHERE expert_ids_json = ''");
+
             // Cases of 即办 items (case type Immediate = 0) taken before this version know it too.
             migrationBuilder.Sql("UPDATE cases SET immediate = 1 WHERE item_version_id IN (SELECT id FROM service_items WHERE case_type = 0)");
 
