@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using Microsoft.Playwright;
 using OneWindow.Tests.Infrastructure;
@@ -58,6 +59,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         // The machines are shared and slow at times: give pages room rather than flake.
         context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>An API client on the fixture's real port, signed in with a bearer token (demo password).</summary>
+    public async Task<HttpClient> ApiAsync(string user)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = user, password = "OneWindow#2026" });
+        var token = (await Http.Json(login)).GetProperty("token").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     /// <summary>Signs in through the login form, as a person would (demo password).</summary>

@@ -8,15 +8,7 @@ namespace OneWindow.BrowserTests;
 /// <summary>Issue 5: the holder finds the licence in the wallet and shows its QR; anyone verifies it on /verify.</summary>
 public sealed class LicensePageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    /// <summary>An API client on the fixture's real port, signed in with a bearer token.</summary>
-    private async Task<HttpClient> Api(string user)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = user, password = "OneWindow#2026" });
-        var token = (await Http.Json(login)).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> Api(string user) => fixture.ApiAsync(user);
 
     [Fact]
     public async Task The_holder_shows_the_licence_and_a_verifier_with_the_string_sees_it_is_genuine()

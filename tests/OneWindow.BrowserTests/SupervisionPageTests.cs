@@ -11,14 +11,7 @@ namespace OneWindow.BrowserTests;
 /// </summary>
 public sealed class SupervisionPageTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private async Task<HttpClient> Api(string user)
-    {
-        var client = new HttpClient { BaseAddress = new Uri(fixture.BaseUrl) };
-        var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { userName = user, password = "OneWindow#2026" });
-        var token = (await Http.Json(login)).GetProperty("token").GetString();
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private Task<HttpClient> Api(string user) => fixture.ApiAsync(user);
 
     [Fact]
     public async Task An_officer_claims_a_grant_and_records_a_ban_and_the_enterprises_next_application_is_refused_with_the_reason()

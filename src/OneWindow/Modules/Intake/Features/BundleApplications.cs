@@ -99,6 +99,14 @@ internal sealed class BundleApplications(
             return errors.ToError("bundle-application:invalid", "申请信息有误");
         }
 
+        foreach (var item in items)
+        {
+            if (await submit.RefusedStandingAsync(applicant.Code, item, pledge: false, ct) is { } refused)
+            {
+                return refused;
+            }
+        }
+
         var now = clock.Now();
         var values = form.Value!;
         var (application, subCases) = BundleApplication.Submit(bundle, items, merged, channel,

@@ -85,11 +85,9 @@ internal sealed class SubmitCase(
             errors.Add("pledgeApproval", "本事项不实行告知承诺制，请按清单提交全部材料");
         }
 
-        // 审管联动: a 行业禁入 ban (or, for 告知承诺, a block after a false pledge) stops the application before anything is written.
-        if (applicant.Code.Length > 0 && !errors.Any
-            && await standing.CheckAsync(applicant.Code, item.Definition.Code, item.Definition.LicenseType, pledge, ct) is { } refused)
+        if (!errors.Any && await RefusedStandingAsync(applicant.Code, item, pledge, ct) is { } refused)
         {
-            return new Error("case:" + refused.Code, refused.Title, ErrorKind.Unprocessable, null, refused.Detail);
+            return refused;
         }
 
         await CheckOwnNameAsync(channel, applicant.Code, errors, ct);
@@ -184,6 +182,15 @@ internal sealed class SubmitCase(
     private async Task<CaseCreated?> Existing(string key, CancellationToken ct) =>
         await db.Set<Case>().AsNoTracking().Where(c => c.SubmittedById == user.UserId && c.IdempotencyKey == key)
             .Select(c => new CaseCreated(c.Id, c.Number, c.Status)).SingleOrDefaultAsync(ct);
+
+    /// <summary>
+    /// 审管联动: a 行业禁入 ban on the item (or, for 告知承诺, a block after a false pledge) refuses the application before anything is
+    /// written — 422 naming the ban and where it came from. Single cases and every item of a 一件事 alike.
+    /// </summary>
+    internal async Task<Error?> RefusedStandingAsync(string applicantCode, PublishedItem item, bool pledge, CancellationToken ct) =>
+        applicantCode.Length > 0 && await standing.CheckAsync(applicantCode, item.Definition.Code, item.Definition.LicenseType, pledge, ct) is { } refused
+            ? new Error("case:" + refused.Code, $"{refused.Title}（{item.Definition.Name}）", ErrorKind.Unprocessable, null, refused.Detail)
+            : null;
 
     /// <summary>Online, one applies only in one's own name (or one's own enterprise's).</summary>
     internal async Task CheckOwnNameAsync(Channel channel, string applicantCode, FieldErrors errors, CancellationToken ct)

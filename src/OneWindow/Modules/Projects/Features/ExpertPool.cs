@@ -78,6 +78,10 @@ internal sealed class ExpertPool(AppDbContext db, JointReviews reviews, AuditTra
         return new Page<ExpertView>([.. rows.Select(View)], total, page, size);
     }
 
+    /// <summary>Experts by id (the project page names the drawn ones).</summary>
+    public async Task<Dictionary<Guid, ExpertView>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        ids.Count == 0 ? [] : (await db.Set<Expert>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct)).ToDictionary(e => e.Id, View);
+
     public async Task<Result<ExpertView>> RegisterAsync(ExpertInput input, CancellationToken ct)
     {
         var errors = new FieldErrors();

@@ -20,7 +20,7 @@ namespace OneWindow.Modules.Projects.Pages;
 /// </summary>
 [Authorize]
 internal sealed class ProjectDetailModel(
-    Features.Projects projects, JointReviews reviews, IBundleIntake bundles, IDepartmentDirectory departments, FileStore files, ICurrentUser user) : PageModel
+    Features.Projects projects, JointReviews reviews, ExpertPool experts, IBundleIntake bundles, IDepartmentDirectory departments, FileStore files, ICurrentUser user) : PageModel
 {
     public ProjectView? Project { get; private set; }
 
@@ -39,6 +39,9 @@ internal sealed class ProjectDetailModel(
     public string? Message { get; private set; }
 
     public string? Problem { get; private set; }
+
+    /// <summary>The experts drawn for the project's reviews, by id.</summary>
+    public IReadOnlyDictionary<Guid, ExpertView> Experts { get; private set; } = new Dictionary<Guid, ExpertView>();
 
     public bool MayManage => user.IsInRole(Roles.IntakeClerk) || user.IsInRole(Roles.HallGuide) || user.IsInRole(Roles.Admin);
 
@@ -109,6 +112,23 @@ internal sealed class ProjectDetailModel(
                 }, version, ct);
                 error = opinion is not { } recorded ? Errors.ToError("joint-review:invalid-opinion", "附件有误") : recorded.Error;
                 done = "本部门意见已记录。";
+                break;
+            case "draw" when review is { } r:
+                var draw = await experts.DrawAsync(r, new DrawInput
+                {
+                    Field = Request.Form["field"], Count = int.TryParse(Request.Form["count"], out var n) ? n : null,
+                }, ct);
+                error = draw.Error;
+                done = draw.IsSuccess ? $"已抽取专家：{string.Join("、", draw.Value!.Drawn.Select(e => e.Name))}（种子 {draw.Value.Seed[..12]}…，可复算）。" : "";
+                break;
+            case "expert-opinion" when review is { } r:
+                var expertOpinion = await experts.OpinionAsync(r, new ExpertOpinionInput
+                {
+                    ExpertId = Guid.TryParse(Request.Form["expertId"], out var e) ? e : null, Opinion = Request.Form["opinion"],
+                    Verdict = Enum.TryParse<Verdict>(Request.Form["verdict"], true, out var ev) ? ev : null,
+                }, version, ct);
+                error = expertOpinion.Error;
+                done = "专家意见已记录。";
                 break;
             case "conclude" when review is { } r:
                 var concluded = await reviews.ConcludeAsync(r, new ConcludeInput
@@ -181,6 +201,7 @@ internal sealed class ProjectDetailModel(
 
         DepartmentNames = await departments.NamesAsync(
             stages.SelectMany(s => s.Application?.SubCases ?? []).Select(c => c.DepartmentCode).Concat(Project.Reviews.SelectMany(r => r.Departments)), ct);
+        Experts = await experts.FindManyAsync([.. Project.Reviews.SelectMany(r => r.ExpertIds)], ct);
         return true;
     }
 }

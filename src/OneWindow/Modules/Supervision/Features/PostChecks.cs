@@ -34,18 +34,8 @@ internal sealed class PostChecks(
 {
     private static Error NotFound => Error.NotFound("post-check:not-found", "核查任务不存在");
 
-    private bool IsInspector => user.IsInRole(Roles.Inspector);
-
-    private IQueryable<PostCheck> Visible(IQueryable<PostCheck> q)
-    {
-        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
-        {
-            return q;
-        }
-
-        var mine = user.DepartmentCode ?? "";
-        return IsInspector ? q.Where(p => p.SupervisingDepartment == mine) : q.Where(_ => false);
-    }
+    private IQueryable<PostCheck> Visible(IQueryable<PostCheck> q) =>
+        SupervisionAccess.Scope(user) is { } department ? q.Where(p => p.SupervisingDepartment == department) : q;
 
     public async Task<Page<PostCheckView>> ListAsync(string? department, string? status, int page, int size, CancellationToken ct)
     {
@@ -76,7 +66,7 @@ internal sealed class PostChecks(
             return NotFound;
         }
 
-        if (!IsInspector || check.SupervisingDepartment != user.DepartmentCode)
+        if (!SupervisionAccess.ActsFor(user, check.SupervisingDepartment))
         {
             return Error.Forbidden("post-check:not-your-department", "只有监管部门的监管人员可以录入核查结论");
         }
@@ -150,7 +140,7 @@ internal sealed class PostChecks(
 
     private PostCheckView View(PostCheck p)
     {
-        var whole = IsInspector && p.SupervisingDepartment == user.DepartmentCode;
+        var whole = SupervisionAccess.ActsFor(user, p.SupervisingDepartment);
         return new PostCheckView(p.Id, p.CaseId, p.CaseNumber, p.ItemCode, p.ItemName, p.SupervisingDepartment, p.RegionCode, p.HolderKind, p.HolderName,
             whole ? p.HolderCode : Mask.IdentityCode(p.HolderCode), p.PledgedMaterials, p.CreatedOn, p.DueDate,
             p.Status == PostCheckStatus.Open && clock.TodayInChina() > p.DueDate, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Status.ToString()),

@@ -55,18 +55,8 @@ internal sealed class SupervisionItems(
 
     private static Error NotFound => Error.NotFound("supervision:not-found", "监管事项不存在");
 
-    private bool IsInspector => user.IsInRole(Roles.Inspector);
-
-    private IQueryable<SupervisionItem> Visible(IQueryable<SupervisionItem> q)
-    {
-        if (user.IsInRole(Roles.Supervisor) || user.IsInRole(Roles.Admin))
-        {
-            return q;
-        }
-
-        var mine = user.DepartmentCode ?? "";
-        return IsInspector ? q.Where(i => i.SupervisingDepartment == mine) : q.Where(_ => false);
-    }
+    private IQueryable<SupervisionItem> Visible(IQueryable<SupervisionItem> q) =>
+        SupervisionAccess.Scope(user) is { } department ? q.Where(i => i.SupervisingDepartment == department) : q;
 
     public async Task<Result<Page<SupervisionItemView>>> ListAsync(string? department, string? status, int page, int size, CancellationToken ct)
     {
@@ -186,7 +176,7 @@ internal sealed class SupervisionItems(
             return NotFound;
         }
 
-        if (!IsInspector || item.SupervisingDepartment != user.DepartmentCode)
+        if (!SupervisionAccess.ActsFor(user, item.SupervisingDepartment))
         {
             return Error.Forbidden("supervision:not-your-department", "只有监管部门的监管人员可以认领和反馈监管结果");
         }
@@ -244,7 +234,7 @@ internal sealed class SupervisionItems(
             .GroupBy(l => l.CaseId).ToDictionary(g => g.Key, g => g.First().LicenseNumber);
         return [.. items.Select(i =>
         {
-            var whole = IsInspector && i.SupervisingDepartment == user.DepartmentCode;
+            var whole = SupervisionAccess.ActsFor(user, i.SupervisingDepartment);
             return new SupervisionItemView(
                 i.Id, Camel(i.Trigger.ToString()), SupervisionItem.Label(i.Trigger), i.CaseId, i.CaseNumber, i.ItemCode, i.ItemName, i.ApprovingDepartment, i.SupervisingDepartment,
                 names.GetValueOrDefault(i.SupervisingDepartment, i.SupervisingDepartment), i.RegionCode, i.HolderKind, i.HolderName,
