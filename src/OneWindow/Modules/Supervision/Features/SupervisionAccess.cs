@@ -1,3 +1,4 @@
+using OneWindow.Platform;
 using OneWindow.Platform.Identity;
 
 namespace OneWindow.Modules.Supervision.Features;
