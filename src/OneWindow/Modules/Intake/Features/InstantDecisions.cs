@@ -27,7 +27,7 @@ internal sealed class InstantDecisions(ILicenseLibrary licenses, IApplicantStand
     /// <summary>Decides the rules and, when all pass and the materials are complete, grants; returns who the system acted as, or null when left to a person.</summary>
     public async Task<string?> DecideAsync(PublishedItem item, Case c, CancellationToken ct)
     {
-        var facts = await FactsAsync(c, ct);
+        var facts = await FactsAsync(c, item.Definition.InstantRules.Select(r => r.Fact).ToHashSet(StringComparer.Ordinal), ct);
         var outcomes = new List<RuleOutcome>();
         if (c.Pledge is { } pledge)
         {
@@ -45,8 +45,8 @@ internal sealed class InstantDecisions(ILicenseLibrary licenses, IApplicantStand
         return decided.IsSuccess ? actor : null;
     }
 
-    /// <summary>The facts the rules may read, each as a list of values.</summary>
-    public async Task<Dictionary<string, string[]>> FactsAsync(Case c, CancellationToken ct)
+    /// <summary>The facts the rules read, each as a list of values; the licence library and supervision are asked only when a rule needs them.</summary>
+    public async Task<Dictionary<string, string[]>> FactsAsync(Case c, IReadOnlySet<string> read, CancellationToken ct)
     {
         var facts = c.Form.ToDictionary(kv => "form." + kv.Key, kv => kv.Value, StringComparer.Ordinal);
         facts["applicant.kind"] = [c.ApplicantKind];
@@ -55,11 +55,19 @@ internal sealed class InstantDecisions(ILicenseLibrary licenses, IApplicantStand
             facts["applicant.age"] = [age.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         }
 
-        var held = await licenses.ValidAsync(c.ApplicantCode, [.. LicenseTypes.All.Select(t => t.Code)], ct);
-        facts["licences.held"] = [.. held.Select(h => h.TypeCode).Distinct()];
-        var record = await standing.RecordAsync(c.ApplicantCode, ct);
-        facts["credit.marks"] = [record.CreditMarks.ToString(System.Globalization.CultureInfo.InvariantCulture)];
-        facts["bans.active"] = [record.ActiveBans.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        if (read.Contains("licences.held"))
+        {
+            var held = await licenses.ValidAsync(c.ApplicantCode, [.. LicenseTypes.All.Select(t => t.Code)], ct);
+            facts["licences.held"] = [.. held.Select(h => h.TypeCode).Distinct()];
+        }
+
+        if (read.Contains("credit.marks") || read.Contains("bans.active"))
+        {
+            var record = await standing.RecordAsync(c.ApplicantCode, ct);
+            facts["credit.marks"] = [record.CreditMarks.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            facts["bans.active"] = [record.ActiveBans.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        }
+
         facts["materials.satisfied"] = [.. c.Materials.Select(m => m.MaterialCode).Concat(c.Pledge?.MaterialCodes ?? []).Distinct()];
         return facts;
     }
