@@ -67,7 +67,9 @@ status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   say "testing $name"
+  # A test that hangs fails the run (and is named) after 10 minutes instead of taking CI's whole limit.
   dotnet test "$project" -c "$CONFIGURATION" --no-build -nologo \
+    --blame-hang-timeout 10m --blame-hang-dump-type none \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
     --results-directory "$RESULTS" || status=1
 done
