@@ -174,6 +174,11 @@ public abstract class SupervisionTests(AppFixture fixture)
         Assert.Contains("行业禁入", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Contains(Items(await Http.Json(await inspector.GetAsync("/api/v1/supervision/items"))).First(i => i.GetProperty("id").GetString() == itemId).GetProperty("caseNumber").GetString()!,
             refused.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // Someone else applying online in the banned enterprise's name learns nothing of the ban: only that they cannot apply for it.
+        var stranger = await app.SignedIn("enterprise2");
+        var notTheirs = await Http.Problem(await stranger.PostAsJsonAsync("/api/v1/cases", await Applications.EnterpriseAsync(stranger, "XK-SCJ-008")), HttpStatusCode.BadRequest);
+        Assert.DoesNotContain("行业禁入", notTheirs.GetRawText(), StringComparison.Ordinal);
+
         // A food production licence is another kind: not banned.
         await Applications.SubmitAsync(enterprise, await Applications.EnterpriseAsync(enterprise, "XK-SCJ-012"));
 

@@ -85,11 +85,6 @@ internal sealed class SubmitCase(
             errors.Add("pledgeApproval", "本事项不实行告知承诺制，请按清单提交全部材料");
         }
 
-        if (!errors.Any && await RefusedStandingAsync(applicant.Code, item, pledge, ct) is { } refused)
-        {
-            return refused;
-        }
-
         await CheckOwnNameAsync(channel, applicant.Code, errors, ct);
         var materials = await checkMaterials.CheckAsync(request.Materials, item, applicant.Code, errors, ct);
         var fromLicenses = request.LicenseConsent == true ? await FromLicensesAsync(item, applicant.Code, materials, ct) : [];
@@ -97,6 +92,12 @@ internal sealed class SubmitCase(
         if (errors.Any)
         {
             return errors.ToError("case:invalid", "申请信息有误");
+        }
+
+        // Only once the applicant is known to be the caller's to name (online: oneself): a ban's details are theirs to read.
+        if (await RefusedStandingAsync(applicant.Code, item, pledge, ct) is { } refused)
+        {
+            return refused;
         }
 
         var now = clock.Now();
