@@ -1,9 +1,12 @@
 using OneWindow.Modules.Accounts;
 using OneWindow.Modules.Callbacks;
 using OneWindow.Modules.Catalog;
+using OneWindow.Modules.Delivery;
 using OneWindow.Modules.Hotline;
+using OneWindow.Modules.Inspections;
 using OneWindow.Modules.Intake;
 using OneWindow.Modules.Licenses;
+using OneWindow.Modules.Marketplace;
 using OneWindow.Modules.Notifications;
 using OneWindow.Modules.Organisation;
 using OneWindow.Modules.Projects;
@@ -30,6 +33,9 @@ public static class AllModules
         builder.AddHotlineModule();
         builder.AddCallbacksModule();
         builder.AddSupervisionModule();
+        builder.AddInspectionsModule();
+        builder.AddDeliveryModule();
+        builder.AddMarketplaceModule();
     }
 
     public static void MapModules(this WebApplication app)
@@ -45,5 +51,8 @@ public static class AllModules
         app.MapHotlineModule();
         app.MapCallbacksModule();
         app.MapSupervisionModule();
+        app.MapInspectionsModule();
+        app.MapDeliveryModule();
+        app.MapMarketplaceModule();
     }
 }

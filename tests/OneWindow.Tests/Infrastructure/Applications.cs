@@ -80,4 +80,31 @@ public static class Applications
         var response = await client.PostAsJsonAsync($"/api/v1/cases/{id}/{action}", body ?? new { });
         return expect == HttpStatusCode.OK ? await Http.Json(response) : await Http.Problem(response, expect);
     }
+
+    /// <summary>A value that passes a form field of its type, for the demo citizen or enterprise.</summary>
+    public static object ValueFor(JsonElement field, bool enterprise, string fileId)
+    {
+        var options = field.TryGetProperty("options", out var o) && o.ValueKind == JsonValueKind.Array ? o.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
+        var min = field.TryGetProperty("min", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetDecimal() : 1;
+        return field.GetProperty("type").GetString() switch
+        {
+            "number" => Math.Max(min, 1),
+            "date" => "2026-03-02",
+            "select" => options[0],
+            "multiselect" => new[] { options[0] },
+            "residentId" => "371602199003151236",
+            "uscc" => EnterpriseUscc,
+            "mobile" => enterprise ? "15305431111" : "13805431234",
+            "address" => "滨州市滨城区黄河五路 597 号",
+            "file" => fileId,
+            _ => enterprise ? "滨州市黄河餐饮管理有限公司" : "李明",
+        };
+    }
+
+    /// <summary>A person's form for the item, every field filled with a passing value.</summary>
+    public static async Task<Dictionary<string, object>> FormAsync(TestApp app, string code, string file)
+    {
+        var item = await Http.Json(await app.Anonymous().GetAsync($"/api/v1/items/{code}"));
+        return item.GetProperty("form").GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!, f => ValueFor(f, false, file));
+    }
 }

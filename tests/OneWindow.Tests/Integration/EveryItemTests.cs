@@ -13,25 +13,6 @@ public abstract class EveryItemTests(AppFixture fixture)
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     /// <summary>A value each field type accepts, for the applicant given.</summary>
-    private static object ValueFor(JsonElement field, bool enterprise, string fileId)
-    {
-        var options = field.TryGetProperty("options", out var o) && o.ValueKind == JsonValueKind.Array ? o.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
-        var min = field.TryGetProperty("min", out var m) && m.ValueKind == JsonValueKind.Number ? m.GetDecimal() : 1;
-        return field.GetProperty("type").GetString() switch
-        {
-            "number" => Math.Max(min, 1),
-            "date" => "2026-03-02",
-            "select" => options[0],
-            "multiselect" => new[] { options[0] },
-            "residentId" => "371602199003151236",
-            "uscc" => Applications.EnterpriseUscc,
-            "mobile" => enterprise ? "15305431111" : "13805431234",
-            "address" => "滨州市滨城区黄河五路 597 号",
-            "file" => fileId,
-            _ => enterprise ? "滨州市黄河餐饮管理有限公司" : "李明",
-        };
-    }
-
     private static string Officer(string department, string role) =>
         AccountsDemoData.Staff.First(s => s.DepartmentCode == department && s.Roles.Contains(role)).UserName;
 
@@ -58,7 +39,7 @@ public abstract class EveryItemTests(AppFixture fixture)
             var isEnterprise = item.GetProperty("applicantType").GetString() == "enterprise";
             var applicant = isEnterprise ? enterprise : citizen;
             var file = files[applicant];
-            var form = item.GetProperty("form").GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!, f => ValueFor(f, isEnterprise, file));
+            var form = item.GetProperty("form").GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!, f => Applications.ValueFor(f, isEnterprise, file));
             var created = await Http.Json(await applicant.PostAsJsonAsync("/api/v1/cases", new
             {
                 itemCode = code,
@@ -119,7 +100,7 @@ public abstract class EveryItemTests(AppFixture fixture)
         {
             itemCode = "QR-MZJ-001",
             applicant = new { kind = "person", idNumber = "371602199003151236", name = "李明", mobile = "13805431234" },
-            form = await FormAsync(app, "QR-MZJ-001", file),
+            form = await Applications.FormAsync(app, "QR-MZJ-001", file),
             materials = (await Applications.MaterialCodesAsync(citizen, "QR-MZJ-001")).Select(c => new { materialCode = c, fileId = file }).ToArray(),
         });
         var refused = await Applications.ActAsync(await app.SignedIn("clerk2"), marriage, "decide-at-counter", new { }, HttpStatusCode.Forbidden);
@@ -147,12 +128,6 @@ public abstract class EveryItemTests(AppFixture fixture)
         // An approver without the qualification for the item does not accept (住建's approver, 食品经营许可 of 市场监管 is not his anyway).
         var other = await Applications.SubmitBusinessRegistrationAsync(citizen);
         await Applications.ActAsync(await app.SignedIn("approver.gaj"), other, "accept", null, HttpStatusCode.NotFound);
-    }
-
-    private static async Task<Dictionary<string, object>> FormAsync(TestApp app, string code, string file)
-    {
-        var item = await Http.Json(await app.Anonymous().GetAsync($"/api/v1/items/{code}"));
-        return item.GetProperty("form").GetProperty("fields").EnumerateArray().ToDictionary(f => f.GetProperty("key").GetString()!, f => ValueFor(f, false, file));
     }
 }
 

@@ -30,7 +30,7 @@ public static class IntakeModule
         builder.Services.AddOutboxHandler<OneWindow.Platform.Calendar.CalendarYearPublished, RecomputeProvisionalDueDates>();
         // 文书: notices issued at the steps that require them, sealed, and checked on /verify like licences.
         builder.Services.AddScoped<Features.Notices.CaseNotices>();
-        builder.Services.AddScoped<OneWindow.Modules.Intake.Contracts.ICaseNoticeChecks>(sp => sp.GetRequiredService<Features.Notices.CaseNotices>());
+        builder.Services.AddScoped<OneWindow.Modules.Licenses.Contracts.ISealedDocumentRegister>(sp => sp.GetRequiredService<Features.Notices.CaseNotices>());
         builder.Services.AddOutboxHandler<OneWindow.Modules.Intake.Contracts.CaseEvent, Features.Notices.IssueCaseNotices>(Features.Notices.IssueCaseNotices.Wants);
         // Messages written before the facts had types (ADR 0017) are delivered as today's facts.
         builder.Services.AddOutboxUpcaster(OldEventNames.CaseChanged, 1, OldEventNames.CaseEventOf);

@@ -62,10 +62,16 @@ public static class Roles
 
     /// <summary>监管人员: an officer of a supervising department — claims pushed approvals (审管联动), records inspections and measures, does 事后核查.</summary>
     public const string Inspector = nameof(Inspector);
+
+    /// <summary>政邮商专员: staff of a partner organisation (the postal company's 揽投员, a 基层商会's service specialist) — 上门收件, 邮件揽收与投递扫描.</summary>
+    public const string DoorstepAgent = nameof(DoorstepAgent);
+
+    /// <summary>采购人: a township's, county's or department's officer who buys intermediary services in the 中介超市.</summary>
+    public const string Purchaser = nameof(Purchaser);
     public const string Applicant = nameof(Applicant);
 
     public static readonly IReadOnlyList<string> Staff =
-        [Admin, HallGuide, IntakeClerk, Reviewer, Approver, DepartmentHead, HotlineAgent, HotlineHandler, Supervisor, CallbackAgent, Inspector];
+        [Admin, HallGuide, IntakeClerk, Reviewer, Approver, DepartmentHead, HotlineAgent, HotlineHandler, Supervisor, CallbackAgent, Inspector, DoorstepAgent, Purchaser];
 
     public static readonly IReadOnlyList<string> All = [.. Staff, Applicant];
 
@@ -94,6 +100,8 @@ public static class Roles
         Supervisor => "监督员",
         CallbackAgent => "回访坐席",
         Inspector => "监管人员",
+        DoorstepAgent => "政邮商专员",
+        Purchaser => "中介服务采购人",
         Applicant => "申请人",
         _ => role,
     };

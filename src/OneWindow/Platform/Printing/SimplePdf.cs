@@ -161,6 +161,29 @@ public sealed class PdfCanvas
     public void Frame(double x, double y, double w, double h, double width = 0.8) =>
         _ops.Append(CultureInfo.InvariantCulture, $"{width:0.##} w {x:0.##} {y:0.##} {w:0.##} {h:0.##} re S\n");
 
+    /// <summary>Draws a one-dimensional barcode: one bar of the given height per dark module, <paramref name="module"/> points wide.</summary>
+    public void Bars(BitArray bars, double x, double y, double module, double height)
+    {
+        _ops.Append("0 g\n");
+        for (var i = 0; i < bars.Length; i++)
+        {
+            if (!bars[i])
+            {
+                continue;
+            }
+
+            var start = i;
+            while (i + 1 < bars.Length && bars[i + 1])
+            {
+                i++;
+            }
+
+            _ops.Append(CultureInfo.InvariantCulture, $"{x + (start * module):0.###} {y:0.###} {(i - start + 1) * module:0.###} {height:0.###} re\n");
+        }
+
+        _ops.Append("f\n");
+    }
+
     /// <summary>Draws a module matrix (e.g. a QR code, rows top to bottom) as black squares filling a square of the given size.</summary>
     public void Modules(IReadOnlyList<BitArray> rows, double x, double y, double size)
     {

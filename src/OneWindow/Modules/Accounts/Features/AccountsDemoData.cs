@@ -77,6 +77,12 @@ internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser>
         new("inspector.hbj", "严监管（生态环境）", DemoCity.City, "371600-HBJ", [Roles.Inspector]),
         new("inspector.rsj", "汤监管（人社）", DemoCity.City, "371600-RSJ", [Roles.Inspector]),
         new("inspector.mzj", "薛监管（民政）", DemoCity.City, "371600-MZJ", [Roles.Inspector]),
+        // 政邮商: the postal company's 揽投员 (上门收件, 揽收与投递扫描) and a 基层商会's service specialist.
+        new("postal", "葛揽投（滨州邮政）", DemoCity.City, "371600-YZ", [Roles.DoorstepAgent]),
+        new("chamber.huimin", "牛专员（惠民县基层商会）", DemoCity.Huimin, "371621-SH", [Roles.DoorstepAgent]),
+        // 中介超市 buyers: a township office and a county department.
+        new("buyer.shizhong", "鲁采购（市中街道）", DemoCity.Bincheng, "371602-SZJD", [Roles.Purchaser]),
+        new("buyer.huimin", "施采购（惠民住建）", DemoCity.Huimin, "371621-ZJJ", [Roles.Purchaser]),
         new("clerk.bincheng", "何窗口（滨城区）", DemoCity.Bincheng, "371602-XSP", [Roles.IntakeClerk]),
         new("clerk.huimin", "高窗口（惠民县）", DemoCity.Huimin, "371621-XSP", [Roles.IntakeClerk]),
     ];
@@ -87,6 +93,8 @@ internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser>
         ("citizen2", AccountKind.Person, "张秀兰", "371621198506213026", "13905439876", DemoCity.Huimin),
         ("enterprise", AccountKind.Enterprise, "滨州市黄河餐饮管理有限公司", "91371602MA3C8K2L6B", "15305431111", DemoCity.Bincheng),
         ("enterprise2", AccountKind.Enterprise, "惠民县绳网制品有限公司", "91371621MA3D1F7PX2", "15905432222", DemoCity.Huimin),
+        // 中介超市: the twenty intermediaries' enterprise accounts.
+        .. DemoAgencies.All.Select((a, i) => (a.UserName, AccountKind.Enterprise, a.Name, DemoAgencies.UsccOf(i, a.Region), DemoAgencies.MobileOf(i), a.Region)),
     ];
 
     public async Task SeedAsync(CancellationToken ct)

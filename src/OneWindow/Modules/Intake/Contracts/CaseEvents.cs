@@ -34,6 +34,17 @@ public abstract record CaseEvent : IIntegrationEvent
     /// <summary>The 一件事 application the case belongs to: the applicant hears of the bundle as a whole (<see cref="BundleEvent"/>).</summary>
     public Guid? BundleApplicationId { get; init; }
 
+    /// <summary>How the case came in: <c>Online</c>, <c>Counter</c>, <c>Assisted</c>, <c>Postal</c> (政邮商, with <see cref="PickupId"/>).</summary>
+    public string Channel { get; init; } = "";
+
+    /// <summary>The 上门办 pickup the case's materials came from (channel 政邮商).</summary>
+    public Guid? PickupId { get; init; }
+
+    /// <summary>How the result goes out once completed (<c>Counter</c> or <c>Post</c>), and where it is mailed when known.</summary>
+    public string? Delivery { get; init; }
+
+    public PostalAddress? PostTo { get; init; }
+
     /// <summary>
     /// The name the step is kept under in the case's audit trail and timeline (<c>timeline[].action</c>). It is
     /// stored data, like the event name: it stays when the type is renamed (a granted case's entries say
@@ -109,3 +120,6 @@ public sealed record CaseSpecialProcedureStarted : CaseEvent { public override s
 /// <summary>The 特别程序 concluded: the clock resumes, the due date moved by its working days.</summary>
 [EventName("intake.case-special-procedure-ended")]
 public sealed record CaseSpecialProcedureEnded : CaseEvent { public override string AuditAction => "SpecialProcedureEnded"; }
+
+/// <summary>A mailing address (邮寄送达): the recipient, their mobile, the county-level region code (GB/T 2260) and the rest of the address.</summary>
+public sealed record PostalAddress(string Recipient, string Mobile, string RegionCode, string Line);

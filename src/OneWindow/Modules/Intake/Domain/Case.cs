@@ -1,3 +1,4 @@
+using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Platform;
 using OneWindow.Platform.Calendar;
 
@@ -24,6 +25,9 @@ internal enum Channel
     Online,
     Counter,
     Assisted,
+
+    /// <summary>政邮商: a postal agent collected the materials at the door (上门办) and brought them to the 政邮商 window.</summary>
+    Postal,
 }
 
 internal enum Recommendation
@@ -40,7 +44,7 @@ internal enum DeadlineState
     Overdue,
 }
 
-internal enum Delivery
+internal enum ResultDelivery
 {
     Counter,
     Post,
@@ -190,7 +194,13 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
 
     public string? DeclineReason { get; set; }
 
-    public Delivery? Delivery { get; set; }
+    public ResultDelivery? Delivery { get; set; }
+
+    /// <summary>Where the result is mailed (邮寄送达), when the clerk completing the case gave it; otherwise the postal staff confirm it by phone.</summary>
+    public PostalAddress? PostTo { get; set; }
+
+    /// <summary>The 上门办 pickup whose materials this case was taken from (channel 政邮商).</summary>
+    public Guid? PickupId { get; set; }
 
     /// <summary>An unkept 容缺 pledge suspends the case (中止, clock stopped) instead of ending it (终止); from the item.</summary>
     public bool SuspendOnBrokenPledge { get; set; }
@@ -641,7 +651,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     }
 
     /// <summary>办结 and 出件. A case accepted with deferral completes only when the pledge was kept.</summary>
-    public Result Complete(Delivery delivery, DateOnly today)
+    public Result Complete(ResultDelivery delivery, DateOnly today, PostalAddress? postTo = null)
     {
         if (!CanComplete)
         {
@@ -654,6 +664,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
         }
 
         Delivery = delivery;
+        PostTo = delivery == ResultDelivery.Post ? postTo : null;
         CompletedOn = today;
         Outcome = Status == CaseStatus.Denied ? "办结（不予许可）" : PledgeDueDate is not null ? CompletedWithDeferral : "办结（准予许可）";
         Status = CaseStatus.Completed;

@@ -55,6 +55,8 @@ internal static class NoticeKinds
     public const string Denial = "denial";
     public const string Completion = "completion";
 
+    public static bool IsKind(string kind) => kind is Acceptance or NonAcceptance or Supplement or Grant or Denial or Completion;
+
     public static string Title(string kind) => kind switch
     {
         Acceptance => "受理通知书",

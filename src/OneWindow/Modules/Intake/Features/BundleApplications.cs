@@ -86,6 +86,10 @@ internal sealed class BundleApplications(
 
         var errors = new FieldErrors();
         var channel = submit.ChannelOf(request.Channel, errors);
+        if (channel == Channel.Postal)
+        {
+            errors.Add("channel", "一件事请以窗口受理（counter）或帮办（assisted）提交；政邮商上门收件按单个事项受理");
+        }
         var applicant = submit.CheckApplicant(request.Applicant, items.All(i => i.AcceptsPersons), items.All(i => i.AcceptsEnterprises), errors);
         await submit.CheckOwnNameAsync(channel, applicant.Code, errors, ct);
         var form = bundles.ValidateForm(merged, formValues, clock.TodayInChina());

@@ -23,7 +23,7 @@ internal sealed record CaseView(
     int CommittedDays, DeadlineState DeadlineState, IReadOnlyList<PausedPeriod> Pauses, IReadOnlyList<SubmittedMaterial> Materials,
     IReadOnlyList<DeficiencyItem> Deficiencies, DateOnly? SupplementDueDate, IReadOnlyList<string> DeferredMaterials, DateOnly? PledgeDueDate,
     DateOnly? PledgeFulfilledOn, DateOnly? SuspendedSince, Recommendation? ReviewRecommendation, string? ReviewOpinion, string? DecisionOpinion,
-    string? DeclineReason, Delivery? Delivery, IReadOnlyDictionary<string, string[]> Form, int Version, IReadOnlyList<TimelineEntry> Timeline)
+    string? DeclineReason, ResultDelivery? Delivery, IReadOnlyDictionary<string, string[]> Form, int Version, IReadOnlyList<TimelineEntry> Timeline)
 {
     /// <summary>The 一件事 application this case is a sub-case of.</summary>
     public Guid? BundleApplicationId { get; init; }

@@ -78,7 +78,7 @@ internal sealed class CaseDemoHistory(
             c.HadCorrection = correction;
             c.PledgeDueDate = deferral ? day : null;
             c.PledgeFulfilledOn = deferral ? day : null;
-            c.Delivery = Delivery.Counter;
+            c.Delivery = ResultDelivery.Counter;
             c.Outcome = deferral ? Case.CompletedWithDeferral : "办结（准予许可）";
             c.CompletedOn = day;
             made.Add(c);

@@ -18,7 +18,7 @@ namespace OneWindow.Modules.Intake.Features;
 /// <param name="PledgeApproval">告知承诺: the applicant signs the item's commitment letter (online: by sending this; at the counter: the clerk confirms they signed it) in place of the pledgeable materials.</param>
 internal sealed record SubmitCaseRequest(
     string? ItemCode, ApplicantInput? Applicant, Dictionary<string, JsonElement>? Form, List<MaterialInput>? Materials, string? Channel, bool? LicenseConsent = null,
-    bool? PledgeApproval = null);
+    bool? PledgeApproval = null, Guid? Pickup = null);
 
 internal sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 
@@ -31,7 +31,7 @@ internal sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 /// </summary>
 internal sealed class SubmitCase(
     AppDbContext db, ICatalogQueries catalog, CaseMaterials checkMaterials, ILicenseLibrary licenses, DivisionRegistry divisions, CaseSubmissionWriter writer,
-    IApplicantStanding standing, InstantDecisions instant, ICurrentUser user, TimeProvider clock)
+    IApplicantStanding standing, InstantDecisions instant, OneWindow.Modules.Delivery.Contracts.IDoorstepPickups pickups, ICurrentUser user, TimeProvider clock)
 {
     public Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(SubmitCaseRequest request, string? idempotencyKey, CancellationToken ct) =>
         SubmitAsync(request, ICatalogQueries.FormValues(request.Form), idempotencyKey, ct);
@@ -86,6 +86,7 @@ internal sealed class SubmitCase(
         }
 
         await CheckOwnNameAsync(channel, applicant.Code, errors, ct);
+        var pickup = await CheckPickupAsync(channel, request.Pickup, item.Definition.Code, errors, ct);
         var materials = await checkMaterials.CheckAsync(request.Materials, item, applicant.Code, errors, ct);
         var fromLicenses = request.LicenseConsent == true ? await FromLicensesAsync(item, applicant.Code, materials, ct) : [];
         var fromEarlierCases = request.LicenseConsent == true ? await FromEarlierCasesAsync(applicant.Code, item, materials, ct) : [];
@@ -104,6 +105,7 @@ internal sealed class SubmitCase(
         var entity = Case.Submit(item, channel,
             new CaseApplicant(applicant.Kind, applicant.Name, applicant.Code, applicant.Mobile, await ApplicantAccountAsync(channel, applicant.Code, ct)),
             user.UserId!, key, form.Value!, materials, now);
+        entity.PickupId = pickup;
         if (pledge)
         {
             var pledged = item.Definition.Materials.Where(m => m.Pledgeable && !materials.Any(x => x.MaterialCode == m.Code)).ToList();
@@ -227,7 +229,38 @@ internal sealed class SubmitCase(
             return Channel.Counter;
         }
 
-        return requested is "assisted" || user.IsInRole(Roles.HallGuide) ? Channel.Assisted : Channel.Counter;
+        return requested is "postal" && user.IsInRole(Roles.IntakeClerk) ? Channel.Postal
+            : requested is "assisted" || user.IsInRole(Roles.HallGuide) ? Channel.Assisted : Channel.Counter;
+    }
+
+    /// <summary>政邮商: a case taken at the window from a 上门办 pickup names it; the pickup must be at this region's window, for this item, and not yet taken.</summary>
+    private async Task<Guid?> CheckPickupAsync(Channel channel, Guid? pickupId, string itemCode, FieldErrors errors, CancellationToken ct)
+    {
+        if (channel != Channel.Postal)
+        {
+            if (pickupId is not null)
+            {
+                errors.Add("pickup", "上门收件的材料请以渠道 postal（政邮商）受理");
+            }
+
+            return null;
+        }
+
+        var p = pickupId is { } id ? await pickups.FindAsync(id, ct) : null;
+        if (p is null)
+        {
+            errors.Add("pickup", "政邮商受理须关联上门收件单");
+        }
+        else if (!p.AtWindow || p.CaseId is not null)
+        {
+            errors.Add("pickup", p.CaseId is null ? $"上门收件单 {p.Number} 的材料尚未交到窗口" : $"上门收件单 {p.Number} 已受理");
+        }
+        else if (p.ItemCode != itemCode || p.RegionCode != user.RegionCode)
+        {
+            errors.Add("pickup", $"上门收件单 {p.Number} 不是本窗口的这个事项");
+        }
+
+        return p?.Id;
     }
 
     internal (string Kind, string Name, string Code, string Mobile) CheckApplicant(ApplicantInput? a, bool acceptsPersons, bool acceptsEnterprises, FieldErrors errors)

@@ -139,9 +139,9 @@ internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materia
             case Withdraw:
                 return new WithdrawRequest { Reason = Text("reason"), Confirmed = Text("confirmed") == "true" };
             case Complete:
-                return new CompleteRequest { Delivery = Text("delivery") == "post" ? Delivery.Post : Delivery.Counter };
+                return new CompleteRequest { Delivery = Text("delivery") == "post" ? ResultDelivery.Post : ResultDelivery.Counter };
             case DecideAtCounter:
-                return new DecideAtCounterRequest { Opinion = Text("opinion"), Delivery = Text("delivery") == "post" ? Delivery.Post : Delivery.Counter };
+                return new DecideAtCounterRequest { Opinion = Text("opinion"), Delivery = Text("delivery") == "post" ? ResultDelivery.Post : ResultDelivery.Counter };
             default:
                 return new NoBody();
         }

@@ -23,3 +23,24 @@ public interface IDocumentSeals
     /// <summary>Opens a sealed string: a field error on <c>payload</c> when it is not one; otherwise whether the seal holds.</summary>
     Task<Result<OpenedDocument>> OpenAsync(string? payload, CancellationToken ct);
 }
+
+/// <summary>
+/// A module's register of the sealed documents it issues (Intake's notices, Inspections' 勘验报告): the public verifier
+/// (<c>POST /api/v1/licenses/verify</c>, <c>/verify</c>) opens a <c>DN1:</c> string with the e-seal and asks the register of its
+/// kind whether exactly this document was issued, so a sealed string nobody recorded is reported as unknown.
+/// </summary>
+public interface ISealedDocumentRegister
+{
+    /// <summary>Whether documents of this kind (<see cref="SealedFacts.Kind"/>) are kept here.</summary>
+    bool Keeps(string kind);
+
+    /// <summary>Whether the document numbered <paramref name="documentNumber"/> was issued with exactly this sealed string.</summary>
+    Task<bool> OnRecordAsync(string documentNumber, string payload, CancellationToken ct);
+}
+
+/// <summary>What a sealed document's kind is called for people.</summary>
+public static class SealedKinds
+{
+    public const string InspectionReport = "inspectionReport";
+    public const string License = "license";
+}

@@ -25,8 +25,16 @@ internal sealed record QrPayload(string Payload);
 
 internal sealed record VerifyRequest(string? Payload);
 
-/// <summary>What a verifier learns: the verdict and only what the QR itself carries (codes masked).</summary>
-internal sealed record VerifyResult(bool Valid, string Status, string Message, string? Kid, QrClaims? Claims);
+/// <summary>
+/// What a verifier learns: the verdict and only what the QR itself carries (codes masked). <see cref="Kind"/> says what was
+/// checked: <c>license</c>, or a sealed document's kind (<c>inspectionReport</c>, a notice's kind) with its facts in <see cref="Document"/>.
+/// </summary>
+internal sealed record VerifyResult(bool Valid, string Status, string Message, string? Kid, QrClaims? Claims)
+{
+    public string Kind { get; init; } = SealedKinds.License;
+
+    public SealedFacts? Document { get; init; }
+}
 
 internal sealed record StatusRequest(string? Reason);
 
@@ -118,7 +126,7 @@ internal static class LicenseEndpoints
         {
             var result = await verifier.VerifyAsync(request.Payload, ct);
             return result.IsSuccess ? TypedResults.Ok(result.Value!) : result.Error!.ToProblem();
-        }).AllowAnonymous().RequireRateLimiting(Throttles.Verify).WithSummary("核验亮证码：签名、密钥、有效期与当前状态");
+        }).AllowAnonymous().RequireRateLimiting(Throttles.Verify).WithSummary("核验亮证码（LC1:）或盖章文书的二维码（DN1:，如勘验报告、决定书）：签名、密钥、有效期与当前状态；kind 说明是什么");
 
         app.MapPost("/api/v1/eseals/{department}/rotate", async Task<Results<Ok<JwkSet>, ProblemHttpResult>> (
                 string department, ESeals seals, ICurrentUser user, AuditTrail audit, AppDbContext db, OneWindow.Modules.Organisation.Contracts.IDepartmentDirectory departments,

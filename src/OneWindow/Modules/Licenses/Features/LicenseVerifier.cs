@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Licenses.Contracts;
 using OneWindow.Modules.Licenses.Domain;
 using OneWindow.Platform;
 using OneWindow.Platform.Data;
@@ -9,11 +10,17 @@ namespace OneWindow.Modules.Licenses.Features;
 /// Verifies a 扫码亮证 string: well-formed (else 400), signed by a published e-seal (else invalid),
 /// then dates and the licence's current status from the register (active, suspended, revoked, expired).
 /// </summary>
-internal sealed class LicenseVerifier(AppDbContext db, ESeals seals, VerificationCache cache, TimeProvider clock)
+internal sealed class LicenseVerifier(
+    AppDbContext db, ESeals seals, VerificationCache cache, TimeProvider clock, IDocumentSeals documents, IEnumerable<ISealedDocumentRegister> registers)
 {
     public async Task<Result<VerifyResult>> VerifyAsync(string? payload, CancellationToken ct)
     {
         payload = payload?.Trim();
+        if (payload?.StartsWith(DocumentQr.Prefix, StringComparison.Ordinal) == true)
+        {
+            return await VerifyDocumentAsync(payload, ct);
+        }
+
         if (payload is not null && cache.TryGetVerified(payload, out var knownKid, out var knownClaims))
         {
             return await WithStatusAsync(knownKid, knownClaims, ct);
@@ -63,6 +70,31 @@ internal sealed class LicenseVerifier(AppDbContext db, ESeals seals, Verificatio
             null => new VerifyResult(false, "unknown", "签名有效，但证照库中没有这张证照", kid, c),
             _ => new VerifyResult(true, "active", "证照真实有效", kid, c),
         };
+    }
+
+    /// <summary>
+    /// A sealed document (DN1): the department's e-seal over exactly these facts (one changed character fails it), and the
+    /// register of its kind has it on record.
+    /// </summary>
+    private async Task<Result<VerifyResult>> VerifyDocumentAsync(string payload, CancellationToken ct)
+    {
+        var opened = await documents.OpenAsync(payload, ct);
+        if (!opened.IsSuccess)
+        {
+            return opened.Error!;
+        }
+
+        var o = opened.Value!;
+        if (!o.SignatureValid || o.Facts is not { } facts)
+        {
+            return new VerifyResult(false, "invalid", o.Message + "（文书可能被篡改）", o.Kid, null) { Kind = o.Facts?.Kind ?? "document" };
+        }
+
+        var register = registers.FirstOrDefault(r => r.Keeps(facts.Kind));
+        var onRecord = register is not null && await register.OnRecordAsync(facts.DocumentNumber, payload, ct);
+        return onRecord
+            ? new VerifyResult(true, "issued", $"{facts.Title}真实有效：{facts.IssuerName}于{facts.IssuedOn:yyyy年M月d日}盖章出具", o.Kid, null) { Kind = facts.Kind, Document = facts }
+            : new VerifyResult(false, "unknown", "电子印章有效，但出具机关的记录中没有这份文书", o.Kid, null) { Kind = facts.Kind, Document = facts };
     }
 
     private static string Reason(string? reason) => string.IsNullOrWhiteSpace(reason) ? "" : "：" + reason;

@@ -6,17 +6,15 @@ namespace OneWindow.Modules.Licenses.Pages;
 
 /// <summary>
 /// Public 亮证核验 page: paste the string, or open a link carrying it (?payload=); works without JavaScript. A sealed
-/// notice's string (<c>DN1:</c>, a case's 受理通知书 or 决定书) is checked here too, by the case's notice register.
+/// document's string (<c>DN1:</c>: a case's 受理通知书 or 决定书, a 勘验报告) is checked here too, by the register of its kind.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(OneWindow.Platform.Web.Throttles.Verify)]
-internal sealed class VerifyModel(LicenseVerifier verifier, OneWindow.Modules.Intake.Contracts.ICaseNoticeChecks notices) : PageModel
+internal sealed class VerifyModel(LicenseVerifier verifier) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Payload { get; set; }
 
     public VerifyResult? Result { get; private set; }
-
-    public OneWindow.Modules.Intake.Contracts.NoticeCheck? Notice { get; private set; }
 
     public string? Problem { get; private set; }
 
@@ -32,20 +30,6 @@ internal sealed class VerifyModel(LicenseVerifier verifier, OneWindow.Modules.In
 
     private async Task CheckAsync(CancellationToken ct)
     {
-        if (OneWindow.Modules.Intake.Contracts.ICaseNoticeChecks.IsNotice(Payload))
-        {
-            var notice = await notices.CheckAsync(Payload, ct);
-            if (notice.IsSuccess)
-            {
-                Notice = notice.Value;
-                return;
-            }
-
-            Problem = string.Join("；", notice.Error!.Fields?.SelectMany(f => f.Value) ?? [notice.Error.Title]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return;
-        }
-
         var result = await verifier.VerifyAsync(Payload, ct);
         if (result.IsSuccess)
         {

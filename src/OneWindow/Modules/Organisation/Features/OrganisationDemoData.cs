@@ -29,6 +29,18 @@ internal sealed class OrganisationDemoData(AppDbContext db) : IDemoSeeder
         ("RXB", "滨州市12345政务服务便民热线办公室", "12345热线", "受理群众诉求，派单转办、督办回访"),
     ];
 
+    /// <summary>
+    /// Partner organisations (政邮商: the postal company runs the pieces, a 基层商会 helps with the forms) and township offices that buy
+    /// intermediary services (中介超市): not approval departments, but their staff have accounts.
+    /// </summary>
+    private static readonly (string Code, string Region, string Name, string Short, string Description, string Address)[] Partners =
+    [
+        ($"{DemoCity.City}-YZ", DemoCity.City, "中国邮政集团有限公司滨州市分公司", "滨州邮政", "政邮商合作单位：上门收件、结果寄递（政府买单）", "滨州市渤海七路 509 号"),
+        ($"{DemoCity.Huimin}-SH", DemoCity.Huimin, "惠民县工商业联合会基层商会", "惠民县基层商会", "政邮商合作单位：商会服务专员帮企业做单", "惠民县政务服务中心 政邮商窗口"),
+        ($"{DemoCity.Bincheng}-SZJD", DemoCity.Bincheng, "滨城区市中街道办事处", "市中街道", "街道办事处：中介服务采购（中介超市）", "滨城区黄河二路 336 号"),
+        ($"{DemoCity.Huimin}-SWJD", DemoCity.Huimin, "惠民县孙武街道办事处", "孙武街道", "街道办事处：中介服务采购（中介超市）", "惠民县孙武一路 1 号"),
+    ];
+
     private static readonly (string Region, string RegionName)[] Counties =
     [
         (DemoCity.Bincheng, "滨城区"),
@@ -66,6 +78,14 @@ internal sealed class OrganisationDemoData(AppDbContext db) : IDemoSeeder
                     Address = $"{regionName}政务服务中心", Phone = "0543-12345", SortOrder = ++order,
                 });
             }
+        }
+
+        foreach (var (code, region, name, shortName, description, address) in Partners)
+        {
+            Add(have, new Department
+            {
+                Code = code, Name = name, ShortName = shortName, RegionCode = region, Description = description, Address = address, Phone = "0543-12345", SortOrder = 90 + ++order,
+            });
         }
 
         await db.SaveChangesAsync(ct);

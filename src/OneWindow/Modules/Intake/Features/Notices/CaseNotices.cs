@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using OneWindow.Modules.Intake.Contracts;
 using OneWindow.Modules.Intake.Domain;
 using OneWindow.Modules.Licenses.Contracts;
 using OneWindow.Platform;
@@ -15,12 +14,21 @@ internal sealed record NoticeSummary(Guid Id, string Kind, string Title, string 
 
 internal sealed record VerifyNoticeRequest(string? Payload);
 
+/// <summary>A notice's QR string checked: the e-seal, and whether the notice is on the case's record.</summary>
+/// <param name="Status">issued (sealed and on record), invalid (the seal does not hold), unknown (sealed but not on record).</param>
+internal sealed record NoticeCheck(bool Valid, string Status, string Message, SealedFacts? Facts, string? Kid);
+
 /// <summary>
 /// A case's notices for whoever may see the case (the applicant downloads them, the counter prints them), and the
 /// check of a notice's QR string: the e-seal holds and the notice is on the case's record.
 /// </summary>
-internal sealed class CaseNotices(AppDbContext db, ICurrentUser user, IDocumentSeals seals, TimeProvider clock) : ICaseNoticeChecks
+internal sealed class CaseNotices(AppDbContext db, ICurrentUser user, IDocumentSeals seals, TimeProvider clock) : ISealedDocumentRegister
 {
+    public bool Keeps(string kind) => NoticeKinds.IsKind(kind);
+
+    public Task<bool> OnRecordAsync(string documentNumber, string payload, CancellationToken ct) =>
+        db.Set<CaseNotice>().AsNoTracking().AnyAsync(n => n.DocumentNumber == documentNumber && n.Payload == payload, ct);
+
     private static Error NotFound => Error.NotFound("case:not-found", "办件不存在");
 
     private async Task<Case?> VisibleCaseAsync(Guid caseId, CancellationToken ct) =>
@@ -63,8 +71,7 @@ internal sealed class CaseNotices(AppDbContext db, ICurrentUser user, IDocumentS
             return new NoticeCheck(false, "invalid", o.Message, null, o.Kid);
         }
 
-        var trimmed = payload!.Trim();
-        var onRecord = await db.Set<CaseNotice>().AsNoTracking().AnyAsync(n => n.DocumentNumber == facts.DocumentNumber && n.Payload == trimmed, ct);
+        var onRecord = await OnRecordAsync(facts.DocumentNumber, payload!.Trim(), ct);
         return onRecord
             ? new NoticeCheck(true, "issued", $"文书真实有效：{facts.IssuerName}于{facts.IssuedOn:yyyy年M月d日}出具", facts, o.Kid)
             : new NoticeCheck(false, "unknown", "电子印章有效，但办件记录中没有这份文书", facts, o.Kid);

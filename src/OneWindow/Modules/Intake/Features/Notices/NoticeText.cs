@@ -64,7 +64,7 @@ internal static class NoticeText
             [
                 applicant,
                 lead + $"已于{Day(issuedOn)}办结，办理结果：{(c.Outcome is { } o ? o : "见办件记录")}。",
-                c.Delivery == Delivery.Post ? "结果文书和证照将通过邮政寄递送达，请注意查收。" : "请持本人有效身份证件到政务服务中心统一出件窗口领取结果。",
+                c.Delivery == ResultDelivery.Post ? "结果文书和证照将通过邮政寄递送达，请注意查收。" : "请持本人有效身份证件到政务服务中心统一出件窗口领取结果。",
             ],
         };
         if (basis is not null && kind is NoticeKinds.Grant or NoticeKinds.Denial or NoticeKinds.Acceptance)

@@ -12,7 +12,10 @@ internal sealed record DecideAtCounterRequest
     public string? Opinion { get; init; }
 
     /// <summary>How the result is handed out: at the counter (default) or by post.</summary>
-    public Delivery? Delivery { get; init; }
+    public ResultDelivery? Delivery { get; init; }
+
+    /// <summary>The mailing address when by post (else the postal staff confirm it with the applicant).</summary>
+    public PostalAddressInput? Address { get; init; }
 
     /// <summary>Set by the step: whether it also accepted the case (the facts it produces say so).</summary>
     [JsonIgnore]
@@ -53,8 +56,14 @@ internal sealed class DecideAtCounter() : CaseTransition<DecideAtCounterRequest>
             body.AcceptedHere = true;
         }
 
+        var address = PostalAddressInput.Check(body.Delivery, body.Address);
+        if (!address.IsSuccess)
+        {
+            return address.Error!;
+        }
+
         var granted = c.Grant(string.IsNullOrWhiteSpace(body.Opinion) ? "即办：材料齐全、符合条件，当场准予" : body.Opinion, a.ActorName);
-        return granted.IsSuccess ? c.Complete(body.Delivery ?? Delivery.Counter, a.Today) : granted;
+        return granted.IsSuccess ? c.Complete(body.Delivery ?? ResultDelivery.Counter, a.Today, address.Value) : granted;
     }
 
     internal override CaseEvent EventOf(Case c) => CaseRecording.Event<CaseCompleted>(c);

@@ -973,6 +973,295 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.ToTable("service_items", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Modules.Delivery.Domain.Pickup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddressLine")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line");
+
+                    b.Property<string>("AddressRegion")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_region");
+
+                    b.Property<string>("AgentName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_name");
+
+                    b.Property<string>("AgentOrganisation")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_organisation");
+
+                    b.Property<string>("AgentUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent_user_id");
+
+                    b.Property<string>("ApplicantMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_mobile");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_name");
+
+                    b.Property<long?>("AtWindowAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at_window_at");
+
+                    b.Property<long>("BookedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booked_at");
+
+                    b.Property<string>("BookedByUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_by_user_id");
+
+                    b.Property<string>("BookedVia")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booked_via");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Checks")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checks_json");
+
+                    b.Property<long?>("CollectedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("collected_at");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Materials")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("materials_json");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Slot")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slot");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_doorstep_pickups");
+
+                    b.HasIndex("BookedByUserId")
+                        .HasDatabaseName("ix_doorstep_pickups_booked_by_user_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_doorstep_pickups_number");
+
+                    b.HasIndex("Status", "Day")
+                        .HasDatabaseName("ix_doorstep_pickups_status_day");
+
+                    b.ToTable("doorstep_pickups", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Delivery.Domain.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddressLine")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_line");
+
+                    b.Property<string>("ApplicantUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_user_id");
+
+                    b.Property<int?>("Band")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("band");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("carrier");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_on");
+
+                    b.Property<decimal>("Fee")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fee");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("FromRegion")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from_region");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("items_json");
+
+                    b.Property<string>("Mobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mobile");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Scans")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scans_json");
+
+                    b.Property<Guid>("SourceMessageId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_message_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("WaybillNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("waybill_number");
+
+                    b.HasKey("Id")
+                        .HasName("pk_shipments");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_shipments_case_id");
+
+                    b.HasIndex("SourceMessageId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_source_message_id");
+
+                    b.HasIndex("WaybillNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_shipments_waybill_number");
+
+                    b.HasIndex("Carrier", "FinishedAt")
+                        .HasDatabaseName("ix_shipments_carrier_finished_at");
+
+                    b.HasIndex("Carrier", "Status", "CreatedAt")
+                        .HasDatabaseName("ix_shipments_carrier_status_created_at");
+
+                    b.ToTable("shipments", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Modules.Hotline.Domain.KnowledgeArticle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1421,6 +1710,174 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.ToTable("work_order_steps", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Modules.Inspections.Domain.Inspection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_name");
+
+                    b.Property<string>("ApplicantUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_user_id");
+
+                    b.Property<string>("AttachmentIds")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attachment_ids");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CaseNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("case_number");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checklist_json");
+
+                    b.Property<string>("ChecklistPoints")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checklist_points_json");
+
+                    b.Property<long?>("ConcludedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("concluded_at");
+
+                    b.Property<string>("ConcludedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("concluded_by_name");
+
+                    b.Property<int?>("Conclusion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("conclusion");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<double>("DistanceSavedKm")
+                        .HasColumnType("REAL")
+                        .HasColumnName("distance_saved_km");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("findings");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_name");
+
+                    b.Property<string>("Locations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locations_json");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mode");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_by_name");
+
+                    b.Property<string>("Payload")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Photos")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("photos_json");
+
+                    b.Property<Guid?>("RecordingFileId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recording_file_id");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("ReportNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_number");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_json");
+
+                    b.Property<string>("SiteAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("site_address");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<string>("VideoLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("video_link");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inspections");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_inspections_case_id");
+
+                    b.HasIndex("ReportNumber")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inspections_report_number");
+
+                    b.HasIndex("DepartmentCode", "Status", "OpenedAt")
+                        .HasDatabaseName("ix_inspections_department_code_status_opened_at");
+
+                    b.ToTable("inspections", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Modules.Intake.Domain.Bundle", b =>
                 {
                     b.Property<string>("Code")
@@ -1829,6 +2286,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("pauses_json");
 
+                    b.Property<Guid?>("PickupId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pickup_id");
+
                     b.Property<string>("Pledge")
                         .HasColumnType("TEXT")
                         .HasColumnName("pledge_json");
@@ -1840,6 +2301,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("PledgeFulfilledOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("pledge_fulfilled_on");
+
+                    b.Property<string>("PostTo")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_to_json");
 
                     b.Property<string>("Procedures")
                         .IsRequired()
@@ -2261,6 +2726,338 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_signing_keys_department_code");
 
                     b.ToTable("signing_keys", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Marketplace.Domain.Intermediary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BlacklistedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("blacklisted_until");
+
+                    b.Property<string>("Breaches")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("breaches_json");
+
+                    b.Property<string>("ContactMobile")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_mobile");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contact_name");
+
+                    b.Property<int>("Contracts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("contracts");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<string>("PriceRange")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("price_range");
+
+                    b.Property<string>("Qualifications")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualifications_json");
+
+                    b.Property<int>("RatingCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating_count");
+
+                    b.Property<decimal>("RatingSum")
+                        .HasPrecision(12, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating_sum");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("registered_at");
+
+                    b.Property<string>("ServiceArea")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_area_json");
+
+                    b.Property<string>("ServiceTypes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_types_json");
+
+                    b.Property<int>("StaffCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("staff_count");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_reason");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uscc");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified_at");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_intermediaries");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_intermediaries_owner_user_id");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_intermediaries_status");
+
+                    b.HasIndex("Uscc")
+                        .IsUnique()
+                        .HasDatabaseName("ix_intermediaries_uscc");
+
+                    b.ToTable("intermediaries", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Marketplace.Domain.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepted_on");
+
+                    b.Property<decimal>("Budget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("budget");
+
+                    b.Property<string>("BuyerCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_code");
+
+                    b.Property<string>("BuyerKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_kind");
+
+                    b.Property<string>("BuyerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buyer_name");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_at");
+
+                    b.Property<decimal?>("ContractAmount")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_amount");
+
+                    b.Property<DateOnly?>("ContractSignedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("contract_signed_on");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by_name");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivered_on");
+
+                    b.Property<string>("DeliveryNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_note");
+
+                    b.Property<string>("DirectReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direct_reason");
+
+                    b.Property<string>("Excluded")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("excluded_json");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("method");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Objections")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("objections_json");
+
+                    b.Property<string>("ProjectCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("project_code");
+
+                    b.Property<DateOnly?>("PublicityUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("publicity_until");
+
+                    b.Property<string>("Qualification")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualification");
+
+                    b.Property<string>("QualificationLevel")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qualification_level");
+
+                    b.Property<string>("Ranking")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ranking_json");
+
+                    b.Property<string>("Rating")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rating_json");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed");
+
+                    b.Property<string>("SeedCommitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seed_commitment");
+
+                    b.Property<string>("ServiceType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_type");
+
+                    b.Property<long>("SignUpUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sign_up_until");
+
+                    b.Property<string>("SignUps")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_ups_json");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<Guid?>("WinnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("winner_id");
+
+                    b.Property<string>("WinnerName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("winner_name");
+
+                    b.Property<decimal?>("WinningPrice")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("winning_price");
+
+                    b.HasKey("Id")
+                        .HasName("pk_purchases");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_purchases_number");
+
+                    b.HasIndex("WinnerId")
+                        .HasDatabaseName("ix_purchases_winner_id");
+
+                    b.HasIndex("BuyerCode", "CreatedAt")
+                        .HasDatabaseName("ix_purchases_buyer_code_created_at");
+
+                    b.HasIndex("Status", "CreatedAt")
+                        .HasDatabaseName("ix_purchases_status_created_at");
+
+                    b.ToTable("purchases", (string)null);
                 });
 
             modelBuilder.Entity("OneWindow.Modules.Notifications.Domain.Notification", b =>
