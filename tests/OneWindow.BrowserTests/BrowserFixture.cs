@@ -33,7 +33,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         _database = await TestDatabase.CreateAsync("sqlite");
         // The demo halls give out numbers on working days 09:00–17:00: the server's clock starts on the next weekday
         // morning and runs from there (forward, so the browser never sees its cookies as expired).
-        App = new TestApp(_database, services: s => s.AddSingleton<TimeProvider>(RunningClock.NextWeekdayMorning()));
+        // 中介超市's 公示 is set to end the day of the selection, so a page journey can go from a draw to a contract in one sitting
+        // (the integration tests hold a 3-working-day 公示 with objections).
+        App = new TestApp(_database, services: s => s.AddSingleton<TimeProvider>(RunningClock.NextWeekdayMorning()),
+            settings: new Dictionary<string, string?> { ["Marketplace:PublicityWorkingDays"] = "0" });
         var port = FreePort();
         App.UseKestrel(port);
         App.StartServer();

@@ -107,6 +107,13 @@ internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materia
     {
         var f = Request.Form;
         string? Text(string name) => f[name].FirstOrDefault() is { Length: > 0 } v ? v.Trim() : null;
+
+        // The mailing address the form gave (none when every field is empty).
+        PostalAddressInput? PostedAddress() =>
+            Text("recipient") is null && Text("recipientMobile") is null && Text("regionCode") is null && Text("line") is null
+                ? null
+                : new PostalAddressInput(Text("recipient"), Text("recipientMobile"), Text("regionCode"), Text("line"));
+
         switch (step)
         {
             case AcceptWithDeferral:
@@ -139,9 +146,12 @@ internal sealed class CaseDetailModel(CaseActions actions, CaseMaterials materia
             case Withdraw:
                 return new WithdrawRequest { Reason = Text("reason"), Confirmed = Text("confirmed") == "true" };
             case Complete:
-                return new CompleteRequest { Delivery = Text("delivery") == "post" ? ResultDelivery.Post : ResultDelivery.Counter };
+                return new CompleteRequest { Delivery = Text("delivery") == "post" ? ResultDelivery.Post : ResultDelivery.Counter, Address = PostedAddress() };
             case DecideAtCounter:
-                return new DecideAtCounterRequest { Opinion = Text("opinion"), Delivery = Text("delivery") == "post" ? ResultDelivery.Post : ResultDelivery.Counter };
+                return new DecideAtCounterRequest
+                {
+                    Opinion = Text("opinion"), Delivery = Text("delivery") == "post" ? ResultDelivery.Post : ResultDelivery.Counter, Address = PostedAddress(),
+                };
             default:
                 return new NoBody();
         }
