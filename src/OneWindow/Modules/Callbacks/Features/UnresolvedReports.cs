@@ -231,29 +231,8 @@ internal sealed class UnresolvedReports(
             return NotFound;
         }
 
-        if (version is { } v && v != r.Version)
-        {
-            return Error.StaleWrite;
-        }
-
-        var done = change(r);
-        if (!done.IsSuccess)
-        {
-            return done.Error!;
-        }
-
-        audit.Record(new AuditRecord(r.RegionCode, "UnresolvedReport", r.Id.ToString(), action, new { status = r.Status.ToString(), officer = r.OfficerName }));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Error.StaleWrite;
-        }
-
-        return View(r);
+        return await db.ChangeVersionedAsync(r, version, x => Task.FromResult(change(x)),
+            x => audit.Record(new AuditRecord(x.RegionCode, "UnresolvedReport", x.Id.ToString(), action, new { status = x.Status.ToString(), officer = x.OfficerName })), View, ct);
     }
 
     private UnresolvedReportView View(UnresolvedReport r)

@@ -231,25 +231,10 @@ internal sealed class DoorstepPickups(
         }
 
         var mayAct = agentOnly ? IsAgent : IsAgent || p.BookedByUserId == user.UserId || PhoneBookers.Any(user.IsInRole);
-        if (!mayAct)
-        {
-            return Error.Forbidden("pickup:not-agent", agentOnly ? "只有政邮商专员可以接单、上门收件和交窗口" : "只有预约人或工作人员可以取消");
-        }
-
-        if (version is { } v && v != p.Version)
-        {
-            return Error.StaleWrite;
-        }
-
-        var done = change(p);
-        if (!done.IsSuccess)
-        {
-            return done.Error!;
-        }
-
-        audit.Record(new AuditRecord(p.RegionCode, "Pickup", p.Id.ToString(), action, new { p.Number, status = p.Status.ToString() }));
-        var saved = await db.SaveOrStaleAsync(ct);
-        return saved.IsSuccess ? View(p) : saved.Error!;
+        return mayAct
+            ? await db.ChangeVersionedAsync(p, version, x => Task.FromResult(change(x)),
+                x => audit.Record(new AuditRecord(x.RegionCode, "Pickup", x.Id.ToString(), action, new { x.Number, status = x.Status.ToString() })), View, ct)
+            : Error.Forbidden("pickup:not-agent", agentOnly ? "只有政邮商专员可以接单、上门收件和交窗口" : "只有预约人或工作人员可以取消");
     }
 
     private PickupView View(Pickup p)

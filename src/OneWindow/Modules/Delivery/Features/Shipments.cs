@@ -192,25 +192,10 @@ internal sealed class Shipments(
             return NotFound;
         }
 
-        if (O.Carrier(s.Carrier) is not { } carrier || !DeliveryAccess.IsCarrierStaff(user, carrier))
-        {
-            return Error.Forbidden("shipment:not-carrier", "只有承运单位的政邮商专员可以记录邮件的揽收、投递和收件地址");
-        }
-
-        if (version is { } v && v != s.Version)
-        {
-            return Error.StaleWrite;
-        }
-
-        var done = await change(s);
-        if (!done.IsSuccess)
-        {
-            return done.Error!;
-        }
-
-        audit.Record(new AuditRecord(s.FromRegion, "Shipment", s.Id.ToString(), action, new { s.WaybillNumber, status = s.Status.ToString(), s.Fee }));
-        var saved = await db.SaveOrStaleAsync(ct);
-        return saved.IsSuccess ? View(s) : saved.Error!;
+        return O.Carrier(s.Carrier) is { } carrier && DeliveryAccess.IsCarrierStaff(user, carrier)
+            ? await db.ChangeVersionedAsync(s, version, change,
+                x => audit.Record(new AuditRecord(x.FromRegion, "Shipment", x.Id.ToString(), action, new { x.WaybillNumber, status = x.Status.ToString(), x.Fee })), View, ct)
+            : Error.Forbidden("shipment:not-carrier", "只有承运单位的政邮商专员可以记录邮件的揽收、投递和收件地址");
     }
 
     /// <summary>The recipient's mobile whole for the applicant and the carrier's staff (who phone them), masked for everyone else.</summary>

@@ -175,11 +175,6 @@ internal sealed class InspectionWork(
             return Error.Forbidden("inspection:not-yours", applicant ? "申请人只能报送手机的实时位置" : "只有承办部门的人员可以记录勘验");
         }
 
-        if (version is { } v && v != i.Version)
-        {
-            return Error.StaleWrite;
-        }
-
         var errors = new FieldErrors();
         var now = clock.GetUtcNow();
         var photos = input.Photos ?? [];
@@ -232,17 +227,13 @@ internal sealed class InspectionWork(
             return errors.ToError("inspection:invalid", "勘验记录有误");
         }
 
-        var done = i.AddEvidence(
-            [.. photos.Select(p => new SitePhoto(p.FileId!.Value, p.TakenAt!.Value, p.Lat!.Value, p.Lng!.Value, TextRules.Clip(p.Caption?.Trim() ?? "", 100)))],
-            location, input.VideoLink?.Trim(), input.RecordingFileId);
-        if (!done.IsSuccess)
-        {
-            return done.Error!;
-        }
-
-        audit.Record(new AuditRecord(i.RegionCode, "Inspection", i.Id.ToString(), "InspectionEvidenceAdded", new { photos = photos.Count, location = location is not null, input.RecordingFileId }));
-        var saved = await db.SaveOrStaleAsync(ct);
-        return saved.IsSuccess ? View(i) : saved.Error!;
+        return await db.ChangeVersionedAsync(i, version,
+            x => Task.FromResult(x.AddEvidence(
+                [.. photos.Select(p => new SitePhoto(p.FileId!.Value, p.TakenAt!.Value, p.Lat!.Value, p.Lng!.Value, TextRules.Clip(p.Caption?.Trim() ?? "", 100)))],
+                location, input.VideoLink?.Trim(), input.RecordingFileId)),
+            x => audit.Record(new AuditRecord(x.RegionCode, "Inspection", x.Id.ToString(), "InspectionEvidenceAdded",
+                new { photos = photos.Count, location = location is not null, input.RecordingFileId })),
+            View, ct);
     }
 
     public async Task<Result<InspectionView>> ConcludeAsync(Guid id, ConcludeInspectionInput input, int? version, CancellationToken ct)
@@ -256,11 +247,6 @@ internal sealed class InspectionWork(
         if (!IsOfficerOf(i.DepartmentCode))
         {
             return Error.Forbidden("inspection:not-your-department", "只有承办部门的人员可以出具勘验报告");
-        }
-
-        if (version is { } v && v != i.Version)
-        {
-            return Error.StaleWrite;
         }
 
         var errors = new FieldErrors();
@@ -301,27 +287,25 @@ internal sealed class InspectionWork(
             return errors.ToError("inspection:invalid", "勘验结论有误");
         }
 
-        var done = i.Conclude(conclusion, findings, [.. checklist.Select((c, n) => new ChecklistResult(points[n], c.Ok!.Value, TextRules.Clip(c.Note?.Trim() ?? "", 200)))],
-            user.DisplayName ?? user.UserName ?? "", clock.GetUtcNow());
-        if (!done.IsSuccess)
-        {
-            return done.Error!;
-        }
+        return await db.ChangeVersionedAsync(i, version, async x =>
+            {
+                var done = x.Conclude(conclusion, findings, [.. checklist.Select((c, n) => new ChecklistResult(points[n], c.Ok!.Value, TextRules.Clip(c.Note?.Trim() ?? "", 200)))],
+                    user.DisplayName ?? user.UserName ?? "", clock.GetUtcNow());
+                if (!done.IsSuccess)
+                {
+                    return done;
+                }
 
-        var today = clock.TodayInChina();
-        var department = await departments.FindAsync(i.DepartmentCode, ct);
-        i.ReportNumber = $"KY{today:yyyyMMdd}{await DayCounters.NextAsync(db, "inspection-report", today, ct):D4}";
-        i.Payload = await seals.SealAsync(new SealedFacts(SealedKinds.InspectionReport, Inspection.Label(i.Mode) + "报告", i.ReportNumber, i.CaseNumber, i.ItemName, i.DepartmentCode,
-            department?.Name ?? i.DepartmentCode, today), ct);
-        var resumed = await procedures.EndSpecialProcedureAsync([i.CaseId], $"{Inspection.Label(i.Mode)}：{Inspection.Label(conclusion)}。{findings}（报告 {i.ReportNumber}）", ct);
-        if (!resumed.IsSuccess)
-        {
-            return resumed.Error!;
-        }
-
-        audit.Record(new AuditRecord(i.RegionCode, "Inspection", i.Id.ToString(), "InspectionConcluded", new { i.ReportNumber, conclusion = conclusion.ToString(), i.DistanceSavedKm }));
-        var saved = await db.SaveOrStaleAsync(ct);
-        return saved.IsSuccess ? View(i) : saved.Error!;
+                // The report is numbered and sealed, and the case's clock resumes, in the same unit of work.
+                var today = clock.TodayInChina();
+                var department = await departments.FindAsync(x.DepartmentCode, ct);
+                x.ReportNumber = $"KY{today:yyyyMMdd}{await DayCounters.NextAsync(db, "inspection-report", today, ct):D4}";
+                x.Payload = await seals.SealAsync(new SealedFacts(SealedKinds.InspectionReport, Inspection.Label(x.Mode) + "报告", x.ReportNumber, x.CaseNumber, x.ItemName,
+                    x.DepartmentCode, department?.Name ?? x.DepartmentCode, today), ct);
+                return await procedures.EndSpecialProcedureAsync([x.CaseId], $"{Inspection.Label(x.Mode)}：{Inspection.Label(conclusion)}。{findings}（报告 {x.ReportNumber}）", ct);
+            },
+            x => audit.Record(new AuditRecord(x.RegionCode, "Inspection", x.Id.ToString(), "InspectionConcluded", new { x.ReportNumber, conclusion = conclusion.ToString(), x.DistanceSavedKm })),
+            View, ct);
     }
 
     public async Task<Inspection?> FindAsync(Guid id, CancellationToken ct) =>

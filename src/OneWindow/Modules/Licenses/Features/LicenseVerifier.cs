@@ -93,7 +93,7 @@ internal sealed class LicenseVerifier(
         var register = registers.FirstOrDefault(r => r.Keeps(facts.Kind));
         var onRecord = register is not null && await register.OnRecordAsync(facts.DocumentNumber, payload, ct);
         return onRecord
-            ? new VerifyResult(true, "issued", $"{facts.Title}真实有效：{facts.IssuerName}于{facts.IssuedOn:yyyy年M月d日}盖章出具", o.Kid, null) { Kind = facts.Kind, Document = facts }
+            ? new VerifyResult(true, "issued", $"文书真实有效：{facts.Title}，{facts.IssuerName}于{facts.IssuedOn:yyyy年M月d日}盖章出具", o.Kid, null) { Kind = facts.Kind, Document = facts }
             : new VerifyResult(false, "unknown", "电子印章有效，但出具机关的记录中没有这份文书", o.Kid, null) { Kind = facts.Kind, Document = facts };
     }
 

@@ -249,20 +249,8 @@ internal sealed class Intermediaries(AppDbContext db, FileStore files, DivisionR
             return NotFound;
         }
 
-        if (version is { } v && v != i.Version)
-        {
-            return Error.StaleWrite;
-        }
-
-        var done = await change(i);
-        if (!done.IsSuccess)
-        {
-            return done.Error!;
-        }
-
-        audit.Record(new AuditRecord(DemoCity.City, "Intermediary", i.Id.ToString(), action, new { status = i.Status.ToString(), i.StatusReason }));
-        var saved = await db.SaveOrStaleAsync(ct);
-        return saved.IsSuccess ? View(i) : saved.Error!;
+        return await db.ChangeVersionedAsync(i, version, change,
+            x => audit.Record(new AuditRecord(DemoCity.City, "Intermediary", x.Id.ToString(), action, new { status = x.Status.ToString(), x.StatusReason })), View, ct);
     }
 
     /// <summary>Suspends every verified intermediary with an expired qualification; the number suspended.</summary>

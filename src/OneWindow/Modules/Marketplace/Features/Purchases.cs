@@ -428,21 +428,8 @@ internal sealed class Purchases(
             return NotFound;
         }
 
-        if (version is { } v && v != p.Version)
-        {
-            return Error.StaleWrite;
-        }
-
-        var done = await change(p);
-        if (!done.IsSuccess)
-        {
-            db.ChangeTracker.Clear();
-            return done.Error!;
-        }
-
-        audit.Record(new AuditRecord(p.RegionCode, "Purchase", p.Id.ToString(), action, new { p.Number, status = p.Status.ToString(), winner = p.WinnerName }));
-        var saved = await db.SaveOrStaleAsync(ct);
-        return saved.IsSuccess ? View(p) : saved.Error!;
+        return await db.ChangeVersionedAsync(p, version, change,
+            x => audit.Record(new AuditRecord(x.RegionCode, "Purchase", x.Id.ToString(), action, new { x.Number, status = x.Status.ToString(), winner = x.WinnerName })), View, ct);
     }
 
     /// <summary>Before sign-up closes the seed and the bid prices are the buyer's secret as much as anyone's: only the count shows.</summary>

@@ -181,29 +181,9 @@ internal sealed class SupervisionItems(
             return Error.Forbidden("supervision:not-your-department", "只有监管部门的监管人员可以认领和反馈监管结果");
         }
 
-        if (version is { } v && v != item.Version)
-        {
-            return Error.StaleWrite;
-        }
-
-        var done = await change(item);
-        if (!done.IsSuccess)
-        {
-            return done.Error!;
-        }
-
-        audit.Record(new AuditRecord(item.RegionCode, "SupervisionItem", item.Id.ToString(), action, new { status = item.Status.ToString(), by = user.DisplayName }));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Error.StaleWrite;
-        }
-
-        return (await ViewsAsync([item], ct))[0];
+        var changed = await db.ChangeVersionedAsync(item, version, change,
+            x => audit.Record(new AuditRecord(x.RegionCode, "SupervisionItem", x.Id.ToString(), action, new { status = x.Status.ToString(), by = user.DisplayName })), x => x, ct);
+        return changed.IsSuccess ? (await ViewsAsync([changed.Value!], ct))[0] : changed.Error!;
     }
 
     public async Task<SupervisionBoard> BoardAsync(CancellationToken ct)
