@@ -12,7 +12,4 @@ internal static class DeliveryAccess
 
     /// <summary>Administrators and supervisors (政务办, who pay) read every shipment and settlement, with mobiles masked.</summary>
     public static bool ReadsAll(ICurrentUser user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Supervisor);
-
-    /// <summary>The sending hall's intake clerks (统一出件) see their region's shipments, mobiles masked.</summary>
-    public static bool IsHallClerk(ICurrentUser user, string region) => user.IsInRole(Roles.IntakeClerk) && user.RegionCode == region;
 }

@@ -172,11 +172,11 @@ internal sealed class Intermediary : IVersioned
         RatingSum += average;
     }
 
-    public Result Verify(bool approve, string? reason, DateTimeOffset at)
+    public Result Verify(bool approve, string? reason, DateTimeOffset at, DateOnly today)
     {
-        if (Status is IntermediaryStatus.Blacklisted)
+        if (Status is IntermediaryStatus.Blacklisted && (BlacklistedUntil is null || BlacklistedUntil >= today))
         {
-            return Error.Conflict("intermediary:blacklisted", "黑名单中的机构不能审核入驻");
+            return Error.Conflict("intermediary:blacklisted", $"黑名单期限至 {BlacklistedUntil:yyyy-MM-dd}，期满前不能审核入驻");
         }
 
         Status = approve ? IntermediaryStatus.Verified : IntermediaryStatus.Rejected;

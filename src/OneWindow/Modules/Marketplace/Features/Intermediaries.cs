@@ -208,7 +208,7 @@ internal sealed class Intermediaries(AppDbContext db, FileStore files, DivisionR
             return Error.Conflict("intermediary:expired", $"{expired.Kind}已过期，不能通过");
         }
 
-        return i.Verify(input.Approve.Value, input.Reason?.Trim(), clock.Now());
+        return i.Verify(input.Approve.Value, input.Reason?.Trim(), clock.Now(), clock.TodayInChina());
     }, ct);
 
     /// <summary>
