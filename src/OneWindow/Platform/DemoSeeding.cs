@@ -17,6 +17,32 @@ public static class DemoCity
     public const string City = "371600";
     public const string Bincheng = "371602";
     public const string Huimin = "371621";
+
+    /// <summary>Township regions (乡镇、街道, 9 digits) with a 便民服务中心: 滨城区's 市中街道 and 彭李街道, 惠民县's 孙武街道.</summary>
+    public const string Shizhong = "371602001";
+    public const string Pengli = "371602002";
+    public const string Sunwu = "371621001";
+
+    /// <summary>City items the two counties implement (实施清单: each county's own departments and officers) — 15 each (ADR 0026).</summary>
+    public static readonly IReadOnlyList<string> CountyItems =
+    [
+        "XK-SCJ-001", "XK-SCJ-002", "XK-SCJ-003", "XK-SCJ-004", "XK-SCJ-005", "XK-SCJ-006", "XK-SCJ-007", "XK-SCJ-008",
+        "GG-RSJ-001", "GF-RSJ-001", "GG-RSJ-002", "GF-RSJ-002", "XK-ZJJ-006", "XK-ZJJ-007", "XK-ZJJ-008",
+    ];
+
+    /// <summary>City items the township centres implement (小事不出村，大事不出镇) — 5 each.</summary>
+    public static readonly IReadOnlyList<string> TownshipItems = ["GG-RSJ-001", "GG-RSJ-002", "GF-RSJ-002", "GF-MZJ-001", "GG-XSP-002"];
+
+    /// <summary>跨省通办 with 沧州市 (河北省): five items each side accepts for the other.</summary>
+    public static readonly IReadOnlyList<string> CrossProvinceItems = ["XK-SCJ-001", "XK-SCJ-004", "GG-RSJ-001", "GG-RSJ-002", "QR-MZJ-001"];
+
+    /// <summary>City items the counties' halls accept for the city (and the city's hall for the counties' own items).</summary>
+    public static readonly IReadOnlyList<string> CityCountyItems =
+        [.. CountyItems, "XK-SCJ-009", "XK-SCJ-012", "QR-MZJ-001", "QR-MZJ-002", "GF-MZJ-001", "GG-XSP-001", "GG-XSP-002", "XK-RSJ-001"];
+
+    /// <summary>The demo's township centres: region, township name, county name.</summary>
+    public static readonly IReadOnlyList<(string Region, string Township, string County)> Townships =
+        [(Shizhong, "市中街道", "滨城区"), (Pengli, "彭李街道", "滨城区"), (Sunwu, "孙武街道", "惠民县")];
     public const string Password = "OneWindow#2026";
     public const string BureauName = "滨州市行政审批服务局";
 }

@@ -28,6 +28,16 @@ public sealed class DivisionRegistry
 
     public Division? Find(string code) => _current.GetValueOrDefault(code);
 
+    /// <summary>A current county-level division (区县): where addresses and fee bands are checked.</summary>
+    public bool IsCounty(string? code) => code is { Length: 6 } && Find(code) is { Level: 3 };
+
+    /// <summary>
+    /// A region the platform serves: a current division, or a township (乡镇、街道; 9 digits, GB/T 10114 style) under a current
+    /// county — townships are not in the shipped list, so their names come from the departments that serve them.
+    /// </summary>
+    public bool IsKnownRegion(string? code) =>
+        code is not null && (Find(code) is not null || (code.Length == 9 && code.All(char.IsAsciiDigit) && IsCounty(code[..6])));
+
     /// <summary>True when the code was a valid division at some time since 1981.</summary>
     public bool EverExisted(string code) => _current.ContainsKey(code) || _historical.ContainsKey(code);
 

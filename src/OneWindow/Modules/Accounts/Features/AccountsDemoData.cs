@@ -83,8 +83,29 @@ internal sealed class AccountsDemoData(StaffAccounts staff, UserManager<AppUser>
         // 中介超市 buyers: a township office and a county department.
         new("buyer.shizhong", "鲁采购（市中街道）", DemoCity.Bincheng, "371602-SZJD", [Roles.Purchaser]),
         new("buyer.huimin", "施采购（惠民住建）", DemoCity.Huimin, "371621-ZJJ", [Roles.Purchaser]),
-        new("clerk.bincheng", "何窗口（滨城区）", DemoCity.Bincheng, "371602-XSP", [Roles.IntakeClerk]),
-        new("clerk.huimin", "高窗口（惠民县）", DemoCity.Huimin, "371621-XSP", [Roles.IntakeClerk]),
+        // The counties' halls (county items, ADR 0026): their clerks hold 即办; each county department implementing items has a
+        // reviewer and an approver.
+        new("clerk.bincheng", "何窗口（滨城区）", DemoCity.Bincheng, "371602-XSP", [Roles.IntakeClerk], [Qualifications.Immediate]),
+        new("clerk.huimin", "高窗口（惠民县）", DemoCity.Huimin, "371621-XSP", [Roles.IntakeClerk], [Qualifications.Immediate]),
+        new("reviewer.bincheng.scj", "牟审查（滨城市场监管）", DemoCity.Bincheng, "371602-SCJ", [Roles.Reviewer]),
+        new("approver.bincheng.scj", "鲍审批（滨城市场监管）", DemoCity.Bincheng, "371602-SCJ", [Roles.Approver]),
+        new("reviewer.bincheng.rsj", "车审查（滨城人社）", DemoCity.Bincheng, "371602-RSJ", [Roles.Reviewer]),
+        new("approver.bincheng.rsj", "盛审批（滨城人社）", DemoCity.Bincheng, "371602-RSJ", [Roles.Approver]),
+        new("reviewer.bincheng.zjj", "邢审查（滨城住建）", DemoCity.Bincheng, "371602-ZJJ", [Roles.Reviewer]),
+        new("approver.bincheng.zjj", "滕审批（滨城住建）", DemoCity.Bincheng, "371602-ZJJ", [Roles.Approver]),
+        new("reviewer.huimin.scj", "殷审查（惠民市场监管）", DemoCity.Huimin, "371621-SCJ", [Roles.Reviewer]),
+        new("approver.huimin.scj", "罗审批（惠民市场监管）", DemoCity.Huimin, "371621-SCJ", [Roles.Approver]),
+        new("reviewer.huimin.rsj", "毕审查（惠民人社）", DemoCity.Huimin, "371621-RSJ", [Roles.Reviewer]),
+        new("approver.huimin.rsj", "郝审批（惠民人社）", DemoCity.Huimin, "371621-RSJ", [Roles.Approver]),
+        new("reviewer.huimin.zjj", "邬审查（惠民住建）", DemoCity.Huimin, "371621-ZJJ", [Roles.Reviewer]),
+        new("approver.huimin.zjj", "安审批（惠民住建）", DemoCity.Huimin, "371621-ZJJ", [Roles.Approver]),
+        // The township centres' counter (with 即办) and officer (审查 and 审批 of the centre's few items).
+        new("clerk.shizhong", "常窗口（市中街道）", DemoCity.Shizhong, $"{DemoCity.Shizhong}-BMZX", [Roles.IntakeClerk], [Qualifications.Immediate]),
+        new("officer.shizhong", "乐专员（市中街道）", DemoCity.Shizhong, $"{DemoCity.Shizhong}-BMZX", [Roles.Reviewer, Roles.Approver]),
+        new("clerk.pengli", "于窗口（彭李街道）", DemoCity.Pengli, $"{DemoCity.Pengli}-BMZX", [Roles.IntakeClerk], [Qualifications.Immediate]),
+        new("officer.pengli", "时专员（彭李街道）", DemoCity.Pengli, $"{DemoCity.Pengli}-BMZX", [Roles.Reviewer, Roles.Approver]),
+        new("clerk.sunwu", "傅窗口（孙武街道）", DemoCity.Sunwu, $"{DemoCity.Sunwu}-BMZX", [Roles.IntakeClerk], [Qualifications.Immediate]),
+        new("officer.sunwu", "皮专员（孙武街道）", DemoCity.Sunwu, $"{DemoCity.Sunwu}-BMZX", [Roles.Reviewer, Roles.Approver]),
     ];
 
     public static readonly IReadOnlyList<(string UserName, AccountKind Kind, string Name, string Code, string Mobile, string Region)> Applicants =

@@ -58,6 +58,19 @@ public enum PledgeConsequence
     Suspend,
 }
 
+/// <summary>
+/// 实施编码: a county's or township centre's implementation of a basic item is coded <c>{basic}-{region}</c> (ADR 0026), so the
+/// basic item is read off the code.
+/// </summary>
+public static partial class ItemCodes
+{
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?<basic>.+)-(?<region>\d{6}|\d{9})$")]
+    private static partial System.Text.RegularExpressions.Regex Implementation();
+
+    /// <summary>The basic item's code (the city item an implementation implements; itself for a basic item).</summary>
+    public static string BasicOf(string code) => Implementation().Match(code) is { Success: true } m ? m.Groups["basic"].Value : code;
+}
+
 public enum ItemStatus
 {
     Draft,

@@ -47,7 +47,7 @@ internal sealed class CatalogDemoData(AppDbContext db, FileStore files, TimeProv
         var export = await JsonSerializer.DeserializeAsync<CatalogExport>(json, ServiceItemConfiguration.Json, ct)
                      ?? throw new InvalidOperationException("demo catalogue missing");
         var now = clock.Now();
-        foreach (var doc in export.Items.Where(d => !existing.Contains(d.Code)))
+        foreach (var doc in export.Items.Concat(Implementations(export.Items)).Where(d => !existing.Contains(d.Code)))
         {
             var item = new ServiceItem { Id = Guid.CreateVersion7(clock.GetUtcNow()), ItemVersion = 1, Status = ItemStatus.Draft };
             doc.ApplyTo(item);
@@ -58,6 +58,40 @@ internal sealed class CatalogDemoData(AppDbContext db, FileStore files, TimeProv
         await db.SaveChangesAsync(ct);
         index.Invalidate();
     }
+
+    /// <summary>
+    /// The county and township implementations of city items (ADR 0026): the same item under the implementing body's own code
+    /// (<c>{basic}-{region}</c>), region and department; its supervising department is the county's own of the same line.
+    /// </summary>
+    public static IEnumerable<ItemDocument> Implementations(IReadOnlyList<ItemDocument> city)
+    {
+        (string Region, string Name)[] counties = [(DemoCity.Bincheng, "滨城区"), (DemoCity.Huimin, "惠民县")];
+        foreach (var (region, name) in counties)
+        {
+            foreach (var d in DemoCity.CountyItems.Select(code => city.Single(c => c.Code == code)))
+            {
+                yield return d with
+                {
+                    Code = $"{d.Code}-{region}", Region = region, Department = $"{region}-{Line(d.Department)}",
+                    SupervisingDepartment = d.SupervisingDepartment is { } s ? $"{region}-{Line(s)}" : null, Location = $"{name}政务服务中心",
+                };
+            }
+        }
+
+        foreach (var (region, township, county) in DemoCity.Townships)
+        {
+            foreach (var d in DemoCity.TownshipItems.Select(code => city.Single(c => c.Code == code)))
+            {
+                yield return d with
+                {
+                    Code = $"{d.Code}-{region}", Region = region, Department = $"{region}-BMZX", SupervisingDepartment = null,
+                    Location = $"{county}{township}便民服务中心",
+                };
+            }
+        }
+    }
+
+    private static string Line(string department) => department[(department.IndexOf('-', StringComparison.Ordinal) + 1)..];
 
     private static string Resource(Assembly assembly, string file) =>
         assembly.GetManifestResourceNames().Single(n => n.EndsWith("DemoData." + file, StringComparison.Ordinal)

@@ -47,7 +47,7 @@ internal sealed class CatalogEditor(
             errors.Add(prefix + "supervisingDepartment", $"监管部门 {supervising} 不存在");
         }
 
-        if (divisions.Find(probe.RegionCode) is null)
+        if (!divisions.IsKnownRegion(probe.RegionCode))
         {
             errors.Add(prefix + "region", $"行政区划代码 {probe.RegionCode} 无效");
         }

@@ -20,6 +20,9 @@ internal sealed record MaterialDetail(
     public bool ProofFree => Source is MaterialSource.License or MaterialSource.Government;
 }
 
+/// <summary>Where an item can be done: an implementation of the same basic item (the city's, a county's, a township centre's).</summary>
+internal sealed record ItemImplementation(string Code, string Region, string Department, string DepartmentName, string Location);
+
 internal sealed record ItemDetail(
     string Code, int ItemVersion, ItemStatus Status, string Name, ServiceItemKind Kind, string KindCode, string KindLabel,
     string Department, string DepartmentName, string Region, ApplicantType ApplicantType, CaseType CaseType,
@@ -30,6 +33,12 @@ internal sealed record ItemDetail(
 {
     /// <summary>秒批: the rules a submission must all pass to be granted by the system (empty: an officer decides).</summary>
     public IReadOnlyList<InstantRule> InstantRules { get; init; } = [];
+
+    /// <summary>基本目录编码: the basic item this implements (its own code for a basic item).</summary>
+    public string BasicCode { get; init; } = "";
+
+    /// <summary>在哪里办: every published implementation of the same basic item, this one included.</summary>
+    public IReadOnlyList<ItemImplementation> Implementations { get; init; } = [];
 }
 
 internal sealed class ItemReader(AppDbContext db, IDepartmentDirectory departments, FileStore files)
@@ -67,7 +76,19 @@ internal sealed class ItemReader(AppDbContext db, IDepartmentDirectory departmen
             item.LifeEvents, item.Keywords, item.Location, item.Phone,
             [.. item.Materials.Select(m => new MaterialDetail(m.Code, m.Name, m.Required, m.Deferrable, m.Pledgeable, m.Form, m.Copies, m.Source, m.SubstitutableBy,
                 File(m.BlankFormFileId), File(m.SampleFileId), m.Notes))],
-            item.Form, item.PublishedAt) { InstantRules = [.. item.InstantRules] };
+            item.Form, item.PublishedAt) { InstantRules = [.. item.InstantRules], BasicCode = ItemCodes.BasicOf(item.Code), Implementations = await ImplementationsAsync(item.Code, ct) };
+    }
+
+    private async Task<IReadOnlyList<ItemImplementation>> ImplementationsAsync(string code, CancellationToken ct)
+    {
+        var basic = ItemCodes.BasicOf(code);
+        var prefix = basic + "-";
+        var rows = (await db.Set<ServiceItem>().AsNoTracking()
+                .Where(i => i.IsCurrent && i.Status == ItemStatus.Published && (i.Code == basic || i.Code.StartsWith(prefix)))
+                .Select(i => new { i.Code, i.RegionCode, i.DepartmentCode, i.Location }).ToListAsync(ct))
+            .Where(i => ItemCodes.BasicOf(i.Code) == basic).OrderBy(i => i.RegionCode.Length).ThenBy(i => i.RegionCode).ToList();
+        var names = await departments.NamesAsync(rows.Select(r => r.DepartmentCode).Distinct(), ct);
+        return [.. rows.Select(r => new ItemImplementation(r.Code, r.RegionCode, r.DepartmentCode, names.GetValueOrDefault(r.DepartmentCode, r.DepartmentCode), r.Location))];
     }
 
     public static void Map(RouteGroupBuilder items) =>

@@ -119,7 +119,7 @@ internal sealed class DoorstepPickups(
         }
 
         var region = input.RegionCode?.Trim() ?? "";
-        if (region.Length != 6 || divisions.Find(region) is not { Level: 3 })
+        if (!divisions.IsCounty(region))
         {
             errors.Add("regionCode", "请选择上门地址所在的县（市、区）：6 位行政区划代码");
         }

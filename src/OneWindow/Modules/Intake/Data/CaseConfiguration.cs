@@ -58,6 +58,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntit
         b.Property(c => c.Pledge).HasColumnName("pledge_json").HasNullableJsonConversion(Json);
         b.Property(c => c.Decision).HasColumnName("decision_json").HasNullableJsonConversion(Json);
         b.Property(c => c.PostTo).HasColumnName("post_to_json").HasNullableJsonConversion(Json);
+        b.Property(c => c.AcceptingRegion).HasMaxLength(12);
+        b.HasIndex(c => new { c.AcceptingRegion, c.Status }).HasFilter("accepting_region IS NOT NULL");
         b.Property(c => c.DeferredMaterials).HasColumnName("deferred_materials_json").HasJsonConversion(Json, () => new List<string>());
         b.Property(c => c.ProvidedWithinBundle).HasColumnName("provided_within_bundle_json").HasJsonConversion(Json, () => new List<string>());
         b.Property(c => c.GrantAwaitsLicense).HasColumnName("grant_awaits_license_json").HasJsonConversion(Json, () => new List<string>());

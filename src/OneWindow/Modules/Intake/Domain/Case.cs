@@ -199,6 +199,12 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>Where the result is mailed (邮寄送达), when the clerk completing the case gave it; otherwise the postal staff confirm it by phone.</summary>
     public PostalAddress? PostTo { get; set; }
 
+    /// <summary>
+    /// 跨域通办: the region whose counter accepted the case on the owner's behalf (代收代办) under an agreement; its clerks accept
+    /// and hand out, the owner's department decides. Null when the owner's own counters took it.
+    /// </summary>
+    public string? AcceptingRegion { get; set; }
+
     /// <summary>The 上门办 pickup whose materials this case was taken from (channel 政邮商).</summary>
     public Guid? PickupId { get; set; }
 

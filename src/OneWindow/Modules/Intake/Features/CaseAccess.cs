@@ -33,10 +33,12 @@ internal static class CaseAccess
                          || (user.IsInRole(Roles.HotlineAgent) && user.RegionCode == regionCode));
 
     public static bool MaySee(ICurrentUser user, Case c) =>
-        IsHandler(user, c.RegionCode, c.DepartmentCode, c.ApplicantUserId, c.SubmittedById) || IsOversight(user, c.RegionCode);
+        SeesPersonalData(user, c) || IsOversight(user, c.RegionCode) || (c.AcceptingRegion is { } a && IsOversight(user, a));
 
+    /// <summary>The handlers, and (跨域通办) the clerks of the region whose counter accepted it on the owner's behalf.</summary>
     public static bool SeesPersonalData(ICurrentUser user, Case c) =>
-        IsHandler(user, c.RegionCode, c.DepartmentCode, c.ApplicantUserId, c.SubmittedById);
+        IsHandler(user, c.RegionCode, c.DepartmentCode, c.ApplicantUserId, c.SubmittedById)
+        || (c.AcceptingRegion is { } accepting && user.IsStaff && user.IsInRole(Roles.IntakeClerk) && user.RegionCode == accepting);
 
     /// <summary>A bundle application: its applicant or helper, the region's clerks, any department with a sub-case in it, oversight.</summary>
     public static bool MaySee(ICurrentUser user, BundleApplication a, IEnumerable<Case> subCases) =>

@@ -28,6 +28,9 @@ internal sealed record CaseView(
     /// <summary>The 一件事 application this case is a sub-case of.</summary>
     public Guid? BundleApplicationId { get; init; }
 
+    /// <summary>跨域通办: the region whose counter accepted it on the owner's behalf (it hands out the result).</summary>
+    public string? AcceptingRegion { get; init; }
+
     /// <summary>特别程序 (联合评审, 现场踏勘) the case went through, with their conclusions; their days do not count.</summary>
     public IReadOnlyList<SpecialProcedure> Procedures { get; init; } = [];
 
@@ -95,7 +98,8 @@ internal sealed class CaseActions(
 
     private static Error Forbidden(string what) => Error.Forbidden("case:forbidden", $"您无权{what}该办件");
 
-    internal bool IsClerkOf(Case c) => user.IsInRole(Roles.IntakeClerk) && user.RegionCode == c.RegionCode;
+    /// <summary>A clerk of the case's region, or (跨域通办) of the region whose counter accepted it on the owner's behalf.</summary>
+    internal bool IsClerkOf(Case c) => user.IsInRole(Roles.IntakeClerk) && (user.RegionCode == c.RegionCode || (c.AcceptingRegion is not null && user.RegionCode == c.AcceptingRegion));
 
     internal bool IsOfficerOf(Case c, string role) => user.IsInRole(role) && user.DepartmentCode == c.DepartmentCode;
 
@@ -154,7 +158,7 @@ internal sealed class CaseActions(
             c.Deficiencies, c.SupplementDueDate, c.DeferredMaterials, c.PledgeDueDate, c.PledgeFulfilledOn, c.SuspendedSince, c.ReviewRecommendation,
             c.ReviewOpinion, c.DecisionOpinion, c.DeclineReason, c.Delivery, form, c.Version, timeline)
         {
-            BundleApplicationId = c.BundleApplicationId, Procedures = c.Procedures, GrantAwaitsLicense = c.GrantAwaitsLicense,
+            BundleApplicationId = c.BundleApplicationId, Procedures = c.Procedures, GrantAwaitsLicense = c.GrantAwaitsLicense, AcceptingRegion = c.AcceptingRegion,
             DueDateProvisional = c.DueDateProvisional, Pledge = c.Pledge,
             Decision = c.Decision ?? (c.DecisionOpinion is not null ? new CaseDecision(CaseDecision.ByOfficer, []) : null),
         };

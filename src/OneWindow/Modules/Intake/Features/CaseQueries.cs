@@ -95,7 +95,7 @@ internal sealed class CaseQueries(AppDbContext db, ICurrentUser user)
             var reviewer = user.IsInRole(Roles.Reviewer);
             var approver = user.IsInRole(Roles.Approver);
             return all.Where(c =>
-                (clerk && c.RegionCode == region && (c.Status == CaseStatus.Submitted || c.Status == CaseStatus.Approved || c.Status == CaseStatus.Denied))
+                (clerk && (c.RegionCode == region || c.AcceptingRegion == region) && (c.Status == CaseStatus.Submitted || c.Status == CaseStatus.Approved || c.Status == CaseStatus.Denied))
                 || (reviewer && c.DepartmentCode == department && !c.SoleApprover && c.SuspendedSince == null
                     && (c.Status == CaseStatus.Accepted || c.Status == CaseStatus.AcceptedWithDeferral))
                 || (approver && c.DepartmentCode == department && c.SuspendedSince == null
@@ -107,11 +107,11 @@ internal sealed class CaseQueries(AppDbContext db, ICurrentUser user)
             return all;
         }
 
-        // As CaseAccess: the region's clerks and hotline, the owning department's officers, the helper who submitted it.
+        // As CaseAccess: the region's clerks and hotline (the owner's and, 跨域通办, the accepting region's), the owning department's officers, the helper who submitted it.
         var regionWide = user.IsInRole(Roles.IntakeClerk) || user.IsInRole(Roles.HotlineAgent);
         var officerOf = user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Approver) || user.IsInRole(Roles.DepartmentHead) ? department : null;
         var me = user.UserId;
-        return all.Where(c => (regionWide && c.RegionCode == region) || (officerOf != null && c.DepartmentCode == officerOf) || c.SubmittedById == me);
+        return all.Where(c => (regionWide && (c.RegionCode == region || c.AcceptingRegion == region)) || (officerOf != null && c.DepartmentCode == officerOf) || c.SubmittedById == me);
     }
 
     private CaseSummary Summarise(Case c) => new(

@@ -18,7 +18,7 @@ namespace OneWindow.Modules.Intake.Features;
 /// <param name="PledgeApproval">告知承诺: the applicant signs the item's commitment letter (online: by sending this; at the counter: the clerk confirms they signed it) in place of the pledgeable materials.</param>
 internal sealed record SubmitCaseRequest(
     string? ItemCode, ApplicantInput? Applicant, Dictionary<string, JsonElement>? Form, List<MaterialInput>? Materials, string? Channel, bool? LicenseConsent = null,
-    bool? PledgeApproval = null, Guid? Pickup = null);
+    bool? PledgeApproval = null, Guid? Pickup = null, string? AcceptingRegion = null);
 
 internal sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 
@@ -31,7 +31,8 @@ internal sealed record CaseCreated(Guid Id, string Number, CaseStatus Status);
 /// </summary>
 internal sealed class SubmitCase(
     AppDbContext db, ICatalogQueries catalog, CaseMaterials checkMaterials, ILicenseLibrary licenses, DivisionRegistry divisions, CaseSubmissionWriter writer,
-    IApplicantStanding standing, InstantDecisions instant, OneWindow.Modules.Delivery.Contracts.IDoorstepPickups pickups, ICurrentUser user, TimeProvider clock)
+    IApplicantStanding standing, InstantDecisions instant, OneWindow.Modules.Delivery.Contracts.IDoorstepPickups pickups,
+    OneWindow.Modules.Organisation.Contracts.IAgreements agreements, ICurrentUser user, TimeProvider clock)
 {
     public Task<Result<(CaseCreated Case, bool Created)>> SubmitAsync(SubmitCaseRequest request, string? idempotencyKey, CancellationToken ct) =>
         SubmitAsync(request, ICatalogQueries.FormValues(request.Form), idempotencyKey, ct);
@@ -87,12 +88,25 @@ internal sealed class SubmitCase(
 
         await CheckOwnNameAsync(channel, applicant.Code, errors, ct);
         var pickup = await CheckPickupAsync(channel, request.Pickup, item.Definition.Code, errors, ct);
+        var accepting = string.IsNullOrWhiteSpace(request.AcceptingRegion) || request.AcceptingRegion.Trim() == item.Definition.Region ? null : request.AcceptingRegion.Trim();
+        if (accepting is not null && (!user.IsInRole(Roles.IntakeClerk) || user.RegionCode != accepting))
+        {
+            errors.Add("acceptingRegion", "跨域通办由受理地的综合窗口提交：acceptingRegion 应为本窗口所在地区");
+        }
         var materials = await checkMaterials.CheckAsync(request.Materials, item, applicant.Code, errors, ct);
         var fromLicenses = request.LicenseConsent == true ? await FromLicensesAsync(item, applicant.Code, materials, ct) : [];
         var fromEarlierCases = request.LicenseConsent == true ? await FromEarlierCasesAsync(applicant.Code, item, materials, ct) : [];
         if (errors.Any)
         {
             return errors.ToError("case:invalid", "申请信息有误");
+        }
+
+        // 跨域通办 only under an agreement between the two regions that lists the item.
+        if (accepting is not null && await agreements.CoveringAsync(item.Definition.Region, accepting, Catalog.Contracts.ItemCodes.BasicOf(item.Definition.Code), ct) is null)
+        {
+            var (owner, here) = (divisions.FullName(item.Definition.Region) ?? item.Definition.Region, divisions.FullName(accepting) ?? accepting);
+            return new Error("case:no-agreement", $"{item.Definition.Name}是{owner}的事项，不在{here}与其签订的跨域通办协议之内：请到{owner}办理，或在网上申请",
+                ErrorKind.Unprocessable);
         }
 
         // Only once the applicant is known to be the caller's to name (online: oneself): a ban's details are theirs to read.
@@ -106,6 +120,7 @@ internal sealed class SubmitCase(
             new CaseApplicant(applicant.Kind, applicant.Name, applicant.Code, applicant.Mobile, await ApplicantAccountAsync(channel, applicant.Code, ct)),
             user.UserId!, key, form.Value!, materials, now);
         entity.PickupId = pickup;
+        entity.AcceptingRegion = accepting;
         if (pledge)
         {
             var pledged = item.Definition.Materials.Where(m => m.Pledgeable && !materials.Any(x => x.MaterialCode == m.Code)).ToList();

@@ -80,12 +80,38 @@ internal sealed class OrganisationDemoData(AppDbContext db) : IDemoSeeder
             }
         }
 
+        // 便民服务中心 of the township centres: they implement township-level items (小事不出村，大事不出镇).
+        foreach (var (region, township, county) in DemoCity.Townships)
+        {
+            Add(have, new Department
+            {
+                Code = $"{region}-BMZX", Name = $"{county}{township}便民服务中心", ShortName = $"{township}便民服务中心", RegionCode = region,
+                Description = "乡镇（街道）便民服务中心：社保登记、就业创业、低保初审、帮办代办就近办", Address = $"{county}{township}便民服务中心", Phone = "0543-12345",
+                SortOrder = 80 + ++order,
+            });
+        }
+
         foreach (var (code, region, name, shortName, description, address) in Partners)
         {
             Add(have, new Department
             {
                 Code = code, Name = name, ShortName = shortName, RegionCode = region, Description = description, Address = address, Phone = "0543-12345", SortOrder = 90 + ++order,
             });
+        }
+
+        if (!await db.Set<Agreement>().AnyAsync(ct))
+        {
+            var since = new DateOnly(2025, 1, 1);
+            Agreement Pair(string name, string scope, string a, string aName, string b, string bName, IReadOnlyList<string> items) => new()
+            {
+                Id = Guid.CreateVersion7(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)), Name = name, Scope = scope, RegionA = a, RegionAName = aName,
+                RegionB = b, RegionBName = bName, ItemCodes = [.. items], Since = since,
+            };
+            db.AddRange(
+                Pair("滨城区—惠民县 跨县通办", "city", DemoCity.Bincheng, "滨城区", DemoCity.Huimin, "惠民县", DemoCity.CountyItems),
+                Pair("滨州市—滨城区 市县通办", "city", DemoCity.City, "滨州市", DemoCity.Bincheng, "滨城区", DemoCity.CityCountyItems),
+                Pair("滨州市—惠民县 市县通办", "city", DemoCity.City, "滨州市", DemoCity.Huimin, "惠民县", DemoCity.CityCountyItems),
+                Pair("滨州市—沧州市 跨省通办", "other", DemoCity.City, "山东省滨州市", "130900", "河北省沧州市", DemoCity.CrossProvinceItems));
         }
 
         await db.SaveChangesAsync(ct);

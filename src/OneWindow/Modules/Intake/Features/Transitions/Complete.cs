@@ -39,7 +39,7 @@ internal sealed record PostalAddressInput(string? Recipient, string? Mobile, str
         }
 
         var region = a.RegionCode?.Trim() ?? "";
-        if (region.Length != 6 || OneWindow.Platform.IdentityCodes.DivisionRegistry.Shipped.Find(region) is not { Level: 3 })
+        if (!OneWindow.Platform.IdentityCodes.DivisionRegistry.Shipped.IsCounty(region))
         {
             errors.Add("address.regionCode", "请选择收件地址所在的县（市、区）：6 位行政区划代码");
         }

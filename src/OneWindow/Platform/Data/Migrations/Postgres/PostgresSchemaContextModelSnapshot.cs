@@ -2134,6 +2134,11 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("accepted_on");
 
+                    b.Property<string>("AcceptingRegion")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("accepting_region");
+
                     b.Property<string>("ApplicantCode")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -2409,6 +2414,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_number");
+
+                    b.HasIndex("AcceptingRegion", "Status")
+                        .HasDatabaseName("ix_cases_accepting_region_status")
+                        .HasFilter("accepting_region IS NOT NULL");
 
                     b.HasIndex("DepartmentCode", "Status")
                         .HasDatabaseName("ix_cases_department_code_status");
@@ -3133,6 +3142,67 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_notifications_user_id_created_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Organisation.Domain.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ItemCodes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("item_codes_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionA")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_a");
+
+                    b.Property<string>("RegionAName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("region_a_name");
+
+                    b.Property<string>("RegionB")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_b");
+
+                    b.Property<string>("RegionBName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("region_b_name");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("scope");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date")
+                        .HasColumnName("since");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements");
+
+                    b.HasIndex("RegionA", "RegionB")
+                        .HasDatabaseName("ix_agreements_region_a_region_b");
+
+                    b.ToTable("agreements", (string)null);
                 });
 
             modelBuilder.Entity("OneWindow.Modules.Organisation.Domain.Department", b =>

@@ -2123,6 +2123,11 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("accepted_on");
 
+                    b.Property<string>("AcceptingRegion")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepting_region");
+
                     b.Property<string>("ApplicantCode")
                         .IsRequired()
                         .HasMaxLength(18)
@@ -2398,6 +2403,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_cases_number");
+
+                    b.HasIndex("AcceptingRegion", "Status")
+                        .HasDatabaseName("ix_cases_accepting_region_status")
+                        .HasFilter("accepting_region IS NOT NULL");
 
                     b.HasIndex("DepartmentCode", "Status")
                         .HasDatabaseName("ix_cases_department_code_status");
@@ -3122,6 +3131,67 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_notifications_user_id_created_at");
 
                     b.ToTable("notifications", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Organisation.Domain.Agreement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ItemCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_codes_json");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("RegionA")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_a");
+
+                    b.Property<string>("RegionAName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_a_name");
+
+                    b.Property<string>("RegionB")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_b");
+
+                    b.Property<string>("RegionBName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_b_name");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("since");
+
+                    b.HasKey("Id")
+                        .HasName("pk_agreements");
+
+                    b.HasIndex("RegionA", "RegionB")
+                        .HasDatabaseName("ix_agreements_region_a_region_b");
+
+                    b.ToTable("agreements", (string)null);
                 });
 
             modelBuilder.Entity("OneWindow.Modules.Organisation.Domain.Department", b =>
