@@ -12,6 +12,7 @@ using OneWindow.Modules.Organisation;
 using OneWindow.Modules.Projects;
 using OneWindow.Modules.Queue;
 using OneWindow.Modules.Ratings;
+using OneWindow.Modules.Sites;
 using OneWindow.Modules.Supervision;
 
 namespace OneWindow.Modules;
@@ -36,6 +37,7 @@ public static class AllModules
         builder.AddInspectionsModule();
         builder.AddDeliveryModule();
         builder.AddMarketplaceModule();
+        builder.AddSitesModule();
     }
 
     public static void MapModules(this WebApplication app)
@@ -54,5 +56,6 @@ public static class AllModules
         app.MapInspectionsModule();
         app.MapDeliveryModule();
         app.MapMarketplaceModule();
+        app.MapSitesModule();
     }
 }

@@ -62,4 +62,10 @@ public interface ICatalogQueries
 
     /// <summary>The published guides that answer <paramref name="q"/>, best first (the public search's relevance and everyday words).</summary>
     Task<IReadOnlyList<GuideHit>> SearchGuidesAsync(string q, int take, CancellationToken ct = default);
+
+    /// <summary>The codes of the items published for a region (its own implementations), in code order.</summary>
+    Task<IReadOnlyList<string>> CodesInRegionAsync(string region, CancellationToken ct = default);
+
+    /// <summary>The names of the published items with these codes (one query); unknown codes are left out.</summary>
+    Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct = default);
 }

@@ -8,6 +8,17 @@ namespace OneWindow.Modules.Catalog.Features;
 /// <summary>The module's side of <see cref="ICatalogQueries"/>.</summary>
 internal sealed class CatalogQueries(AppDbContext db, OneWindow.Platform.IdentityCodes.DivisionRegistry divisions, Features.CatalogIndex index, ItemSearch search) : ICatalogQueries
 {
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        var wanted = codes.Distinct().ToList();
+        return await db.Set<ServiceItem>().AsNoTracking().Where(i => i.IsCurrent && i.Status == ItemStatus.Published && wanted.Contains(i.Code))
+            .ToDictionaryAsync(i => i.Code, i => i.Name, ct);
+    }
+
+    public async Task<IReadOnlyList<string>> CodesInRegionAsync(string region, CancellationToken ct = default) =>
+        await db.Set<ServiceItem>().AsNoTracking().Where(i => i.IsCurrent && i.Status == ItemStatus.Published && i.RegionCode == region)
+            .OrderBy(i => i.Code).Select(i => i.Code).ToListAsync(ct);
+
     public async Task<IReadOnlyList<GuideHit>> SearchGuidesAsync(string q, int take, CancellationToken ct = default) =>
         (await search.SearchAsync(new ItemQuery(q, null, null, null, null, null, 1, Math.Clamp(take, 1, 50)), ct)).Value?.Items
             .Select(i => new GuideHit(i.Code, i.Name, i.DepartmentName, i.CommittedDays, i.VisitsRequired, $"/guide/{i.Code}")).ToList() ?? [];

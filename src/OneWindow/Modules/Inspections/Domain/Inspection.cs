@@ -167,13 +167,5 @@ internal sealed class Inspection : IVersioned
         return Result.Ok();
     }
 
-    /// <summary>Great-circle distance in kilometres (haversine, mean Earth radius).</summary>
-    public static double Kilometres(GeoPoint a, GeoPoint b)
-    {
-        static double Rad(double d) => d * Math.PI / 180;
-        var dLat = Rad(b.Lat - a.Lat);
-        var dLng = Rad(b.Lng - a.Lng);
-        var h = Math.Pow(Math.Sin(dLat / 2), 2) + (Math.Cos(Rad(a.Lat)) * Math.Cos(Rad(b.Lat)) * Math.Pow(Math.Sin(dLng / 2), 2));
-        return 2 * 6371.0088 * Math.Asin(Math.Min(1, Math.Sqrt(h)));
-    }
+    public static double Kilometres(GeoPoint a, GeoPoint b) => Geo.Kilometres(a.Lat, a.Lng, b.Lat, b.Lng);
 }

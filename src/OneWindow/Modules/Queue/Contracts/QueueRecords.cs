@@ -15,8 +15,14 @@ public sealed record TicketFacts(
     public bool Opens(string? code) => QueueTicket.Opens(AccessCode, code);
 }
 
+/// <summary>A hall and how many are waiting in it today (the service map shows it live).</summary>
+public sealed record HallWaiting(Guid HallId, string Name, string RegionCode, int Waiting);
+
 public interface IQueueRecords
 {
+    /// <summary>Every hall with today's waiting tickets (Beijing date <paramref name="today"/>).</summary>
+    Task<IReadOnlyList<HallWaiting>> HallQueuesAsync(DateOnly today, CancellationToken ct = default);
+
     Task<TicketFacts?> FindTicketAsync(Guid id, CancellationToken ct = default);
 
     /// <summary>The ticket a counter finished last (the rating pad asks about it), if within <paramref name="within"/>.</summary>

@@ -8,6 +8,14 @@ namespace OneWindow.Modules.Queue.Features;
 /// <summary>The module's side of <see cref="IQueueRecords"/>.</summary>
 internal sealed class QueueRecords(AppDbContext db) : IQueueRecords
 {
+    public async Task<IReadOnlyList<HallWaiting>> HallQueuesAsync(DateOnly today, CancellationToken ct = default)
+    {
+        var waiting = await db.Set<QueueTicket>().AsNoTracking().Where(t => t.Day == today && t.Status == TicketStatus.Waiting)
+            .GroupBy(t => t.HallId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. (await db.Set<Hall>().AsNoTracking().OrderBy(h => h.Name).Select(h => new { h.Id, h.Name, h.RegionCode }).ToListAsync(ct))
+            .Select(h => new HallWaiting(h.Id, h.Name, h.RegionCode, waiting.GetValueOrDefault(h.Id)))];
+    }
+
     public async Task<TicketFacts?> FindTicketAsync(Guid id, CancellationToken ct = default)
     {
         var t = await db.Set<QueueTicket>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);

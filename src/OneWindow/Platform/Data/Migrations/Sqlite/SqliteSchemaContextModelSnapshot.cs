@@ -4402,6 +4402,91 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     b.ToTable("rectifications", (string)null);
                 });
 
+            modelBuilder.Entity("OneWindow.Modules.Sites.Domain.Site", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<bool>("FollowsWorkingCalendar")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follows_working_calendar");
+
+                    b.Property<Guid?>("HallId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hall_id");
+
+                    b.Property<string>("Hours")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hours_json");
+
+                    b.Property<string>("Items")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("items_json");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<double>("Lat")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lat");
+
+                    b.Property<double>("Lng")
+                        .HasColumnType("REAL")
+                        .HasColumnName("lng");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("TerminalNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("terminal_note");
+
+                    b.Property<int>("Terminals")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("terminals");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sites");
+
+                    b.HasIndex("RegionCode", "Kind")
+                        .HasDatabaseName("ix_sites_region_code_kind");
+
+                    b.ToTable("sites", (string)null);
+                });
+
             modelBuilder.Entity("OneWindow.Modules.Supervision.Domain.CreditMark", b =>
                 {
                     b.Property<Guid>("Id")
