@@ -84,9 +84,14 @@ internal sealed class SiteDirectory(AppDbContext db, IQueueRecords queues, Worki
         (double Lat, double Lng)? origin = null;
         if (!string.IsNullOrWhiteSpace(near))
         {
-            origin = Geo.Parse(near) ?? sites.Concat(await db.Set<Site>().AsNoTracking().ToListAsync(ct))
-                .Where(s => s.Address.Contains(near.Trim(), StringComparison.Ordinal) || s.Name.Contains(near.Trim(), StringComparison.Ordinal))
-                .Select(s => ((double, double)?)(s.Lat, s.Lng)).FirstOrDefault();
+            var words = near.Trim();
+            origin = Geo.Parse(words);
+            if (origin is null && await db.Set<Site>().AsNoTracking().Where(s => s.Address.Contains(words) || s.Name.Contains(words))
+                    .OrderBy(s => s.Name).Select(s => new { s.Lat, s.Lng }).FirstOrDefaultAsync(ct) is { } place)
+            {
+                origin = (place.Lat, place.Lng);
+            }
+
             if (origin is null)
             {
                 return Error.Field("near", "请给出“纬度,经度”，或已知网点的地址、名称中的文字");
