@@ -63,6 +63,9 @@ public sealed record BenchOptions(
           callback-list  POST /api/v1/callbacks/lists over 100,000 served tickets of one day (copied into the database
                      from a demo ticket): time, and the server's memory before, after and at its peak; then the same
                      list again (all already listed); compared with an indexed count of the same rows
+          dashboard  the server's generate verb fills a year (ONEWINDOW_BENCH_DASHBOARD_CASES cases, default 10,000,000; a fifth as
+                     many hall tickets, a tenth as many ratings; rows/s), then GET /api/v1/reports/overview over that year
+                     (p50/p95, and with a region and department) beside a raw COUNT of the same cases and the raw scan of their figures
           verify     POST /api/v1/licenses/verify with the 扫码亮证 string of a licence issued during set-up
                      (decode, signature, key lookup, register status); compared with the raw ECDSA P-256
                      verify rate on every core

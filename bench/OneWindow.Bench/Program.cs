@@ -46,6 +46,14 @@ if (options.Scenarios.Contains("callback-list"))
     callbackList = await CallbackListBench.RunAsync(server.BaseUrl, database, server);
 }
 
+// Issue 25: the overview over a generated year beside a raw count of the same rows (ONEWINDOW_BENCH_DASHBOARD_CASES, default 10,000,000).
+DashboardResult? dashboard = null;
+if (options.Scenarios.Contains("dashboard"))
+{
+    var planned = long.TryParse(Environment.GetEnvironmentVariable("ONEWINDOW_BENCH_DASHBOARD_CASES"), out var n) ? n : 10_000_000;
+    dashboard = await DashboardBench.RunAsync(options, database, server.BaseUrl, planned);
+}
+
 // Issue 19: the like-for-like baseline, a thin ASP.NET Core endpoint on the same database with the same token and body.
 await using var thin = cases is not null ? await ServerProcess.StartAsync(options, database, ServerProcess.FindThinServer()) : null;
 var thinResults = new List<ScenarioResult>();
@@ -85,7 +93,7 @@ foreach (var clients in options.ClientCounts)
         }
     }
 
-    foreach (var scenario in Scenarios.Select(options.Scenarios.Where(n => n != "callback-list").ToList(), cases, licensePayload, hotline))
+    foreach (var scenario in Scenarios.Select(options.Scenarios.Where(n => n is not ("callback-list" or "dashboard")).ToList(), cases, licensePayload, hotline))
     {
         Console.Error.WriteLine($"[bench] {scenario.Name}: {clients} clients × {pass.Seconds}s…");
         using var counter = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
@@ -195,6 +203,7 @@ var report = new
     instantIssuance,
     queue,
     callbackList,
+    dashboard,
     catalogItems,
     server = new { idleRssMb = idleRss, peakRssMb = server.PeakMegabytes(), idleGoalMb = 250, idleWithinGoal = idleRss < 250 },
     thinBaselines = thinResults,

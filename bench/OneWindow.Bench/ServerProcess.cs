@@ -23,18 +23,60 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="dll">Another server to start with the same arguments (the thin baseline, <see cref="FindThinServer"/>).</param>
     public static async Task<ServerProcess> StartAsync(BenchOptions options, BenchDatabase database, string? dll = null)
     {
-        dll ??= options.ServerPath ?? FindServer();
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
+        var info = await StartInfoAsync(options, database, dll ?? options.ServerPath ?? FindServer(), ["--urls", url]);
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
+        process.OutputDataReceived += (_, e) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("[server] " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return await WaitForHealthAsync(process, url);
+    }
+
+    /// <summary>
+    /// Runs an administrative verb of the server (e.g. <c>generate</c>) on the same database with the same settings; its progress
+    /// (stderr) is shown as it comes; returns the exit code and what it wrote to stdout.
+    /// </summary>
+    public static async Task<(int Code, string Output)> RunVerbAsync(BenchOptions options, BenchDatabase database, params string[] verb)
+    {
+        var info = await StartInfoAsync(options, database, options.ServerPath ?? FindServer(), verb);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the verb");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var buffer = new char[4096];
+        int read;
+        while ((read = await process.StandardError.ReadAsync(buffer)) > 0)
+        {
+            Console.Error.Write(buffer, 0, read);
+        }
+
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout);
+    }
+
+    private static async Task<ProcessStartInfo> StartInfoAsync(BenchOptions options, BenchDatabase database, string dll, string[] first)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = database.Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        info.ArgumentList.Add(dll);
+        foreach (var arg in first)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
         foreach (var arg in new[]
                  {
-                     dll, "--urls", url, "--Database:Provider", database.Provider, "--ConnectionStrings:Default", database.ConnectionString,
+                     "--Database:Provider", database.Provider, "--ConnectionStrings:Default", database.ConnectionString,
                      "--Logging:LogLevel:Default", "Warning", "--Notifications:LogPath", Path.Combine(database.Folder, "notifications.log"),
                  })
         {
@@ -77,18 +119,11 @@ public sealed class ServerProcess : IAsyncDisposable
             info.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the server");
-        process.OutputDataReceived += (_, e) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine("[server] " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        return info;
+    }
 
+    private static async Task<ServerProcess> WaitForHealthAsync(Process process, string url)
+    {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var until = DateTime.UtcNow.AddMinutes(3);
         while (DateTime.UtcNow < until)

@@ -12,6 +12,7 @@ using OneWindow.Modules.Organisation;
 using OneWindow.Modules.Projects;
 using OneWindow.Modules.Queue;
 using OneWindow.Modules.Ratings;
+using OneWindow.Modules.Reports;
 using OneWindow.Modules.Sites;
 using OneWindow.Modules.Supervision;
 
@@ -38,6 +39,7 @@ public static class AllModules
         builder.AddDeliveryModule();
         builder.AddMarketplaceModule();
         builder.AddSitesModule();
+        builder.AddReportsModule();
     }
 
     public static void MapModules(this WebApplication app)
@@ -57,5 +59,6 @@ public static class AllModules
         app.MapDeliveryModule();
         app.MapMarketplaceModule();
         app.MapSitesModule();
+        app.MapReportsModule();
     }
 }

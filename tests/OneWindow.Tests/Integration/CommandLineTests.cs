@@ -104,6 +104,43 @@ public abstract class CommandLineTests(AppFixture fixture)
         Assert.Contains("create-admin", output, StringComparison.Ordinal);
         Assert.Contains("calendar import", output, StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// Issue 25 (ADR 0026 decision 6): the generator fills a quarter with cases, hall tickets and ratings through the bulk path,
+    /// with a progress bar, and the rollups it counts on the way equal plain SQL counts over the rows it wrote.
+    /// </summary>
+    [Fact]
+    public async Task The_generator_fills_a_quarter_and_the_dashboard_figures_equal_plain_counts_over_its_rows()
+    {
+        await using var database = await fixture.NewDatabaseAsync();
+        var (code, output) = await RunAsync(database, "generate", "--cases", "4000", "--tickets", "600", "--ratings", "500", "--from", "2026-01-05", "--to", "2026-03-31",
+            "--batch", "1000");
+        Assert.True(code == 0, output);
+        Assert.Contains("办件 [##############################] 100%", output, StringComparison.Ordinal);
+        Assert.Contains("行/秒", output, StringComparison.Ordinal);
+        var summary = JsonDocument.Parse(output.Split('\n').Last(l => l.StartsWith('{'))).RootElement;
+        Assert.Equal(5100, summary.GetProperty("rows").GetInt64());
+
+        await using var app = new TestApp(database);
+        var figures = await Http.Json(await (await app.SignedIn("supervisor")).GetAsync("/api/v1/reports/overview?from=2026-01-05&to=2026-03-31"));
+        (string, object)[] period = [("from", RawSql.Day(database, new DateOnly(2026, 1, 5))), ("to", RawSql.Day(database, new DateOnly(2026, 3, 31)))];
+        var cases = (await RawSql.RowsAsync(app,
+            "SELECT COUNT(*), SUM(CASE WHEN channel = 0 THEN 1 ELSE 0 END) FROM cases WHERE submitted_by_id = 'generator' AND accepted_on >= @from AND accepted_on <= @to", period))[0];
+        Assert.InRange(RawSql.Number(cases[0]), 3800, 4000); // 1.5 % declined
+        Assert.Equal(RawSql.Number(cases[0]), figures.GetProperty("received").GetInt64());
+        Assert.Equal(Math.Round((double)RawSql.Number(cases[1]) / RawSql.Number(cases[0]), 4), figures.GetProperty("onlineShare").GetDouble());
+        var completed = (await RawSql.RowsAsync(app, "SELECT working_days_taken FROM cases WHERE completed_on >= @from AND completed_on <= @to", period))
+            .Select(r => RawSql.Number(r[0])).Order().ToList();
+        Assert.Equal(completed.Count, figures.GetProperty("completed").GetInt64());
+        Assert.Equal(completed[(int)Math.Ceiling(0.9 * completed.Count) - 1], figures.GetProperty("p90WorkingDays").GetInt64());
+        (string, object)[] instants = [("start", RawSql.Instant(database, new DateOnly(2026, 1, 5))), ("end", RawSql.Instant(database, new DateOnly(2026, 4, 1)))];
+        var ratings = (await RawSql.RowsAsync(app, "SELECT COUNT(*), SUM(CASE WHEN level >= 4 THEN 1 ELSE 0 END) FROM ratings WHERE created_at >= @start AND created_at < @end", instants))[0];
+        Assert.Equal(500, RawSql.Number(ratings[0]));
+        Assert.Equal(Math.Round((double)RawSql.Number(ratings[1]) / 500, 4), figures.GetProperty("satisfaction").GetDouble());
+        var tickets = RawSql.Number((await RawSql.RowsAsync(app, "SELECT COUNT(*) FROM queue_tickets WHERE first_called_at >= @start AND first_called_at < @end", instants))[0][0]);
+        Assert.Equal(600, tickets);
+        Assert.True(figures.GetProperty("avgWaitMinutes").GetDouble() > 0);
+    }
 }
 
 public sealed class CommandLineTestsOnSqlite(SqliteFixture fixture) : CommandLineTests(fixture), IClassFixture<SqliteFixture>;

@@ -123,11 +123,11 @@ public sealed class CaseTransitionTests
         var c = NewCase(sole: true);
         c.AcceptWithDeferral(Feb12, Calendar, NoneRequired, ["premises"], new HashSet<string> { "premises" }, new DateOnly(2026, 2, 25));
         c.Grant("准予许可");
-        Assert.Equal("case:pledge-open", c.Complete(ResultDelivery.Counter, new DateOnly(2026, 3, 2)).Error!.Code);
+        Assert.Equal("case:pledge-open", c.Complete(ResultDelivery.Counter, new DateOnly(2026, 3, 2), Calendar).Error!.Code);
         Assert.Equal("materials", c.FulfilPledge(new DateOnly(2026, 2, 20), Calendar, [new SubmittedMaterial("application", Guid.NewGuid(), null)]).Error!.Fields!.Keys.Single());
         Assert.True(c.FulfilPledge(new DateOnly(2026, 2, 20), Calendar, [Premises]).IsSuccess);
         Assert.Equal(new DateOnly(2026, 2, 20), c.PledgeFulfilledOn);
-        Assert.True(c.Complete(ResultDelivery.Post, new DateOnly(2026, 3, 2)).IsSuccess);
+        Assert.True(c.Complete(ResultDelivery.Post, new DateOnly(2026, 3, 2), Calendar).IsSuccess);
         Assert.Equal(CaseStatus.Completed, c.Status);
         Assert.Equal("办结（容缺通过）", c.Outcome);
         Assert.Equal("办结（容缺通过）", c.StatusText);
@@ -139,13 +139,13 @@ public sealed class CaseTransitionTests
         var granted = NewCase(sole: true);
         granted.Accept(Feb12, Calendar, NoneRequired);
         granted.Grant("准予");
-        granted.Complete(ResultDelivery.Counter, new DateOnly(2026, 3, 2));
+        granted.Complete(ResultDelivery.Counter, new DateOnly(2026, 3, 2), Calendar);
         Assert.Equal("办结（准予许可）", granted.Outcome);
 
         var refused = NewCase(sole: true);
         refused.Accept(Feb12, Calendar, NoneRequired);
         refused.Deny("不符合条件");
-        refused.Complete(ResultDelivery.Counter, new DateOnly(2026, 3, 2));
+        refused.Complete(ResultDelivery.Counter, new DateOnly(2026, 3, 2), Calendar);
         Assert.Equal("办结（不予许可）", refused.Outcome);
     }
 

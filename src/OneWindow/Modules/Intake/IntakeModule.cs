@@ -13,6 +13,7 @@ public static class IntakeModule
             .Validate(o => CaseNumbers.Problem(o.NumberFormat) is null, "Intake:NumberFormat must contain {region}, {date:…} and {seq:…} and make numbers of at most 40 characters")
             .Validate(o => o.WarningShare is > 0 and < 1, "Intake:WarningShare must be between 0 and 1")
             .ValidateOnStart();
+        builder.Services.AddScoped<OneWindow.Platform.Cli.IDataGenerator, CaseGenerator>();
         builder.Services.AddScoped<OneWindow.Modules.Callbacks.Contracts.ICallbackSources, CallbackSource>();
         builder.Services.AddScoped<CaseMaterials>();
         builder.Services.AddScoped<SubmitCase>();

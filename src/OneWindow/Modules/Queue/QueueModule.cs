@@ -18,6 +18,7 @@ public static class QueueModule
         builder.Services.AddSignalR();
         builder.Services.AddSingleton<HallDisplayFeed>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<HallDisplayFeed>());
+        builder.Services.AddScoped<OneWindow.Platform.Cli.IDataGenerator, TicketGenerator>();
         builder.Services.AddScoped<OneWindow.Modules.Callbacks.Contracts.ICallbackSources, CallbackSource>();
         builder.Services.AddScoped<HallWork>();
         builder.Services.AddScoped<HallQueue>();

@@ -12,6 +12,7 @@ public static class RatingsModule
             .Validate(o => o.RectificationDays is >= 1 and <= 60, "Ratings:RectificationDays must be 1 to 60 working days")
             .Validate(o => o.PadMinutes is >= 1 and <= 120, "Ratings:PadMinutes must be 1 to 120")
             .ValidateOnStart();
+        builder.Services.AddScoped<OneWindow.Platform.Cli.IDataGenerator, RatingGenerator>();
         builder.Services.AddScoped<GiveRating>();
         builder.Services.AddScoped<OneWindow.Modules.Ratings.Contracts.ICallbackRatings>(sp => sp.GetRequiredService<GiveRating>());
         builder.Services.AddScoped<RectificationOpening>();

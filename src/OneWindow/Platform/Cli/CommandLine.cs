@@ -23,11 +23,13 @@ public static class CommandLine
               创建管理员账户（全新安装用 --no-demo 时的第一个管理员）
           OneWindow calendar show YEAR          显示某年的节假日与调休上班日
           OneWindow calendar import FILE.json   导入或替换一年的安排（格式同 Platform/ReferenceData/holidays）
+          OneWindow generate [--cases 10000000] [--tickets 2000000] [--ratings 1000000] [--seed 1] [--from yyyy-MM-dd] [--to yyyy-MM-dd]
+              生成一年的模拟业务数据（办件、排队号、评价）并同时计算统计汇总，用于压测和大屏演示；默认为截至昨天的一年
           OneWindow migrate                      只应用数据库结构变更
           OneWindow schema-script sqlite|postgres 输出 EF 模型对应的建表脚本（开发用）
         """;
 
-    private static readonly HashSet<string> Verbs = ["create-admin", "calendar", "migrate", "schema-script", "help", "--help", "-h"];
+    private static readonly HashSet<string> Verbs = ["create-admin", "calendar", "generate", "migrate", "schema-script", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -53,12 +55,14 @@ public static class CommandLine
             return 0;
         }
 
-        await app.PrepareDatabaseAsync(demo: false);
+        // generate fills the demo city (its catalogue, halls and counters) unless --no-demo; other verbs never seed.
+        await app.PrepareDatabaseAsync(demo: verb == "generate" && app.Configuration.GetValue("Demo:Enabled", true));
         var code = verb switch
         {
             "migrate" => Migrated(),
             "create-admin" => await CreateAdminAsync(services, args),
             "calendar" => await CalendarAsync(services, db, args),
+            "generate" => await GenerateAsync(services, db, args),
             _ => Unknown(),
         };
 
@@ -110,6 +114,53 @@ public static class CommandLine
 
         Console.WriteLine(result.Value ? $"已创建管理员 {user}。" : $"用户名 {user} 已存在，未做修改。");
         return result.Value ? 0 : 1;
+    }
+
+    /// <summary>
+    /// <c>generate</c>: each module's part of a generated year in order (cases, tickets, ratings), with a progress bar, then the
+    /// rollups counted on the way; the last line is the summary as JSON (the bench reads it).
+    /// </summary>
+    private static readonly System.Text.Json.JsonSerializerOptions SummaryJson =
+        new(System.Text.Json.JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static async Task<int> GenerateAsync(IServiceProvider services, AppDbContext db, string[] args)
+    {
+        var today = services.GetRequiredService<TimeProvider>().TodayInChina();
+        long Count(string name, long fallback) => Option(args, name) is { } v && long.TryParse(v, CultureInfo.InvariantCulture, out var n) && n >= 0 ? n : fallback;
+        DateOnly Day(string name, DateOnly fallback) => Option(args, name) is { } v && DateOnly.TryParseExact(v, "yyyy-MM-dd", out var d) ? d : fallback;
+        var to = Day("--to", today.AddDays(-1));
+        var plan = new GenerationPlan(Count("--cases", 10_000_000), Count("--tickets", 2_000_000), Count("--ratings", 1_000_000), (int)Count("--seed", 1),
+            Day("--from", to.AddYears(-1).AddDays(1)), to, (int)Math.Clamp(Count("--batch", 50_000), 1_000, 500_000));
+        if (plan.From > plan.To)
+        {
+            Console.Error.WriteLine("--from 不能晚于 --to。");
+            return 2;
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var facts = services.GetRequiredService<IGeneratedFacts>();
+        var run = new GenerationRun(db, plan, facts, Console.Error);
+        var parts = new List<object>();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        long rows = 0;
+        foreach (var generator in services.GetServices<IDataGenerator>().OrderBy(g => g.Order))
+        {
+            var t = System.Diagnostics.Stopwatch.GetTimestamp();
+            var made = await generator.GenerateAsync(run, CancellationToken.None);
+            var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(t).TotalSeconds;
+            rows += made;
+            parts.Add(new { what = generator.Label, rows = made, seconds = Math.Round(seconds, 1), rowsPerSecond = Math.Round(made / Math.Max(0.001, seconds)) });
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        var rollups = await facts.SaveAsync(db, CancellationToken.None);
+        var total = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        Console.Error.WriteLine($"已生成 {rows:N0} 行（{plan.From:yyyy-MM-dd} 至 {plan.To:yyyy-MM-dd}），统计汇总 {rollups:N0} 行，用时 {total:N0} 秒。");
+        Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+        {
+            from = plan.From, to = plan.To, rows, rollupRows = rollups, seconds = Math.Round(total, 1), rowsPerSecond = Math.Round(rows / Math.Max(0.001, total)), parts,
+        }, SummaryJson));
+        return 0;
     }
 
     private static async Task<int> CalendarAsync(IServiceProvider services, AppDbContext db, string[] args)

@@ -29,7 +29,7 @@ public static class ModelRows
 {
     private sealed record Column(string Name, IProperty Property, IClrPropertyGetter Getter, RelationalTypeMapping Mapping);
 
-    private sealed record Shape(string Sql, Column[] Columns);
+    private sealed record Shape(string Sql, Column[] Columns, string Table);
 
     private static readonly ConcurrentDictionary<(IModel Model, Type Type), Shape> Shapes = new();
 
@@ -97,6 +97,90 @@ public static class ModelRows
         }
     }
 
+    /// <summary>
+    /// Bulk load (the generator): on PostgreSQL one binary COPY of the rows, each value converted as the model says and written
+    /// as its column's store type; on SQLite the prepared-statement path of <see cref="WriteAsync"/>. Inside the caller's transaction.
+    /// </summary>
+    public static async Task BulkAsync<T>(AppDbContext db, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+                          ?? throw new InvalidOperationException("ModelRows writes inside the caller's transaction");
+        var shape = Shapes.GetOrAdd((db.Model, typeof(T)), key => ShapeOf(db, key.Type));
+        if (transaction.Connection is not Npgsql.NpgsqlConnection npgsql)
+        {
+            await StepAsync(transaction, shape, rows, ct);
+            return;
+        }
+
+        await using var copy = await npgsql.BeginBinaryImportAsync(
+            $"COPY {shape.Table} ({string.Join(", ", shape.Columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
+        {
+            await copy.StartRowAsync(ct);
+            foreach (var column in shape.Columns)
+            {
+                var value = column.Getter.GetClrValueUsingContainingEntity(row);
+                if (value is not null && column.Mapping.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                if (value is null)
+                {
+                    await copy.WriteNullAsync(ct);
+                }
+                else
+                {
+                    await copy.WriteAsync(value, column.Mapping.StoreTypeNameBase, ct);
+                }
+            }
+        }
+
+        await copy.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// SQLite: one prepared statement stepped per row, its parameters made once — each by its column's type mapping from the
+    /// first non-null value (so a TEXT Guid stays TEXT) — and only their values set after that.
+    /// </summary>
+    private static async Task StepAsync<T>(DbTransaction transaction, Shape shape, IReadOnlyList<T> rows, CancellationToken ct)
+        where T : class
+    {
+        await using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = shape.Sql;
+        var configured = new bool[shape.Columns.Length];
+        for (var c = 0; c < shape.Columns.Length; c++)
+        {
+            command.Parameters.Add(shape.Columns[c].Mapping.CreateParameter(command, Names[c], null, true));
+        }
+
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < shape.Columns.Length; c++)
+            {
+                var column = shape.Columns[c];
+                var value = column.Getter.GetClrValueUsingContainingEntity(row);
+                if (value is null)
+                {
+                    command.Parameters[c].Value = DBNull.Value;
+                }
+                else if (!configured[c])
+                {
+                    command.Parameters[c] = column.Mapping.CreateParameter(command, Names[c], value, column.Property.IsNullable);
+                    configured[c] = true;
+                }
+                else
+                {
+                    command.Parameters[c].Value = column.Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
     private static Shape ShapeOf(AppDbContext db, Type type)
     {
         var entity = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not mapped");
@@ -119,6 +203,7 @@ public static class ModelRows
         }
 
         var values = string.Join(", ", Names.Take(columns.Length));
-        return new Shape($"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({values})", columns);
+        var name = sql.DelimitIdentifier(table.Name, table.Schema);
+        return new Shape($"INSERT INTO {name} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({values})", columns, name);
     }
 }

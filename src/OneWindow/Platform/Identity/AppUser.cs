@@ -125,6 +125,9 @@ public static class Policies
 
     /// <summary>审管联动 and 事后核查: supervising departments' officers act; supervisors (政务办) and administrators read and see the board.</summary>
     public const string Supervision = nameof(Supervision);
+
+    /// <summary>The city's figures (统计分析, 大屏, 月报): supervisors (政务办), department heads and administrators; aggregates only, no person in them.</summary>
+    public const string Reports = nameof(Reports);
 }
 
 /// <summary>

@@ -75,6 +75,7 @@ public static class AuthSetup
             .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
             .AddPolicy(Policies.CallbackCentre, p => p.RequireAuthenticatedUser().RequireRole(Roles.CallbackAgent, Roles.Supervisor, Roles.Admin))
             .AddPolicy(Policies.Supervision, p => p.RequireAuthenticatedUser().RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin))
+            .AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireRole(Roles.Supervisor, Roles.DepartmentHead, Roles.Admin))
             .AddPolicy(Policies.CounterStaff, p => p.RequireAuthenticatedUser().RequireRole(Roles.IntakeClerk, Roles.HallGuide))
             .AddPolicy(Policies.HallDuty, p => p.RequireAuthenticatedUser().RequireRole(Roles.IntakeClerk, Roles.HallGuide, Roles.Admin))
             .AddPolicy(Policies.Applicant, p => p.RequireAuthenticatedUser()

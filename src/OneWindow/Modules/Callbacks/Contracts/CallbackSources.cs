@@ -26,3 +26,11 @@ public interface ICallbackSources
 [OneWindow.Platform.Outbox.EventName("callbacks.unresolved-pattern")]
 public sealed record UnresolvedPatternFlagged(string ItemCode, string ItemName, string DepartmentCode, int Reports, int Days, string RegionCode)
     : OneWindow.Platform.Outbox.IIntegrationEvent;
+
+/// <summary>
+/// A callback task closed: <c>Reached</c> (已回访, its answers recorded as a rating), <c>Unreachable</c>, <c>Refused</c> or
+/// <c>WrongNumber</c>, on a Beijing date — the city's figures count the 回访 made.
+/// </summary>
+[OneWindow.Platform.Outbox.EventName("callbacks.task-closed")]
+public sealed record CallbackClosed(Guid TaskId, string Outcome, string DepartmentCode, DateOnly Day, string RegionCode)
+    : OneWindow.Platform.Outbox.IIntegrationEvent;

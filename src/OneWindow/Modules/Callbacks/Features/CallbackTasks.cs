@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using OneWindow.Modules.Callbacks.Contracts;
 using OneWindow.Modules.Callbacks.Domain;
 using OneWindow.Modules.Organisation.Contracts;
 using OneWindow.Modules.Ratings.Contracts;
@@ -216,8 +217,16 @@ internal sealed class CallbackTasks(
             }
         }
 
-        audit.Record(new AuditRecord(t.RegionCode, "CallbackTask", t.Id.ToString(), "CallbackAttempted",
-            new { outcome = input.Outcome.ToString(), attempt = t.Attempts, status = t.Status.ToString(), t.Level, t.RatingId, t.RectificationId }));
+        var attempted = new AuditRecord(t.RegionCode, "CallbackTask", t.Id.ToString(), "CallbackAttempted",
+            new { outcome = input.Outcome.ToString(), attempt = t.Attempts, status = t.Status.ToString(), t.Level, t.RatingId, t.RectificationId });
+        if (t.Status == CallbackStatus.Pending)
+        {
+            audit.Record(attempted);
+        }
+        else
+        {
+            audit.Record(attempted, new CallbackClosed(t.Id, t.Status.ToString(), t.DepartmentCode, DateOnly.FromDateTime(Timestamps.InChina(now).DateTime), t.RegionCode));
+        }
         try
         {
             await db.SaveChangesAsync(ct);

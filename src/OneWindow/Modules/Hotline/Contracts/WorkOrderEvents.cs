@@ -24,6 +24,20 @@ public abstract record WorkOrderEvent : IIntegrationEvent
     /// <summary>The step's note as the timeline shows it.</summary>
     public string Note { get; init; } = "";
 
+    /// <summary>The Beijing date the order was received.</summary>
+    public DateOnly ReceivedOn { get; init; }
+
+    /// <summary>The Beijing date it was 办结 (closed, or answered on the line), while it stands closed; null otherwise (and when merged).</summary>
+    public DateOnly? FinishedOn { get; init; }
+
+    /// <summary>Whether it was 办结 by its due time (with <see cref="FinishedOn"/>).</summary>
+    public bool FinishedOnTime { get; init; }
+
+    /// <summary>On <see cref="WorkOrderReopened"/>: the 办结 it undoes (its day and whether it was on time), so the city's figures count the order once.</summary>
+    public DateOnly? UndoesFinishOn { get; init; }
+
+    public bool UndoesFinishOnTime { get; init; }
+
     /// <summary>The name the step is kept under on the timeline and the audit chain (stored data: it stays when the type is renamed).</summary>
     [JsonIgnore]
     public abstract string AuditAction { get; }

@@ -167,6 +167,9 @@ internal sealed class WorkOrder : IVersioned
     /// <summary>重办 so far: the caller rated a result 不满意 (the rating round is this count).</summary>
     public int Reopens { get; set; }
 
+    /// <summary>办结: closed (after review, or by the centre) or answered on the line; a merged order counts under its main order.</summary>
+    public bool Finished => Status is WorkOrderStatus.Closed or WorkOrderStatus.Answered;
+
     /// <summary>The caller's latest 好差评 of the result (5 非常满意 … 1 非常不满意), as Ratings told (<c>RatingGiven</c>).</summary>
     public int? RatingLevel { get; set; }
 

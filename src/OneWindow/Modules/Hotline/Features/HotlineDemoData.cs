@@ -132,7 +132,9 @@ internal sealed class HotlineDemoData(AppDbContext db, TimeProvider clock, Micro
             var day = today.AddDays(-d.DaysAgo);
             var n = next[day] += 1;
             var received = new DateTimeOffset(day.ToDateTime(new TimeOnly(d.Hour, random.Next(60))), china);
+            // History is past: a recent order was replied to and closed (two hours later) before now, not after.
             var replied = received.AddHours(4 + random.Next(100));
+            replied = replied > clock.Now().AddHours(-3) ? Max(received.AddMinutes(30), clock.Now().AddHours(-3)) : replied;
             var due = received.AddDays(7);
             var onTime = replied <= due;
             // Half the 咨询 were answered on the line; one order in twenty was first returned by a wrong department.
@@ -222,4 +224,6 @@ internal sealed class HotlineDemoData(AppDbContext db, TimeProvider clock, Micro
             }
         }
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 }

@@ -87,13 +87,17 @@ internal sealed class WorkOrderRatings(
         var now = clock.Now();
         var due = (await calendar.RulesAsync(ct)).Deadline(clock.TodayInChina(), WorkOrders.ReplyWorkingDays);
         var (date, provisional) = due.IsSuccess ? due.Value : (clock.TodayInChina().AddDays(7), true);
+        var finished = WorkOrderRecording.FinishOf(o);
         if (!o.Reopen(options.Value.MaxReopens, new DateTimeOffset(date.ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.FromHours(8)).ToUniversalTime(), provisional))
         {
             return;
         }
 
-        WorkOrderRecording.Record<WorkOrderReopened>(db, audit, o, now, "来电人评价",
-            $"来电人评价“不满意”，第 {o.Reopens} 次重办" + (string.IsNullOrEmpty(e.Comment) ? "" : $"：{e.Comment}"));
+        WorkOrderRecording.Record(db, audit, o, now, "来电人评价", WorkOrderRecording.Event<WorkOrderReopened>(o,
+            $"来电人评价“不满意”，第 {o.Reopens} 次重办" + (string.IsNullOrEmpty(e.Comment) ? "" : $"：{e.Comment}")) with
+        {
+            UndoesFinishOn = finished.On, UndoesFinishOnTime = finished.OnTime,
+        });
         await db.SaveChangesAsync(ct);
     }
 }

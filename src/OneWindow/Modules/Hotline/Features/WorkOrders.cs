@@ -838,12 +838,20 @@ internal static class WorkOrderRecording
         where TEvent : WorkOrderEvent, new() => new()
     {
         WorkOrderId = o.Id, Number = o.Number, Status = o.Status.ToString(), RegionCode = o.RegionCode, LeadDepartment = o.LeadDepartment, Note = note,
+        ReceivedOn = DayOf(o.ReceivedAt), FinishedOn = o.Finished && o.ClosedAt is { } at ? DayOf(at) : null, FinishedOnTime = o.Finished && o.ClosedAt <= o.DueAt,
     };
 
+    private static DateOnly DayOf(DateTimeOffset at) => DateOnly.FromDateTime(Timestamps.InChina(at).DateTime);
+
+    /// <summary>The 办结 a step undoes (重办), as <see cref="WorkOrderEvent.UndoesFinishOn"/> carries it.</summary>
+    public static (DateOnly? On, bool OnTime) FinishOf(WorkOrder o) => (o.Finished && o.ClosedAt is { } at ? DayOf(at) : null, o.Finished && o.ClosedAt <= o.DueAt);
+
     public static void Record<TEvent>(AppDbContext db, AuditTrail audit, WorkOrder o, DateTimeOffset now, string actor, string note)
-        where TEvent : WorkOrderEvent, new()
+        where TEvent : WorkOrderEvent, new() => Record(db, audit, o, now, actor, Event<TEvent>(o, note));
+
+    public static void Record(AppDbContext db, AuditTrail audit, WorkOrder o, DateTimeOffset now, string actor, WorkOrderEvent e)
     {
-        var e = Event<TEvent>(o, note);
+        var note = e.Note;
         // The step's key is set here, so it is added to the unit of work explicitly (EF would take it for an existing row).
         db.Add(o.Step(now, e.AuditAction, actor, note));
         audit.Record(new AuditRecord(o.RegionCode, "WorkOrder", o.Id.ToString(), e.AuditAction,

@@ -45,6 +45,30 @@ public abstract record CaseEvent : IIntegrationEvent
 
     public PostalAddress? PostTo { get; init; }
 
+    /// <summary>The item's code (a county's implementation has its own, <c>{basic}-{region}</c>).</summary>
+    public string ItemCode { get; init; } = "";
+
+    /// <summary>The day it was 受理 (the clock started), once it was.</summary>
+    public DateOnly? AcceptedOn { get; init; }
+
+    /// <summary>The committed 办结 date, once accepted.</summary>
+    public DateOnly? DueDate { get; init; }
+
+    /// <summary>The day it was 办结, once it was.</summary>
+    public DateOnly? CompletedOn { get; init; }
+
+    /// <summary>一窗受理: accepted by a clerk at the 综合窗口 (not by the item's own approver, not by the rules).</summary>
+    public bool OneWindow { get; init; }
+
+    /// <summary>即办 or decided by the system at submission (秒批, 告知承诺).</summary>
+    public bool Instant { get; init; }
+
+    /// <summary>Whether the applicant was ever asked to 补正 (a case without is 一次办成).</summary>
+    public bool HadCorrection { get; init; }
+
+    /// <summary>办理时长 in working days, once 办结 (acceptance to completion, less the days the clock stood still).</summary>
+    public int? WorkingDays { get; init; }
+
     /// <summary>
     /// The name the step is kept under in the case's audit trail and timeline (<c>timeline[].action</c>). It is
     /// stored data, like the event name: it stays when the type is renamed (a granted case's entries say

@@ -72,6 +72,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>, IEntit
         b.HasIndex(c => c.ApplicantUserId);
         b.HasIndex(c => new { c.Status, c.DueDate });
         b.HasIndex(c => c.CompletedOn);
+        b.HasIndex(c => c.AcceptedOn);
     }
 
     public void Configure(EntityTypeBuilder<CaseNumberCounter> b)

@@ -238,6 +238,24 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     /// <summary>Whether the applicant was ever asked to 补正 (the callback sampler keeps such cases).</summary>
     public bool HadCorrection { get; set; }
 
+    /// <summary>
+    /// 一窗受理: accepted by a clerk at the 综合窗口 (any counter of the region, or the 综合受理 back office for online
+    /// applications), not by the item's own 独任审批师 and not by the rules (秒批). The city's 一窗受理率 counts it.
+    /// </summary>
+    public bool AcceptedAtOneWindow { get; set; }
+
+    /// <summary>办理时长: working days from acceptance to 办结, less the working days the clock stood still (补正, 特别程序, 中止).</summary>
+    public int? WorkingDaysTaken { get; set; }
+
+    /// <summary>即办 or 秒批: a 即办件 (decided at once at the counter), or a case the system decided at submission (秒批, 告知承诺).</summary>
+    public bool Instant => Immediate || DecidedByName is RulesActor or PledgeActor;
+
+    /// <summary><see cref="DecidedByName"/> of a case the rules decided (秒批).</summary>
+    public const string RulesActor = "系统（秒批）";
+
+    /// <summary><see cref="DecidedByName"/> of a 告知承诺 application granted at submission.</summary>
+    public const string PledgeActor = "系统（告知承诺）";
+
     /// <summary>告知承诺: the signed letter and the materials it replaced; null for an ordinary application.</summary>
     public CasePledge? Pledge { get; set; }
 
@@ -657,7 +675,7 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     }
 
     /// <summary>办结 and 出件. A case accepted with deferral completes only when the pledge was kept.</summary>
-    public Result Complete(ResultDelivery delivery, DateOnly today, PostalAddress? postTo = null)
+    public Result Complete(ResultDelivery delivery, DateOnly today, CalendarRules calendar, PostalAddress? postTo = null)
     {
         if (!CanComplete)
         {
@@ -672,9 +690,35 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
         Delivery = delivery;
         PostTo = delivery == ResultDelivery.Post ? postTo : null;
         CompletedOn = today;
+        WorkingDaysTaken = WorkingDaysBetween(calendar, AcceptedOn, today, Pauses);
         Outcome = Status == CaseStatus.Denied ? "办结（不予许可）" : PledgeDueDate is not null ? CompletedWithDeferral : "办结（准予许可）";
         Status = CaseStatus.Completed;
         return Result.Ok();
+    }
+
+    /// <summary>
+    /// Working days after <paramref name="accepted"/> through <paramref name="completed"/> (0 on the day itself), less the working
+    /// days within <paramref name="paused"/>; null when the calendar lacks a year.
+    /// </summary>
+    public static int? WorkingDaysBetween(CalendarRules calendar, DateOnly? accepted, DateOnly completed, IEnumerable<PausedPeriod> paused)
+    {
+        if (accepted is not { } from || completed < from || calendar.CountWorkingDays(from, completed) is not { IsSuccess: true } gross)
+        {
+            return accepted is null ? null : 0;
+        }
+
+        var stood = 0;
+        foreach (var p in paused)
+        {
+            var start = p.From > from ? p.From.AddDays(-1) : from;
+            var end = p.To < completed ? p.To : completed;
+            if (end > start && calendar.CountWorkingDays(start, end) is { IsSuccess: true } n)
+            {
+                stood += n.Value;
+            }
+        }
+
+        return Math.Max(0, gross.Value - stood);
     }
 
     /// <summary>

@@ -81,6 +81,8 @@ internal sealed class CaseDemoHistory(
             c.Delivery = ResultDelivery.Counter;
             c.Outcome = deferral ? Case.CompletedWithDeferral : "办结（准予许可）";
             c.CompletedOn = day;
+            c.AcceptedAtOneWindow = true;
+            c.WorkingDaysTaken = Case.WorkingDaysBetween(rules, accepted, day, []);
             made.Add(c);
         }
 
@@ -90,8 +92,11 @@ internal sealed class CaseDemoHistory(
             {
                 c.Number = number;
                 db.Add(c);
-                // Their grants are history too: the licences are issued and the supervising departments hear of them (审管联动).
+                // Their acceptance, grant and 办结 are history too: the licences are issued, the supervising departments hear of them (审管联动)
+                // and the city's figures count them.
+                CaseRecording.Record(audit, c, CaseRecording.Event<Contracts.CaseAccepted>(c) with { Status = nameof(CaseStatus.Accepted) });
                 CaseRecording.Record<Contracts.CaseGranted>(audit, c);
+                CaseRecording.Record<Contracts.CaseCompleted>(audit, c);
             }
         }
 

@@ -14,6 +14,8 @@ internal static class CaseRecording
         CaseId = c.Id, Number = c.Number, ItemName = c.ItemName, Status = c.Status.ToString(), ApplicantUserId = c.ApplicantUserId,
         ApplicantMobile = c.ApplicantMobile, RegionCode = c.RegionCode, DepartmentCode = c.DepartmentCode, Outcome = c.Outcome,
         BundleApplicationId = c.BundleApplicationId, Channel = c.Channel.ToString(), PickupId = c.PickupId, Delivery = c.Delivery?.ToString(), PostTo = c.PostTo,
+        ItemCode = c.ItemCode, AcceptedOn = c.AcceptedOn, DueDate = c.DueDate, CompletedOn = c.CompletedOn, OneWindow = c.AcceptedAtOneWindow,
+        Instant = c.Instant, HadCorrection = c.HadCorrection, WorkingDays = c.WorkingDaysTaken,
     };
 
     /// <summary>The audit entry of the step that produced <paramref name="e"/> (its data: the state it left, unless the step says more).</summary>

@@ -17,9 +17,9 @@ namespace OneWindow.Modules.Intake.Features;
 /// </summary>
 internal sealed class InstantDecisions(ILicenseLibrary licenses, IApplicantStanding standing, WorkingDayCalendar calendar, TimeProvider clock)
 {
-    public const string RulesActor = "系统（秒批）";
+    public const string RulesActor = Case.RulesActor;
 
-    public const string PledgeActor = "系统（告知承诺）";
+    public const string PledgeActor = Case.PledgeActor;
 
     /// <summary>Whether the item is decided at submission at all (it has rules, or the application is under a pledge).</summary>
     public static bool Applies(PublishedItem item, Case c) => item.Definition.InstantRules.Count > 0 || c.Pledge is not null;

@@ -243,6 +243,7 @@ internal sealed class HallQueue(
             }
 
             var now = clock.Now();
+            var first = next.FirstCalledAt is null;
             var call = next.Call(counter, now);
             if (!call.IsSuccess)
             {
@@ -250,6 +251,10 @@ internal sealed class HallQueue(
             }
 
             Record(next, "TicketCalled", new { next.Number, counter = counter.Number, waitMinutes = Math.Round(next.WaitMinutes ?? 0, 1) });
+            if (first)
+            {
+                outbox.Enqueue(new TicketCalled(next.Id, hall.Id, next.RegionCode, counter.DepartmentCode, clock.TodayInChina(), next.WaitMinutes ?? 0));
+            }
             if (next.Mobile is { } mobile)
             {
                 outbox.Enqueue(new TicketNotice(next.Id, next.Number, hall.Name, "Called", counter.Number, null, mobile, next.UserId, next.RegionCode));

@@ -29,4 +29,10 @@ public sealed record RatingGiven(Guid RatingId, string SubjectType, string Subje
 {
     /// <summary>Given through a callback (回访): a 不满意 opens a rectification (source 回访), the subject's module does not redo it.</summary>
     public bool ByCallback { get; init; }
+
+    /// <summary>The department rated (the city's 满意率 per department).</summary>
+    public string DepartmentCode { get; init; } = "";
+
+    /// <summary>The Beijing date the rating was given.</summary>
+    public DateOnly Day { get; init; }
 }

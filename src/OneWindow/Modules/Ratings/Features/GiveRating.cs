@@ -139,7 +139,7 @@ internal sealed class GiveRating(
         }
 
         audit.Record(new AuditRecord(s.Region, "Rating", rating.Id.ToString(), "RatingGiven", new { subject = type.ToString(), subjectId = s.Id, round = s.Round, level = rating.Level }),
-            new RatingGiven(rating.Id, SubjectTypeName(type), s.Id, s.Round, rating.Level, comment, s.Region));
+            new RatingGiven(rating.Id, SubjectTypeName(type), s.Id, s.Round, rating.Level, comment, s.Region) { DepartmentCode = rating.DepartmentCode, Day = DateOnly.FromDateTime(Timestamps.InChina(now).DateTime) });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -179,7 +179,10 @@ internal sealed class GiveRating(
 
         audit.Record(new AuditRecord(c.RegionCode, "Rating", rating.Id.ToString(), "RatingGiven",
                 new { subject = type.ToString(), subjectId = c.SubjectId, round = c.Round, level = rating.Level, channel = "callback", callback = c.CallbackId }),
-            new RatingGiven(rating.Id, SubjectTypeName(type), c.SubjectId, c.Round, rating.Level, c.Comment, c.RegionCode) { ByCallback = true });
+            new RatingGiven(rating.Id, SubjectTypeName(type), c.SubjectId, c.Round, rating.Level, c.Comment, c.RegionCode)
+            {
+                ByCallback = true, DepartmentCode = rating.DepartmentCode, Day = DateOnly.FromDateTime(Timestamps.InChina(rating.CreatedAt).DateTime),
+            });
         return (rating.Id, rating.RectificationId);
     }
 

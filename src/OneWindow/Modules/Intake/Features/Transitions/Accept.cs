@@ -16,6 +16,10 @@ internal sealed class Accept() : CaseTransition<NoBody, CaseAccepted>("accept", 
 
     internal override bool MayAct(CaseActions who, Case c) => who.IsClerkOf(c) || who.IsSoleApproverFor(c);
 
-    internal override async Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, NoBody body, CancellationToken ct) =>
-        c.Accept(a.Today, rules, await a.RequiredAsync(c, ct));
+    internal override async Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, NoBody body, CancellationToken ct)
+    {
+        var accepted = c.Accept(a.Today, rules, await a.RequiredAsync(c, ct));
+        c.AcceptedAtOneWindow = accepted.IsSuccess && a.IsClerkOf(c); // 一窗受理, not the item's own approver
+        return accepted;
+    }
 }

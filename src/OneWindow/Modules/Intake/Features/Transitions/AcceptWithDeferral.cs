@@ -28,6 +28,8 @@ internal sealed class AcceptWithDeferral() : CaseTransition<AcceptWithDeferralRe
         }
 
         var item = (await a.Catalog.VersionAsync(c.ItemVersionId, ct))!;
-        return c.AcceptWithDeferral(a.Today, rules, await a.RequiredAsync(c, ct), body.Deferred ?? [], item.DeferrableMaterials, pledge);
+        var accepted = c.AcceptWithDeferral(a.Today, rules, await a.RequiredAsync(c, ct), body.Deferred ?? [], item.DeferrableMaterials, pledge);
+        c.AcceptedAtOneWindow = accepted.IsSuccess; // a clerk's step: 一窗受理
+        return accepted;
     }
 }

@@ -66,6 +66,6 @@ internal sealed class Complete() : CaseTransition<CompleteRequest, CaseCompleted
     internal override Task<Result> ApplyAsync(CaseActions a, Case c, CalendarRules rules, CompleteRequest body, CancellationToken ct)
     {
         var address = PostalAddressInput.Check(body.Delivery, body.Address);
-        return Task.FromResult(address.IsSuccess ? c.Complete(body.Delivery ?? ResultDelivery.Counter, a.Today, address.Value) : Result.Fail(address.Error!));
+        return Task.FromResult(address.IsSuccess ? c.Complete(body.Delivery ?? ResultDelivery.Counter, a.Today, rules, address.Value) : Result.Fail(address.Error!));
     }
 }

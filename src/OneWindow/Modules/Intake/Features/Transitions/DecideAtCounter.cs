@@ -54,6 +54,7 @@ internal sealed class DecideAtCounter() : CaseTransition<DecideAtCounterRequest>
             }
 
             body.AcceptedHere = true;
+            c.AcceptedAtOneWindow = true;
         }
 
         var address = PostalAddressInput.Check(body.Delivery, body.Address);
@@ -63,7 +64,7 @@ internal sealed class DecideAtCounter() : CaseTransition<DecideAtCounterRequest>
         }
 
         var granted = c.Grant(string.IsNullOrWhiteSpace(body.Opinion) ? "即办：材料齐全、符合条件，当场准予" : body.Opinion, a.ActorName);
-        return granted.IsSuccess ? c.Complete(body.Delivery ?? ResultDelivery.Counter, a.Today, address.Value) : granted;
+        return granted.IsSuccess ? c.Complete(body.Delivery ?? ResultDelivery.Counter, a.Today, rules, address.Value) : granted;
     }
 
     internal override CaseEvent EventOf(Case c) => CaseRecording.Event<CaseCompleted>(c);

@@ -2130,6 +2130,10 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AcceptedAtOneWindow")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepted_at_one_window");
+
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("date")
                         .HasColumnName("accepted_on");
@@ -2399,8 +2403,15 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("withdraw_reason");
 
+                    b.Property<int?>("WorkingDaysTaken")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days_taken");
+
                     b.HasKey("Id")
                         .HasName("pk_cases");
+
+                    b.HasIndex("AcceptedOn")
+                        .HasDatabaseName("ix_cases_accepted_on");
 
                     b.HasIndex("ApplicantUserId")
                         .HasDatabaseName("ix_cases_applicant_user_id");
@@ -4411,6 +4422,149 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_rectifications_department_code_status_due_date");
 
                     b.ToTable("rectifications", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Reports.Domain.DailyFigures", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<long>("Callbacks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("callbacks");
+
+                    b.Property<long>("Completed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("completed");
+
+                    b.Property<long>("Instant")
+                        .HasColumnType("bigint")
+                        .HasColumnName("instant");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("on_time");
+
+                    b.Property<long>("OneVisit")
+                        .HasColumnType("bigint")
+                        .HasColumnName("one_visit");
+
+                    b.Property<long>("OneWindow")
+                        .HasColumnType("bigint")
+                        .HasColumnName("one_window");
+
+                    b.Property<long>("Online")
+                        .HasColumnType("bigint")
+                        .HasColumnName("online");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ratings");
+
+                    b.Property<long>("RatingsGood")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ratings_good");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint")
+                        .HasColumnName("received");
+
+                    b.Property<long>("Tickets")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tickets");
+
+                    b.Property<long>("Timed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("timed");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.Property<double>("WaitMinutesSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("wait_minutes_sum");
+
+                    b.Property<long>("WorkOrders")
+                        .HasColumnType("bigint")
+                        .HasColumnName("work_orders");
+
+                    b.Property<long>("WorkOrdersFinished")
+                        .HasColumnType("bigint")
+                        .HasColumnName("work_orders_finished");
+
+                    b.Property<long>("WorkOrdersOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("work_orders_on_time");
+
+                    b.Property<long>("WorkingDaysSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("working_days_sum");
+
+                    b.HasKey("Day", "RegionCode", "DepartmentCode", "ItemCode")
+                        .HasName("pk_report_daily");
+
+                    b.HasIndex("DepartmentCode", "Day")
+                        .HasDatabaseName("ix_report_daily_department_code_day");
+
+                    b.ToTable("report_daily", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Reports.Domain.DurationCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("item_code");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("working_days");
+
+                    b.Property<long>("Cases")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cases");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Day", "RegionCode", "DepartmentCode", "ItemCode", "WorkingDays")
+                        .HasName("pk_report_durations");
+
+                    b.ToTable("report_durations", (string)null);
                 });
 
             modelBuilder.Entity("OneWindow.Modules.Sites.Domain.Site", b =>

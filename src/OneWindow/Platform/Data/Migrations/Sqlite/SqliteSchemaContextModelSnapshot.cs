@@ -2119,6 +2119,10 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
 
+                    b.Property<bool>("AcceptedAtOneWindow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_at_one_window");
+
                     b.Property<DateOnly?>("AcceptedOn")
                         .HasColumnType("TEXT")
                         .HasColumnName("accepted_on");
@@ -2388,8 +2392,15 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("withdraw_reason");
 
+                    b.Property<int?>("WorkingDaysTaken")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_days_taken");
+
                     b.HasKey("Id")
                         .HasName("pk_cases");
+
+                    b.HasIndex("AcceptedOn")
+                        .HasDatabaseName("ix_cases_accepted_on");
 
                     b.HasIndex("ApplicantUserId")
                         .HasDatabaseName("ix_cases_applicant_user_id");
@@ -4400,6 +4411,149 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_rectifications_department_code_status_due_date");
 
                     b.ToTable("rectifications", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Reports.Domain.DailyFigures", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<long>("Callbacks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("callbacks");
+
+                    b.Property<long>("Completed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed");
+
+                    b.Property<long>("Instant")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("instant");
+
+                    b.Property<long>("OnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_time");
+
+                    b.Property<long>("OneVisit")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("one_visit");
+
+                    b.Property<long>("OneWindow")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("one_window");
+
+                    b.Property<long>("Online")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("online");
+
+                    b.Property<long>("Ratings")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ratings");
+
+                    b.Property<long>("RatingsGood")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ratings_good");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.Property<long>("Tickets")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tickets");
+
+                    b.Property<long>("Timed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timed");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.Property<double>("WaitMinutesSum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("wait_minutes_sum");
+
+                    b.Property<long>("WorkOrders")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_orders");
+
+                    b.Property<long>("WorkOrdersFinished")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_orders_finished");
+
+                    b.Property<long>("WorkOrdersOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("work_orders_on_time");
+
+                    b.Property<long>("WorkingDaysSum")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_days_sum");
+
+                    b.HasKey("Day", "RegionCode", "DepartmentCode", "ItemCode")
+                        .HasName("pk_report_daily");
+
+                    b.HasIndex("DepartmentCode", "Day")
+                        .HasDatabaseName("ix_report_daily_department_code_day");
+
+                    b.ToTable("report_daily", (string)null);
+                });
+
+            modelBuilder.Entity("OneWindow.Modules.Reports.Domain.DurationCount", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("item_code");
+
+                    b.Property<int>("WorkingDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("working_days");
+
+                    b.Property<long>("Cases")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cases");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Day", "RegionCode", "DepartmentCode", "ItemCode", "WorkingDays")
+                        .HasName("pk_report_durations");
+
+                    b.ToTable("report_durations", (string)null);
                 });
 
             modelBuilder.Entity("OneWindow.Modules.Sites.Domain.Site", b =>
