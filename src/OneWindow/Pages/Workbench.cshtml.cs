@@ -46,6 +46,7 @@ public sealed class WorkbenchModel(ICurrentUser user, IDepartmentDirectory depar
         [
             new("部门督办", "本部门办件时限预警与超期", "/workbench/cases?view=all&deadline=warning"), new("事项管理", "维护本部门事项、发布新版本", "/admin/items"),
             new("差评整改", "本部门的好差评与差评整改（核实、整改、反馈）", "/rectifications"),
+            new("统计分析", "受理、办结、按时办结率、办理时长与满意率，按部门、地区、事项，导出与月报", "/reports"),
         ],
         Roles.HotlineAgent =>
         [
@@ -59,6 +60,7 @@ public sealed class WorkbenchModel(ICurrentUser user, IDepartmentDirectory depar
             new("效能监督", "超期办件督办", "/workbench/cases?view=all&deadline=overdue"), new("好差评监督", "各部门满意率与差评整改进度", "/rectifications"),
             new("12345 督办", "预警与超期工单，发出督办、批准延期", "/hotline/supervision"), new("热线统计", "12345 工单量与各项比率", "/hotline/dashboard"),
             new("审计链校验", "校验全部审计记录的哈希链是否完整", "/api/v1/audit/verify"),
+            new("统计分析与大屏", "全市政务服务指标、趋势、按部门/地区/事项分析，导出与月报；1920×1080 大屏", "/reports"),
         ],
         _ => [],
     };

@@ -4,7 +4,7 @@ using OneWindow.Modules.Reports.Domain;
 
 namespace OneWindow.Modules.Reports.Data;
 
-internal sealed class ReportConfiguration : IEntityTypeConfiguration<DailyFigures>, IEntityTypeConfiguration<DurationCount>
+internal sealed class ReportConfiguration : IEntityTypeConfiguration<DailyFigures>
 {
     public void Configure(EntityTypeBuilder<DailyFigures> b)
     {
@@ -14,14 +14,5 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<DailyFigure
         b.Property(f => f.DepartmentCode).HasMaxLength(30);
         b.Property(f => f.ItemCode).HasMaxLength(40);
         b.HasIndex(f => new { f.DepartmentCode, f.Day });
-    }
-
-    public void Configure(EntityTypeBuilder<DurationCount> b)
-    {
-        b.ToTable("report_durations");
-        b.HasKey(f => new { f.Day, f.RegionCode, f.DepartmentCode, f.ItemCode, f.WorkingDays });
-        b.Property(f => f.RegionCode).HasMaxLength(12);
-        b.Property(f => f.DepartmentCode).HasMaxLength(30);
-        b.Property(f => f.ItemCode).HasMaxLength(40);
     }
 }

@@ -43,6 +43,12 @@ internal sealed class DailyFigures : IVersioned
 
     public long WorkingDaysSum { get; set; }
 
+    /// <summary>
+    /// How many of those took how many working days, as <c>days:cases</c> pairs in ascending order (<c>0:12 1:40 3:5</c>): the
+    /// histogram the p90 is read from, kept in the row so one read of the period's rows gives every figure.
+    /// </summary>
+    public string Durations { get; set; } = "";
+
     /// <summary>Hall tickets first called that day, and their waits in minutes summed.</summary>
     public long Tickets { get; set; }
 
@@ -67,20 +73,33 @@ internal sealed class DailyFigures : IVersioned
     public int Version { get; set; }
 }
 
-/// <summary>How many cases completed that day took <see cref="WorkingDays"/> working days (for the p90).</summary>
-internal sealed class DurationCount : IVersioned
+/// <summary>The <see cref="DailyFigures.Durations"/> histogram: read, added to, written.</summary>
+internal static class DurationHistogram
 {
-    public DateOnly Day { get; set; }
+    public static void AddTo(SortedDictionary<int, long> into, string text)
+    {
+        foreach (var pair in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var colon = pair.IndexOf(':', StringComparison.Ordinal);
+            var days = int.Parse(pair.AsSpan(0, colon), System.Globalization.CultureInfo.InvariantCulture);
+            into[days] = into.GetValueOrDefault(days) + long.Parse(pair.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
 
-    public string RegionCode { get; set; } = "";
+    public static SortedDictionary<int, long> Parse(string text)
+    {
+        var histogram = new SortedDictionary<int, long>();
+        AddTo(histogram, text);
+        return histogram;
+    }
 
-    public string DepartmentCode { get; set; } = "";
+    public static string Format(SortedDictionary<int, long> histogram) =>
+        string.Join(' ', histogram.Where(kv => kv.Value != 0).Select(kv => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kv.Key}:{kv.Value}")));
 
-    public string ItemCode { get; set; } = "";
-
-    public int WorkingDays { get; set; }
-
-    public long Cases { get; set; }
-
-    public int Version { get; set; }
+    public static string Add(string text, int days, long cases)
+    {
+        var histogram = Parse(text);
+        histogram[days] = histogram.GetValueOrDefault(days) + cases;
+        return Format(histogram);
+    }
 }

@@ -104,31 +104,15 @@ internal sealed class CityFigures(AppDbContext db, IDepartmentDirectory departme
         return q;
     }
 
-    private IQueryable<DurationCount> Durations(ReportFilter f)
-    {
-        var q = db.Set<DurationCount>().AsNoTracking().Where(r => r.Day >= f.From && r.Day <= f.To);
-        if (f.RegionPrefix is { } prefix)
-        {
-            q = q.Where(r => r.RegionCode.StartsWith(prefix));
-        }
-
-        if (f.Department is { } d)
-        {
-            q = q.Where(r => r.DepartmentCode == d);
-        }
-
-        if (f.Item is { } i)
-        {
-            q = q.Where(r => r.ItemCode == i);
-        }
-
-        return q;
-    }
-
     public async Task<Overview> OverviewAsync(ReportFilter f, CancellationToken ct)
     {
         Sums sums = await Rows(f).GroupBy(_ => 1).Select(SumBy<int>()).SingleOrDefaultAsync(ct) ?? new Keyed<int>();
-        var histogram = await Durations(f).GroupBy(r => r.WorkingDays).Select(g => new Bucket(g.Key, g.Sum(r => r.Cases))).ToListAsync(ct);
+        var histogram = new SortedDictionary<int, long>();
+        await foreach (var text in Rows(f).Where(r => r.Durations != "").Select(r => r.Durations).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            DurationHistogram.AddTo(histogram, text);
+        }
+
         return Figures(sums, histogram);
     }
 
@@ -141,35 +125,38 @@ internal sealed class CityFigures(AppDbContext db, IDepartmentDirectory departme
         }
 
         var rows = Rows(f);
-        var durations = Durations(f);
         List<(string Key, Sums Sums)> groups;
-        ILookup<string, Bucket> histograms;
         switch (by)
         {
             case "day":
                 groups = [.. (await rows.GroupBy(r => r.Day).Select(SumBy<DateOnly>()).ToListAsync(ct)).Select(g => (g.Key.ToString("yyyy-MM-dd"), (Sums)g))];
-                histograms = (await durations.GroupBy(r => new { r.Day, r.WorkingDays }).Select(g => new { g.Key.Day, g.Key.WorkingDays, Cases = g.Sum(r => r.Cases) }).ToListAsync(ct))
-                    .ToLookup(b => b.Day.ToString("yyyy-MM-dd"), b => new Bucket(b.WorkingDays, b.Cases));
                 break;
             case "region":
                 groups = [.. (await rows.GroupBy(r => r.RegionCode).Select(SumBy<string>()).ToListAsync(ct)).Select(g => (g.Key, (Sums)g))];
-                histograms = (await durations.GroupBy(r => new { r.RegionCode, r.WorkingDays }).Select(g => new { g.Key.RegionCode, g.Key.WorkingDays, Cases = g.Sum(r => r.Cases) }).ToListAsync(ct))
-                    .ToLookup(b => b.RegionCode, b => new Bucket(b.WorkingDays, b.Cases));
                 break;
             case "department":
                 groups = [.. (await rows.GroupBy(r => r.DepartmentCode).Select(SumBy<string>()).ToListAsync(ct)).Select(g => (g.Key, (Sums)g))];
-                histograms = (await durations.GroupBy(r => new { r.DepartmentCode, r.WorkingDays }).Select(g => new { g.Key.DepartmentCode, g.Key.WorkingDays, Cases = g.Sum(r => r.Cases) }).ToListAsync(ct))
-                    .ToLookup(b => b.DepartmentCode, b => new Bucket(b.WorkingDays, b.Cases));
                 break;
             default:
                 groups = [.. (await rows.Where(r => r.ItemCode != "").GroupBy(r => r.ItemCode).Select(SumBy<string>()).ToListAsync(ct)).Select(g => (g.Key, (Sums)g))];
-                histograms = (await durations.GroupBy(r => new { r.ItemCode, r.WorkingDays }).Select(g => new { g.Key.ItemCode, g.Key.WorkingDays, Cases = g.Sum(r => r.Cases) }).ToListAsync(ct))
-                    .ToLookup(b => b.ItemCode, b => new Bucket(b.WorkingDays, b.Cases));
                 break;
         }
 
+        var histograms = new Dictionary<string, SortedDictionary<int, long>>(StringComparer.Ordinal);
+        var durations = rows.Where(r => r.Durations != "").Select(r => new KeyedDurations(r.Day, r.RegionCode, r.DepartmentCode, r.ItemCode, r.Durations));
+        await foreach (var d in durations.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var key = by switch { "day" => d.Day.ToString("yyyy-MM-dd"), "region" => d.RegionCode, "department" => d.DepartmentCode, _ => d.ItemCode };
+            if (!histograms.TryGetValue(key, out var h))
+            {
+                histograms[key] = h = [];
+            }
+
+            DurationHistogram.AddTo(h, d.Durations);
+        }
+
         var names = await NamesAsync(by, groups.Select(g => g.Key), ct);
-        var list = groups.Select(g => new BreakdownRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), Figures(g.Sums, [.. histograms[g.Key]])));
+        var list = groups.Select(g => new BreakdownRow(g.Key, names.GetValueOrDefault(g.Key, g.Key), Figures(g.Sums, histograms.GetValueOrDefault(g.Key) ?? [])));
         list = by == "day" ? list.OrderBy(r => r.Key, StringComparer.Ordinal) : list.OrderByDescending(r => r.Figures.Received).ThenByDescending(r => r.Figures.WorkOrders).ThenBy(r => r.Key, StringComparer.Ordinal);
         return new Breakdown(f, by, await OverviewAsync(f, ct), [.. list]);
     }
@@ -225,7 +212,7 @@ internal sealed class CityFigures(AppDbContext db, IDepartmentDirectory departme
         WorkOrdersFinished = g.Sum(r => r.WorkOrdersFinished), WorkOrdersOnTime = g.Sum(r => r.WorkOrdersOnTime), Callbacks = g.Sum(r => r.Callbacks),
     };
 
-    internal sealed record Bucket(int WorkingDays, long Cases);
+    internal sealed record KeyedDurations(DateOnly Day, string RegionCode, string DepartmentCode, string ItemCode, string Durations);
 
     internal sealed class Keyed<TKey> : Sums
     {
@@ -254,21 +241,21 @@ internal sealed class CityFigures(AppDbContext db, IDepartmentDirectory departme
     }
 
     /// <summary>The figures from sums: shares of their base (null when the base is 0), p90 by nearest rank over the histogram.</summary>
-    internal static Overview Figures(Sums s, IReadOnlyList<Bucket> histogram)
+    internal static Overview Figures(Sums s, SortedDictionary<int, long> histogram)
     {
         static double? Share(long part, long whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
         int? p90 = null;
-        var total = histogram.Sum(b => b.Cases);
+        var total = histogram.Values.Sum();
         if (total > 0)
         {
             var rank = (long)Math.Ceiling(0.9 * total);
             var seen = 0L;
-            foreach (var b in histogram.OrderBy(b => b.WorkingDays))
+            foreach (var (days, cases) in histogram)
             {
-                seen += b.Cases;
+                seen += cases;
                 if (seen >= rank)
                 {
-                    p90 = b.WorkingDays;
+                    p90 = days;
                     break;
                 }
             }

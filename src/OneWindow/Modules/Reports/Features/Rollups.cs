@@ -22,7 +22,8 @@ internal abstract class RollupRows
 
     protected abstract ValueTask<DailyFigures> RowAsync(DateOnly day, string region, string department, string item, CancellationToken ct);
 
-    protected abstract ValueTask<DurationCount> DurationAsync(DateOnly day, string region, string department, string item, int workingDays, CancellationToken ct);
+    /// <summary>One more case of <paramref name="workingDays"/> in the row's histogram.</summary>
+    protected virtual void AddDuration(DailyFigures row, int workingDays) => row.Durations = DurationHistogram.Add(row.Durations, workingDays, 1);
 
     /// <summary>Counts one fact; false when it moves no figure.</summary>
     public async ValueTask<bool> CountAsync(IIntegrationEvent fact, CancellationToken ct)
@@ -49,7 +50,7 @@ internal abstract class RollupRows
                 {
                     row.Timed++;
                     row.WorkingDaysSum += days;
-                    (await DurationAsync(day, e.RegionCode, e.DepartmentCode ?? "", e.ItemCode, days, ct)).Cases++;
+                    AddDuration(row, days);
                 }
 
                 return true;
@@ -141,18 +142,6 @@ internal sealed class Rollups(AppDbContext db) : RollupRows,
         if (row is null)
         {
             row = new DailyFigures { Day = day, RegionCode = region, DepartmentCode = department, ItemCode = item };
-            db.Add(row);
-        }
-
-        return row;
-    }
-
-    protected override async ValueTask<DurationCount> DurationAsync(DateOnly day, string region, string department, string item, int workingDays, CancellationToken ct)
-    {
-        var row = await db.Set<DurationCount>().FindAsync([day, region, department, item, workingDays], ct);
-        if (row is null)
-        {
-            row = new DurationCount { Day = day, RegionCode = region, DepartmentCode = department, ItemCode = item, WorkingDays = workingDays };
             db.Add(row);
         }
 

@@ -4453,6 +4453,11 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("completed");
 
+                    b.Property<string>("Durations")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("durations");
+
                     b.Property<long>("Instant")
                         .HasColumnType("bigint")
                         .HasColumnName("instant");
@@ -4525,46 +4530,6 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                         .HasDatabaseName("ix_report_daily_department_code_day");
 
                     b.ToTable("report_daily", (string)null);
-                });
-
-            modelBuilder.Entity("OneWindow.Modules.Reports.Domain.DurationCount", b =>
-                {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
-                        .HasColumnName("day");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("region_code");
-
-                    b.Property<string>("DepartmentCode")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)")
-                        .HasColumnName("department_code");
-
-                    b.Property<string>("ItemCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)")
-                        .HasColumnName("item_code");
-
-                    b.Property<int>("WorkingDays")
-                        .HasColumnType("integer")
-                        .HasColumnName("working_days");
-
-                    b.Property<long>("Cases")
-                        .HasColumnType("bigint")
-                        .HasColumnName("cases");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Day", "RegionCode", "DepartmentCode", "ItemCode", "WorkingDays")
-                        .HasName("pk_report_durations");
-
-                    b.ToTable("report_durations", (string)null);
                 });
 
             modelBuilder.Entity("OneWindow.Modules.Sites.Domain.Site", b =>

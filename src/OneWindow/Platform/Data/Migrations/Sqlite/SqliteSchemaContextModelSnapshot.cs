@@ -4442,6 +4442,11 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("completed");
 
+                    b.Property<string>("Durations")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("durations");
+
                     b.Property<long>("Instant")
                         .HasColumnType("INTEGER")
                         .HasColumnName("instant");
@@ -4514,46 +4519,6 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_report_daily_department_code_day");
 
                     b.ToTable("report_daily", (string)null);
-                });
-
-            modelBuilder.Entity("OneWindow.Modules.Reports.Domain.DurationCount", b =>
-                {
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("day");
-
-                    b.Property<string>("RegionCode")
-                        .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("region_code");
-
-                    b.Property<string>("DepartmentCode")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("department_code");
-
-                    b.Property<string>("ItemCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("item_code");
-
-                    b.Property<int>("WorkingDays")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("working_days");
-
-                    b.Property<long>("Cases")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("cases");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("version");
-
-                    b.HasKey("Day", "RegionCode", "DepartmentCode", "ItemCode", "WorkingDays")
-                        .HasName("pk_report_durations");
-
-                    b.ToTable("report_durations", (string)null);
                 });
 
             modelBuilder.Entity("OneWindow.Modules.Sites.Domain.Site", b =>

@@ -41,6 +41,7 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                     on_time = table.Column<long>(type: "INTEGER", nullable: false),
                     timed = table.Column<long>(type: "INTEGER", nullable: false),
                     working_days_sum = table.Column<long>(type: "INTEGER", nullable: false),
+                    durations = table.Column<string>(type: "TEXT", nullable: false),
                     tickets = table.Column<long>(type: "INTEGER", nullable: false),
                     wait_minutes_sum = table.Column<double>(type: "REAL", nullable: false),
                     ratings = table.Column<long>(type: "INTEGER", nullable: false),
@@ -54,23 +55,6 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_report_daily", x => new { x.day, x.region_code, x.department_code, x.item_code });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "report_durations",
-                columns: table => new
-                {
-                    day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    region_code = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    department_code = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    item_code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    working_days = table.Column<int>(type: "INTEGER", nullable: false),
-                    cases = table.Column<long>(type: "INTEGER", nullable: false),
-                    version = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_report_durations", x => new { x.day, x.region_code, x.department_code, x.item_code, x.working_days });
                 });
 
             migrationBuilder.CreateIndex(
@@ -89,9 +73,6 @@ namespace OneWindow.Platform.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "report_daily");
-
-            migrationBuilder.DropTable(
-                name: "report_durations");
 
             migrationBuilder.DropIndex(
                 name: "ix_cases_accepted_on",

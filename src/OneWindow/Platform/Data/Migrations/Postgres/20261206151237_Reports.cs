@@ -41,6 +41,7 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                     on_time = table.Column<long>(type: "bigint", nullable: false),
                     timed = table.Column<long>(type: "bigint", nullable: false),
                     working_days_sum = table.Column<long>(type: "bigint", nullable: false),
+                    durations = table.Column<string>(type: "text", nullable: false),
                     tickets = table.Column<long>(type: "bigint", nullable: false),
                     wait_minutes_sum = table.Column<double>(type: "double precision", nullable: false),
                     ratings = table.Column<long>(type: "bigint", nullable: false),
@@ -54,23 +55,6 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_report_daily", x => new { x.day, x.region_code, x.department_code, x.item_code });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "report_durations",
-                columns: table => new
-                {
-                    day = table.Column<DateOnly>(type: "date", nullable: false),
-                    region_code = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    department_code = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    item_code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
-                    working_days = table.Column<int>(type: "integer", nullable: false),
-                    cases = table.Column<long>(type: "bigint", nullable: false),
-                    version = table.Column<int>(type: "integer", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("pk_report_durations", x => new { x.day, x.region_code, x.department_code, x.item_code, x.working_days });
                 });
 
             migrationBuilder.CreateIndex(
@@ -89,9 +73,6 @@ namespace OneWindow.Platform.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "report_daily");
-
-            migrationBuilder.DropTable(
-                name: "report_durations");
 
             migrationBuilder.DropIndex(
                 name: "ix_cases_accepted_on",
