@@ -702,9 +702,19 @@ internal sealed class Case : OneWindow.Platform.Data.IVersioned
     /// </summary>
     public static int? WorkingDaysBetween(CalendarRules calendar, DateOnly? accepted, DateOnly completed, IEnumerable<PausedPeriod> paused)
     {
-        if (accepted is not { } from || completed < from || calendar.CountWorkingDays(from, completed) is not { IsSuccess: true } gross)
+        if (accepted is not { } from)
         {
-            return accepted is null ? null : 0;
+            return null;
+        }
+
+        if (completed <= from)
+        {
+            return 0;
+        }
+
+        if (calendar.CountWorkingDays(from, completed) is not { IsSuccess: true } gross)
+        {
+            return null;
         }
 
         var stood = 0;
