@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # OneWindow: every test, from a clean machine.
-#  1. installs what is missing (PostgreSQL, Chromium, CJK fonts, Node/npm) from Debian's packages;
+#  1. installs what is missing (PostgreSQL, Chromium, CJK fonts, Node/npm, nginx) from Debian's packages;
 #  2. starts a throwaway PostgreSQL on a free loopback port (stopped and deleted on exit);
 #  3. builds once and runs every test project: unit + HTTP integration on SQLite and PostgreSQL,
 #     browser tests (Playwright driving Debian's Chromium against a real Kestrel port);
@@ -24,6 +24,7 @@ ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 command -v npm >/dev/null || need+=(nodejs npm)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
 { command -v pdftotext >/dev/null && dpkg -s poppler-data >/dev/null 2>&1; } || need+=(poppler-utils poppler-data)
 if [ ${#need[@]} -gt 0 ]; then
   say "installing: ${need[*]}"
@@ -57,7 +58,7 @@ export ONEWINDOW_TEST_POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Da
 # --- 3. build once, run every test project ------------------------------------------------
 say "building"
 dotnet build OneWindow.slnx -c "$CONFIGURATION" -nologo -v quiet
-# The independent verifiers (cose-js, jose) the licence tests check signatures with, pinned by their lock file.
+# The independent verifiers (cose-js, jose) the licence tests check signatures with, and Redocly CLI, pinned by their lock file.
 say "installing the independent verifiers (tests/verifiers)"
 npm ci --prefix tests/verifiers --no-audit --no-fund --loglevel=error
 

@@ -9,8 +9,10 @@ public interface IPeriodicWork
 /// <summary>
 /// Runs <typeparamref name="TWork"/> at start-up and then every <c>seconds</c> (at least 5), each run in
 /// a fresh scope; a failed run is logged and the next tick tries again. Off when the module's setting says so.
+/// With several instances on one database, each tick runs on one of them: the run holds the job's advisory lock
+/// (<see cref="Data.ClusterLocks"/>), and an instance that finds it taken skips that tick.
 /// </summary>
-public sealed partial class PeriodicJob<TWork>(IServiceScopeFactory scopes, bool enabled, int seconds, TimeProvider clock, ILogger<PeriodicJob<TWork>> log) : BackgroundService
+public sealed partial class PeriodicJob<TWork>(IServiceScopeFactory scopes, Data.ClusterLocks locks, bool enabled, int seconds, TimeProvider clock, ILogger<PeriodicJob<TWork>> log) : BackgroundService
     where TWork : IPeriodicWork
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -25,8 +27,12 @@ public sealed partial class PeriodicJob<TWork>(IServiceScopeFactory scopes, bool
         {
             try
             {
-                using var scope = scopes.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<TWork>().RunAsync(stoppingToken);
+                await using var held = await locks.TryTakeAsync("job:" + typeof(TWork).Name, stoppingToken);
+                if (held is not null)
+                {
+                    using var scope = scopes.CreateScope();
+                    await scope.ServiceProvider.GetRequiredService<TWork>().RunAsync(stoppingToken);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -50,7 +56,7 @@ public static class PeriodicJobs
         services.AddHostedService(sp =>
         {
             var (enabled, seconds) = schedule(sp);
-            return new PeriodicJob<TWork>(sp.GetRequiredService<IServiceScopeFactory>(), enabled, seconds, sp.GetRequiredService<TimeProvider>(),
+            return new PeriodicJob<TWork>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<Data.ClusterLocks>(), enabled, seconds, sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<PeriodicJob<TWork>>>());
         });
         return services;

@@ -6,6 +6,7 @@ using OneWindow.Platform.Files;
 using OneWindow.Platform.Identity;
 using OneWindow.Platform.IdentityCodes;
 using OneWindow.Platform.Outbox;
+using OneWindow.Platform.Telemetry;
 using OneWindow.Platform.Web;
 
 namespace OneWindow.Platform;
@@ -47,7 +48,7 @@ public static class PlatformModule
         services.AddOneWindowAuth(builder.Configuration);
         services.AddThrottles(builder.Configuration);
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddApiContract();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
@@ -58,7 +59,7 @@ public static class PlatformModule
         // Chinese text is written as text, not as &#x...; entities (smaller pages, readable source).
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddHealthChecks();
+        builder.AddTelemetry();
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)
@@ -102,6 +103,7 @@ public static class PlatformModule
         }).WithTags("平台").WithSummary("健康检查：数据库可用时 200");
         app.MapGet("/api/v1/audit/verify", async (AppDbContext db, TimeProvider clock, CancellationToken ct) => TypedResults.Ok(await AuditChain.VerifyAsync(db, clock, ct)))
             .WithTags("平台").WithSummary("校验整条审计哈希链（公开：只返回是否完整，不含内容）");
+        app.MapTelemetry();
         app.MapCalendar();
         app.MapIdentityCodes();
         app.MapFiles();

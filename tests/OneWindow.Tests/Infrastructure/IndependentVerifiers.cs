@@ -5,7 +5,7 @@ namespace OneWindow.Tests.Infrastructure;
 /// <summary>
 /// What the platform signs, checked by libraries that are not the platform's: cose-js (COSE_Sign1, ES256) for the LC1
 /// 亮证码 and jose for the vc+jwt, run with Node from <c>tests/verifiers</c> (scripts/test.sh installs them with npm ci).
-/// The same folder holds axe-core, which the browser tests run in the page to audit accessibility.
+/// The same folder holds axe-core, which the browser tests run in the page to audit accessibility, and Redocly CLI, which lints the OpenAPI document.
 /// </summary>
 public static class IndependentVerifiers
 {
@@ -38,19 +38,19 @@ public static class IndependentVerifiers
         return Path.Combine(folder, "node_modules", "axe-core", "axe.min.js");
     }
 
-    private static string Folder()
+    /// <summary>Runs <c>redocly lint</c> (Redocly CLI) on an OpenAPI document with a config; its JSON report.</summary>
+    public static async Task<JsonElement> RedoclyLintAsync(string document, string config)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "tests", "verifiers");
-            if (File.Exists(Path.Combine(candidate, "verify.mjs")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/verifiers/verify.mjs not found above " + AppContext.BaseDirectory);
+        var folder = Folder();
+        await EnsureInstalledAsync(folder);
+        var (_, stdout, stderr) = await RunAsync(folder, "node", Path.Combine(folder, "node_modules", "@redocly", "cli", "bin", "cli.js"),
+            "lint", document, "--config", config, "--format", "json", "--max-problems", "10000");
+        var start = stdout.IndexOf('{', StringComparison.Ordinal);
+        Assert.True(start >= 0, "redocly lint wrote no report: " + stderr);
+        return JsonSerializer.Deserialize<JsonElement>(stdout[start..]);
     }
+
+    private static string Folder() => Path.Combine(Repository.Root, "tests", "verifiers");
 
     /// <summary>scripts/test.sh installs the verifiers; a test run from an IDE installs them on first use (npm ci, from the lock file).</summary>
     private static async Task EnsureInstalledAsync(string folder)
@@ -58,7 +58,8 @@ public static class IndependentVerifiers
         await Install.WaitAsync();
         try
         {
-            if (!Directory.Exists(Path.Combine(folder, "node_modules", "cose-js")) || !Directory.Exists(Path.Combine(folder, "node_modules", "axe-core")))
+            if (!Directory.Exists(Path.Combine(folder, "node_modules", "cose-js")) || !Directory.Exists(Path.Combine(folder, "node_modules", "axe-core"))
+                || !Directory.Exists(Path.Combine(folder, "node_modules", "@redocly", "cli")))
             {
                 var (code, _, stderr) = await RunAsync(folder, "npm", "ci", "--no-audit", "--no-fund", "--loglevel=error");
                 Assert.True(code == 0, "npm ci in tests/verifiers failed: " + stderr);

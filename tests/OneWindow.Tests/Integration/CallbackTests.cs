@@ -267,7 +267,7 @@ public abstract class CallbackTests(AppFixture fixture)
         {
             var r = await Http.Json(await supervisor.GetAsync($"/api/v1/rectifications/{problem.GetProperty("rectificationId").GetString()}"));
             Assert.Equal("reverseExperience", r.GetProperty("source").GetString());
-            Assert.Equal("371600-SCJ", r.GetProperty("departmentCode").GetString());
+            Assert.Equal("371600-SCJ", r.GetProperty("department").GetString());
         }
 
         var csv = await supervisor.GetAsync("/api/v1/callbacks/report?format=csv");
@@ -307,7 +307,7 @@ public abstract class CallbackTests(AppFixture fixture)
 
         var list = await Http.Json(await (await fixture.App.SignedIn("supervisor")).GetAsync("/api/v1/rectifications?source=workOrder&pageSize=100"));
         var r = Items(list).Single(x => x.GetProperty("sourceId").GetString() == created.GetProperty("id").GetString());
-        Assert.Equal("371600-XSP", r.GetProperty("departmentCode").GetString());
+        Assert.Equal("371600-XSP", r.GetProperty("department").GetString());
         Assert.Equal("verifying", r.GetProperty("status").GetString());
         await Http.Problem(await (await fixture.App.SignedIn("supervisor")).GetAsync("/api/v1/rectifications?source=fax"), HttpStatusCode.BadRequest);
     }

@@ -58,7 +58,7 @@ public abstract class CommandLineTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
         var root = await app.SignedIn("root", "Sup3r-secret");
         var me = await Http.Json(await root.GetAsync("/api/v1/auth/me"));
-        Assert.Contains("Admin", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Contains("admin", me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]

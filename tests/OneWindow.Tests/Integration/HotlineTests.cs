@@ -39,7 +39,7 @@ public abstract class HotlineTests(AppFixture fixture)
         request.Headers.Add("Idempotency-Key", key);
         var created = await Http.Json(await agent.SendAsync(request), HttpStatusCode.Created);
         Assert.Matches(@"^RX-\d{8}-\d{4}$", created.GetProperty("number").GetString());
-        Assert.Equal("Received", created.GetProperty("status").GetString());
+        Assert.Equal("received", created.GetProperty("status").GetString());
         var due = created.GetProperty("dueAt").GetDateTimeOffset();
         Assert.True(due > DateTimeOffset.UtcNow.AddDays(4), $"due {due:o}: five working days are at least five days");
 
@@ -101,7 +101,7 @@ public abstract class HotlineTests(AppFixture fixture)
         var mine = await Http.Json(await citizen.GetAsync("/api/v1/work-orders?pageSize=100"));
         var own = mine.GetProperty("items").EnumerateArray().Single(o => o.GetProperty("id").GetString() == filed.GetProperty("id").GetString());
         Assert.Equal(phone, own.GetProperty("caller").GetProperty("phone").GetString());
-        Assert.All(mine.GetProperty("items").EnumerateArray(), o => Assert.Equal("Web", o.GetProperty("channel").GetString()));
+        Assert.All(mine.GetProperty("items").EnumerateArray(), o => Assert.Equal("web", o.GetProperty("channel").GetString()));
     }
 
     [Fact]
@@ -164,11 +164,11 @@ public abstract class HotlineTests(AppFixture fixture)
 
         // Dispatched to 住建局, which returns it within its two working days, with a reason.
         order = await StepAsync(agent, order, "dispatch", new { lead = "371600-ZJJ" });
-        Assert.Equal("Dispatched", order.GetProperty("status").GetString());
+        Assert.Equal("dispatched", order.GetProperty("status").GetString());
         var zjj = await App.SignedIn("approver.zjj");
         await StepAsync(zjj, order, "return", new { reason = "" }, HttpStatusCode.BadRequest);
         order = await StepAsync(zjj, order, "return", new { reason = "不属于本部门职责，建议派往市场监管局" });
-        Assert.Equal("Received", order.GetProperty("status").GetString());
+        Assert.Equal("received", order.GetProperty("status").GetString());
         Assert.Equal(1, order.GetProperty("returns").GetInt32());
         await Http.Problem(await zjj.GetAsync($"/api/v1/work-orders/{id}"), HttpStatusCode.NotFound);
 
@@ -198,10 +198,10 @@ public abstract class HotlineTests(AppFixture fixture)
         // The centre sends the first reply back, accepts the second, and the caller gets an SMS.
         await StepAsync(agent, order, "review", new { accept = false }, HttpStatusCode.BadRequest);
         order = await StepAsync(agent, order, "review", new { accept = false, reason = "请补充后续维保安排" });
-        Assert.Equal("Signed", order.GetProperty("status").GetString());
+        Assert.Equal("signed", order.GetProperty("status").GetString());
         order = await StepAsync(scj, order, "reply", new { reply = "电梯已修复；物业承诺每月维保一次，并在单元门口公示维保记录。" });
         order = await StepAsync(agent, order, "review", new { accept = true });
-        Assert.Equal("Closed", order.GetProperty("status").GetString());
+        Assert.Equal("closed", order.GetProperty("status").GetString());
         await StepAsync(agent, order, "review", new { accept = true }, HttpStatusCode.Conflict);
         var number = order.GetProperty("number").GetString()!;
         await Http.Eventually(async () => File.Exists(App.NotificationLog) && (await File.ReadAllTextAsync(App.NotificationLog)).Contains($"工单 {number}）已办结", StringComparison.Ordinal),
@@ -317,7 +317,7 @@ public abstract class HotlineTests(AppFixture fixture)
         Assert.Equal(JsonValueKind.Null, bad.GetProperty("rectification").ValueKind); // redone, not a rectification
         await Http.Problem(await anonymous.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "workOrder", subjectId = id, level = 1, comment = "再评一次", accessCode = first }),
             HttpStatusCode.Conflict);
-        await Http.Eventually(async () => (await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}"))).GetProperty("status").GetString() == "Signed", "不满意 did not reopen the order");
+        await Http.Eventually(async () => (await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}"))).GetProperty("status").GetString() == "signed", "不满意 did not reopen the order");
         order = await Http.Json(await handler.GetAsync($"/api/v1/work-orders/{id}"));
         Assert.Equal(1, order.GetProperty("reopens").GetInt32());
 
@@ -330,7 +330,7 @@ public abstract class HotlineTests(AppFixture fixture)
         await Http.Json(await anonymous.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "workOrder", subjectId = id, level = 4, accessCode = second }), HttpStatusCode.Created);
 
         order = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{id}"));
-        Assert.Equal("Closed", order.GetProperty("status").GetString());
+        Assert.Equal("closed", order.GetProperty("status").GetString());
         var actions = order.GetProperty("timeline").EnumerateArray().Select(s => s.GetProperty("action").GetString()).ToList();
         Assert.Equal(RedoneSteps, actions);
         using (var scope = App.Services.CreateScope())
@@ -384,7 +384,7 @@ public abstract class HotlineTests(AppFixture fixture)
         order = await StepAsync(await app.SignedIn("handler.zjj"), order, "sign");
         await ScanAsync(); // the demo's running orders have their own limits; this one is not yet near its own
         var supervisor = await app.SignedIn("supervisor");
-        Assert.Equal("Normal", (await Http.Json(await supervisor.GetAsync($"/api/v1/work-orders/{id}"))).GetProperty("deadline").GetString());
+        Assert.Equal("normal", (await Http.Json(await supervisor.GetAsync($"/api/v1/work-orders/{id}"))).GetProperty("deadline").GetString());
 
         // Thursday the 9th: due tomorrow → 预警, once however often the job runs.
         clock.Advance(TimeSpan.FromDays(7));
@@ -392,7 +392,7 @@ public abstract class HotlineTests(AppFixture fixture)
         await ScanAsync();
         supervisor = await app.SignedIn("supervisor");
         order = await Http.Json(await supervisor.GetAsync($"/api/v1/work-orders/{id}"));
-        Assert.Equal("Warning", order.GetProperty("deadline").GetString());
+        Assert.Equal("warning", order.GetProperty("deadline").GetString());
         Assert.Single(order.GetProperty("timeline").EnumerateArray(), s => s.GetProperty("action").GetString() == "WorkOrderDeadlineWarning");
 
         // 督办, acknowledged by the department.
@@ -408,7 +408,7 @@ public abstract class HotlineTests(AppFixture fixture)
         await StepAsync(agent = await app.SignedIn("hotline"), order, "extend", new { workingDays = 11, reason = "超出上限" }, HttpStatusCode.BadRequest);
         order = await StepAsync(agent, order, "extend", new { reason = "同意延期，请按期回复" });
         Assert.Equal(new DateOnly(2026, 4, 15), DateOnly.FromDateTime(order.GetProperty("dueAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).DateTime));
-        Assert.Equal("Normal", order.GetProperty("deadline").GetString());
+        Assert.Equal("normal", order.GetProperty("deadline").GetString());
 
         // Thursday the 16th: past due → 超期, on the supervision list.
         clock.Advance(TimeSpan.FromDays(7));
@@ -437,7 +437,7 @@ public abstract class HotlineTests(AppFixture fixture)
         var asked = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", question), HttpStatusCode.Created);
         var order = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{asked.GetProperty("id").GetString()}"));
         order = await StepAsync(agent, order, "answer", new { articleId = article.GetProperty("id").GetString() });
-        Assert.Equal("Answered", order.GetProperty("status").GetString());
+        Assert.Equal("answered", order.GetProperty("status").GetString());
         Assert.Equal(article.GetProperty("id").GetString(), order.GetProperty("answerArticleId").GetString());
         var complaint = await Http.Json(await agent.PostAsJsonAsync("/api/v1/work-orders", Call(People.Mobile())), HttpStatusCode.Created);
         var problem = await StepAsync(agent, await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{complaint.GetProperty("id").GetString()}")), "answer",
@@ -467,7 +467,7 @@ public abstract class HotlineTests(AppFixture fixture)
         var child = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{again.GetProperty("id").GetString()}"));
         Assert.Contains(child.GetProperty("possibleDuplicates").EnumerateArray(), d => d.GetProperty("id").GetString() == parent.GetProperty("id").GetString());
         child = await StepAsync(agent, child, "merge", new { parentId = parent.GetProperty("id").GetString() });
-        Assert.Equal("Merged", child.GetProperty("status").GetString());
+        Assert.Equal("merged", child.GetProperty("status").GetString());
         var praise = await Http.Json(await agent.GetAsync($"/api/v1/work-orders/{parent.GetProperty("id").GetString()}"));
         await StepAsync(agent, praise, "close", new { reason = "来电人反映的问题已由物业当场修复，来电人认可" });
         var tracked = await Http.Json(await App.Anonymous().GetAsync($"/api/v1/work-orders/track?number={again.GetProperty("number").GetString()}&phoneLast4={phone[^4..]}"));

@@ -85,7 +85,7 @@ public abstract class RatingTests(AppFixture fixture)
         var list = await Http.Json(await clerk.GetAsync("/api/v1/rectifications"));
         var open = list.GetProperty("items").EnumerateArray().Single();
         Assert.Equal(rectificationId, open.GetProperty("id").GetString());
-        Assert.Equal("371600-XSP", open.GetProperty("departmentCode").GetString());
+        Assert.Equal("371600-XSP", open.GetProperty("department").GetString());
         Assert.Equal("verifying", open.GetProperty("status").GetString());
         Assert.Equal("2026-03-09", open.GetProperty("dueDate").GetString());
         Assert.Contains("A004", open.GetProperty("subject").GetString(), StringComparison.Ordinal);

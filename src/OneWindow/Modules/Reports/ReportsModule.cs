@@ -8,7 +8,7 @@ using OneWindow.Platform.Outbox;
 
 namespace OneWindow.Modules.Reports;
 
-/// <summary>The city's dashboards: rollups kept by other modules' events, the overview, breakdowns, the 大屏 and the monthly report (ADR 0026).</summary>
+/// <summary>The city's dashboards: rollups kept by other modules' events, the overview, breakdowns, the 大屏 and the monthly report (ADR 0026), and the domain meters counted from the same events (ADR 0027).</summary>
 public static class ReportsModule
 {
     public static void AddReportsModule(this WebApplicationBuilder builder)
@@ -26,6 +26,13 @@ public static class ReportsModule
         builder.Services.AddOutboxHandler<WorkOrderReviewed, Rollups>();
         builder.Services.AddOutboxHandler<WorkOrderReopened, Rollups>();
         builder.Services.AddOutboxHandler<CallbackClosed, Rollups>();
+        builder.Services.AddOutboxHandler<CaseSubmitted, DomainMeters>();
+        builder.Services.AddOutboxHandler<CaseGranted, DomainMeters>();
+        builder.Services.AddOutboxHandler<CaseDenied, DomainMeters>();
+        builder.Services.AddOutboxHandler<CaseDeclined, DomainMeters>();
+        builder.Services.AddOutboxHandler<CaseCompleted, DomainMeters>();
+        builder.Services.AddOutboxHandler<TicketCalled, DomainMeters>();
+        builder.Services.AddOutboxHandler<WorkOrderReceived, DomainMeters>();
     }
 
     public static void MapReportsModule(this WebApplication app) => ReportEndpoints.Map(app);

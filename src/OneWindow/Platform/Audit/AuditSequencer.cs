@@ -22,10 +22,11 @@ public sealed class AuditSignal : WakeSignal;
 /// Chains audit entries after their business transaction has committed, in batches, the way transparency logs integrate
 /// entries (ADR 0018): a write takes no region-wide lock, and the chain (sequence, previous hash, hash) is built here
 /// under the region's head lock. Crash-safe: chaining a batch is one transaction, so an entry is chained once or not yet;
-/// what a crash left unchained is chained at the next look. Several instances may run it: the head's row lock makes
-/// them take turns per region.
+/// what a crash left unchained is chained at the next look. Several instances may run it: one at a time per region holds
+/// the region's advisory lock (<see cref="ClusterLocks"/>) for its pass; another waits its turn and then finds the
+/// region's entries already chained.
 /// </summary>
-public sealed partial class AuditSequencer(IServiceScopeFactory scopes, AuditSignal signal, IOptions<AuditOptions> options, ILogger<AuditSequencer> log)
+public sealed partial class AuditSequencer(IServiceScopeFactory scopes, ClusterLocks locks, AuditSignal signal, IOptions<AuditOptions> options, ILogger<AuditSequencer> log)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -65,6 +66,7 @@ public sealed partial class AuditSequencer(IServiceScopeFactory scopes, AuditSig
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         foreach (var region in await AuditChain.RegionsPendingAsync(db, ct))
         {
+            await using var held = await locks.WaitAsync("audit:" + region, ct);
             int n;
             do
             {

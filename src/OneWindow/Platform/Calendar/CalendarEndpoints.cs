@@ -28,7 +28,7 @@ public static class CalendarEndpoints
             var years = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
                 db.Set<CalendarYear>().Select(y => y.Year), ct);
             return TypedResults.Ok(years.Order().Select(y => rows.FirstOrDefault(r => r.Year == y) ?? new CalendarYearSummary(y, 0, 0)).ToList());
-        }).WithSummary("已导入的年度");
+        }).WithName("listCalendarYears").WithSummary("已导入的年度");
 
         group.MapGet("/{year:int}", async Task<Results<Ok<CalendarYearDocument>, ProblemHttpResult>> (
             int year, AppDbContext db, WorkingDayCalendar calendar, CancellationToken ct) =>

@@ -28,9 +28,10 @@ public static class CommandLine
               生成一年的模拟业务数据（办件、排队号、评价）并同时计算统计汇总，用于压测和大屏演示；默认为截至昨天的一年
           OneWindow migrate                      只应用数据库结构变更
           OneWindow schema-script sqlite|postgres 输出 EF 模型对应的建表脚本（开发用）
+          OneWindow probe [URL]                  容器健康检查：URL（默认 http://127.0.0.1:8080/health/live）2xx 时退出码 0
         """;
 
-    private static readonly HashSet<string> Verbs = ["create-admin", "calendar", "generate", "migrate", "schema-script", "help", "--help", "-h"];
+    private static readonly HashSet<string> Verbs = ["create-admin", "calendar", "generate", "migrate", "schema-script", "probe", "help", "--help", "-h"];
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -45,6 +46,20 @@ public static class CommandLine
         {
             Console.WriteLine(Usage);
             return 0;
+        }
+
+        if (verb == "probe")
+        {
+            // The container's HEALTHCHECK (the runtime image has no curl): 0 when the URL answers 2xx within 5 s.
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            try
+            {
+                return (await http.GetAsync(args.Length > 1 ? args[1] : "http://127.0.0.1:8080/health/live")).IsSuccessStatusCode ? 0 : 1;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                return 1;
+            }
         }
 
         using var scope = app.Services.CreateScope();

@@ -75,6 +75,9 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [.. Staff, Applicant];
 
+    /// <summary>A role as the API writes it: camelCase, as every enum-like value in JSON (<c>IntakeClerk</c> → <c>intakeClerk</c>).</summary>
+    public static string InJson(string role) => EnumText.InJson(role);
+
     /// <summary>The roles are reference data: made at start-up, so a clean install (before create-admin) can register applicants.</summary>
     public static async Task EnsureAsync(RoleManager<IdentityRole> roles)
     {

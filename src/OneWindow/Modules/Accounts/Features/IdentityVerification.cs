@@ -19,7 +19,7 @@ internal sealed record VerifyCodeRequest(string? Code);
 internal sealed record CounterVerificationRequest(string? UserName, string? IdentityCode);
 
 /// <remarks>A verification takes effect in every open session at once (SessionValidation reads it): no new sign-in or token.</remarks>
-internal sealed record IdentityStatus(string UserName, string Kind, string? IdentityCode, bool Verified, string? Method, DateTimeOffset? VerifiedAt);
+internal sealed record IdentityStatus(string UserName, AccountKind Kind, string? IdentityCode, bool Verified, string? Method, DateTimeOffset? VerifiedAt);
 
 /// <summary>
 /// 实名核验: an applicant account is bound to its identity code only by proof, not by typing the number.
@@ -150,7 +150,7 @@ internal sealed class IdentityVerification(
     }
 
     private static IdentityStatus Status(AppUser user) => new(
-        user.UserName!, user.Kind.ToString(), user.IdentityVerifiedAt is null ? Mask.IdentityCode(user.IdentityCode) : user.IdentityCode,
+        user.UserName!, user.Kind, user.IdentityVerifiedAt is null ? Mask.IdentityCode(user.IdentityCode) : user.IdentityCode,
         user.IdentityVerifiedAt is not null, user.IdentityVerifiedBy, user.IdentityVerifiedAt);
 
     public static void Map(IEndpointRouteBuilder app)

@@ -11,7 +11,7 @@ namespace OneWindow.Modules.Accounts.Features;
 
 internal sealed record SignInRequest(string? UserName, string? Password);
 
-internal sealed record SignInResponse(string Token, DateTimeOffset ExpiresAt, string UserName, string DisplayName, string Kind, IReadOnlyList<string> Roles);
+internal sealed record SignInResponse(string Token, DateTimeOffset ExpiresAt, string UserName, string DisplayName, AccountKind Kind, IReadOnlyList<string> Roles);
 
 /// <summary>One sign-in for pages and API: checks the password with lock-out, sets the cookie, issues a bearer token.</summary>
 internal sealed class SignInHandler(
@@ -79,7 +79,7 @@ internal sealed class SignInHandler(
         await signIn.Context.SignInAsync(IdentityConstants.ApplicationScheme, principal);
         var (token, expires) = AuthSetup.IssueBearerToken(principal, bearer, clock);
         var roles = await users.GetRolesAsync(user);
-        return new SignInResponse(token, expires, user.UserName!, user.DisplayName, user.Kind.ToString(), [.. roles.Order()]);
+        return new SignInResponse(token, expires, user.UserName!, user.DisplayName, user.Kind, [.. roles.Order().Select(Roles.InJson)]);
     }
 
     /// <summary>Ends the session: the cookie is removed and the security stamp renewed, so every token issued before is refused.</summary>
@@ -110,8 +110,10 @@ internal sealed class SignInHandler(
 
         app.MapGet("/api/v1/auth/me", (ICurrentUser user) => TypedResults.Ok(new
         {
-            user.UserId, user.UserName, user.DisplayName, user.RegionCode, user.DepartmentCode, user.IsStaff,
-            Roles = Roles.All.Where(user.IsInRole).ToList(),
+            user.UserId, user.UserName, user.DisplayName, user.RegionCode, Department = user.DepartmentCode, user.IsStaff,
+            // The old name, kept for one release (CHANGELOG.md): every other answer calls it department.
+            user.DepartmentCode,
+            Roles = Roles.All.Where(user.IsInRole).Select(Roles.InJson).ToList(),
         })).WithTags("账户").WithSummary("当前登录人").RequireAuthorization();
     }
 }

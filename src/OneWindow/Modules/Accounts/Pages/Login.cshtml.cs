@@ -44,6 +44,6 @@ internal sealed class LoginModel(SignInHandler signIn) : PageModel
             return LocalRedirect(ReturnUrl);
         }
 
-        return Redirect(result.Value!.Kind == nameof(Platform.Identity.AccountKind.Staff) ? "/workbench" : "/");
+        return Redirect(result.Value!.Kind == Platform.Identity.AccountKind.Staff ? "/workbench" : "/");
     }
 }

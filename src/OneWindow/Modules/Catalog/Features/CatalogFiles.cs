@@ -187,7 +187,7 @@ internal static class CatalogFiles
         Name(d.PledgeConsequence), Int(d.SupplementDays), d.DutySplit, JsonSerializer.Serialize(d.InstantRules, ServiceItemConfiguration.Json),
     ];
 
-    private static string Name<T>(T value) where T : struct, Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
+    private static string Name<T>(T value) where T : struct, Enum => value.InJson();
 
     private static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
 

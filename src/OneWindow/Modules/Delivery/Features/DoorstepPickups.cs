@@ -241,7 +241,7 @@ internal sealed class DoorstepPickups(
     {
         var whole = IsAgent || p.BookedByUserId == user.UserId || user.IsInRole(Roles.IntakeClerk);
         return new PickupView(p.Id, p.Number, p.ItemCode, p.ItemName, p.ApplicantName, whole ? p.ApplicantMobile : Mask.Mobile(p.ApplicantMobile), p.BookedVia,
-            whole ? p.AddressLine : divisions.FullName(p.AddressRegion) ?? "", p.Day, p.Slot, p.Note, p.Materials, Shipments.Camel(p.Status.ToString()), Pickup.Label(p.Status),
+            whole ? p.AddressLine : divisions.FullName(p.AddressRegion) ?? "", p.Day, p.Slot, p.Note, p.Materials, p.Status.InJson(), Pickup.Label(p.Status),
             p.AgentName, p.Checks, p.BookedAt, p.CollectedAt, p.AtWindowAt, p.CaseId, p.CaseNumber, p.Version);
     }
 }

@@ -57,7 +57,7 @@ internal sealed class Settlements(AppDbContext db, IOptions<DeliveryOptions> opt
         var bands = Enum.GetValues<DistanceBand>().Select(b =>
         {
             var of = lines.Where(l => l.s.Band == b).ToList();
-            return new SettlementBand(Shipments.Camel(b.ToString()), Shipment.Label(b), o.FeeOf(b), of.Count, of.Count(l => l.s.Status == ShipmentStatus.Delivered),
+            return new SettlementBand(b.InJson(), Shipment.Label(b), o.FeeOf(b), of.Count, of.Count(l => l.s.Status == ShipmentStatus.Delivered),
                 of.Count(l => l.s.Status == ShipmentStatus.Returned), of.Count(l => l.s.Status == ShipmentStatus.Lost), of.Count(l => l.Item2.Late),
                 of.Sum(l => l.Item2.Fee), of.Sum(l => l.Item2.Deduction), of.Sum(l => l.Item2.Net));
         }).ToList();

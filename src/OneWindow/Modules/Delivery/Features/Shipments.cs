@@ -205,11 +205,10 @@ internal sealed class Shipments(
         var whole = (s.ApplicantUserId is not null && s.ApplicantUserId == user.UserId) || (carrier is not null && DeliveryAccess.IsCarrierStaff(user, carrier));
         return new ShipmentView(
             s.Id, s.WaybillNumber, s.Carrier, carrier?.Name ?? s.Carrier, s.CaseId, s.CaseNumber, s.ItemName, s.Recipient, whole ? s.Mobile : Mask.Mobile(s.Mobile), s.RegionCode,
-            s.RegionCode.Length == 0 ? "" : divisions.FullName(s.RegionCode) ?? s.RegionCode, s.AddressLine, s.Items, Camel(s.Status.ToString()), Shipment.Label(s.Status),
-            s.Band is { } b ? Camel(b.ToString()) : null, s.Band is { } l ? Shipment.Label(l) : null, s.Fee, s.DueOn,
-            [.. s.Scans.Select(x => new ScanView(Camel(x.Status.ToString()), Shipment.Label(x.Status), x.At, x.Place, x.ByName, x.Note))], s.CreatedAt,
+            s.RegionCode.Length == 0 ? "" : divisions.FullName(s.RegionCode) ?? s.RegionCode, s.AddressLine, s.Items, s.Status.InJson(), Shipment.Label(s.Status),
+            s.Band is { } b ? b.InJson() : null, s.Band is { } l ? Shipment.Label(l) : null, s.Fee, s.DueOn,
+            [.. s.Scans.Select(x => new ScanView(x.Status.InJson(), Shipment.Label(x.Status), x.At, x.Place, x.ByName, x.Note))], s.CreatedAt,
             $"/api/v1/shipments/{s.Id}/waybill.pdf", s.Version);
     }
 
-    internal static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }

@@ -14,7 +14,7 @@ internal static class HotlineEndpoints
                 await w.CreateAsync(input, http.Headers["Idempotency-Key"].FirstOrDefault(), ct) is var r && r.IsSuccess
                     ? TypedResults.Created($"/api/v1/work-orders/{r.Value!.Id}", r.Value)
                     : r.Error!.ToProblem())
-            .RequireAuthorization().WithSummary("受理工单（热线坐席：电话等渠道；实名用户：网上提交）；同一 Idempotency-Key 只生成一张工单");
+            .RequireAuthorization().AcceptsIdempotencyKey().WithSummary("受理工单（热线坐席：电话等渠道；实名用户：网上提交）；同一 Idempotency-Key 只生成一张工单");
         orders.MapGet("/", async Task<Results<Ok<Page<WorkOrderView>>, ProblemHttpResult>> (
                     string? status, string? department, bool? overdue, int? page, int? pageSize, WorkOrders w, CancellationToken ct) =>
                 (await w.ListAsync(status, department, overdue, page ?? 1, pageSize ?? 20, ct)).ToOkOrProblem())
@@ -76,7 +76,7 @@ internal static class HotlineEndpoints
         var knowledge = app.MapGroup("/api/v1/knowledge").WithTags("12345 知识库");
         knowledge.MapGet("/", async Task<Results<Ok<KnowledgeResults>, ProblemHttpResult>> (string? q, int? take, Knowledge k, CancellationToken ct) =>
                 (await k.SearchAsync(q, take ?? 10, ct)).ToOkOrProblem())
-            .AllowAnonymous().WithSummary("搜索知识库文章与办事指南");
+            .AllowAnonymous().WithName("searchKnowledge").WithSummary("搜索知识库文章与办事指南");
         knowledge.MapGet("/{id:guid}", async Task<Results<Ok<ArticleView>, ProblemHttpResult>> (Guid id, Knowledge k, CancellationToken ct) =>
                 (await k.GetAsync(id, ct)).ToOkOrProblem())
             .AllowAnonymous().WithSummary("一篇知识库文章及其历次修订");

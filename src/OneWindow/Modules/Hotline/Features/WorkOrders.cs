@@ -4,6 +4,7 @@ using OneWindow.Modules.Hotline.Contracts;
 using OneWindow.Modules.Hotline.Domain;
 using OneWindow.Modules.Notifications.Contracts;
 using OneWindow.Modules.Organisation.Contracts;
+using OneWindow.Platform.Web;
 using OneWindow.Platform;
 using OneWindow.Platform.Audit;
 using OneWindow.Platform.Calendar;
@@ -30,9 +31,9 @@ internal sealed record StepView(DateTimeOffset At, string Action, string Actor, 
 
 /// <summary>An order as its viewer may see it: <see cref="Caller"/> is whole for hotline agents and the caller, masked for oversight, absent when confidential.</summary>
 internal sealed record WorkOrderView(
-    Guid Id, string Number, string Status, string StatusLabel, string Channel, string Type, string TypeLabel, string CategoryCode, string Category,
-    CallerView? Caller, bool Confidential, string Content, LocationView Location, string RegionCode, string Urgency, DateTimeOffset ReceivedAt, DateTimeOffset DueAt,
-    bool DueProvisional, string Deadline, string DeadlineLabel, string? LeadDepartment, IReadOnlyList<string> AssistingDepartments, DateOnly? ReturnBy, int Returns,
+    Guid Id, string Number, WorkOrderStatus Status, string StatusLabel, WorkOrderChannel Channel, WorkOrderType Type, string TypeLabel, string CategoryCode, string Category,
+    CallerView? Caller, bool Confidential, string Content, LocationView Location, string RegionCode, WorkOrderUrgency Urgency, DateTimeOffset ReceivedAt, DateTimeOffset DueAt,
+    bool DueProvisional, WorkOrderDeadline Deadline, string DeadlineLabel, string? LeadDepartment, IReadOnlyList<string> AssistingDepartments, DateOnly? ReturnBy, int Returns,
     string? Reply, ExtensionView? Extension, SupervisionView? Supervision, Guid? ParentId, int Reopens, Guid? AnswerArticleId,
     IReadOnlyList<StepView> Timeline, int Version)
 {
@@ -46,7 +47,7 @@ internal sealed record SupervisionView(string Notice, DateTimeOffset At, DateTim
 
 internal sealed record DuplicateCandidate(Guid Id, string Number, string StatusLabel, DateTimeOffset ReceivedAt, string Why);
 
-internal sealed record WorkOrderCreated(Guid Id, string Number, string Status, DateTimeOffset DueAt);
+internal sealed record WorkOrderCreated(Guid Id, string Number, WorkOrderStatus Status, DateTimeOffset DueAt);
 
 internal sealed record DispatchInput(string? Lead, List<string>? Assisting);
 
@@ -68,7 +69,7 @@ internal sealed record CloseInput(string? Reason);
 
 /// <summary>Public tracking: status and steps, no caller, no content, no officer.</summary>
 internal sealed record TrackedWorkOrder(
-    string Number, string Status, string StatusLabel, string TypeLabel, string Category, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, string? Reply,
+    string Number, WorkOrderStatus Status, string StatusLabel, string TypeLabel, string Category, DateTimeOffset ReceivedAt, DateTimeOffset DueAt, string? Reply,
     IReadOnlyList<TrackedOrderStep> Steps);
 
 internal sealed record TrackedOrderStep(DateTimeOffset At, string Step);
@@ -263,7 +264,7 @@ internal sealed partial class WorkOrders(
     /// <summary>The day counter of 12345 numbers (the demo data numbers its orders from it too).</summary>
     public const string NumberScope = "hotline";
 
-    private static WorkOrderCreated Created(WorkOrder o) => new(o.Id, o.Number, o.Status.ToString(), o.DueAt);
+    private static WorkOrderCreated Created(WorkOrder o) => new(o.Id, o.Number, o.Status, o.DueAt);
 
     /// <summary>Five working days on the Platform calendar (end of that day, Beijing time), or 24 hours for an urgent order.</summary>
     internal async Task<(DateTimeOffset At, bool Provisional)> DueAsync(DateTimeOffset now, WorkOrderUrgency urgency, CancellationToken ct)
@@ -451,7 +452,7 @@ internal sealed partial class WorkOrders(
         var rows = await Scoped(StatusOf(status), department, overdue).OrderByDescending(o => o.ReceivedAt).Take(10_000).ToListAsync(ct);
         foreach (var v in rows.Select(View))
         {
-            csv.Add([v.Number, v.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), v.Channel, v.TypeLabel,
+            csv.Add([v.Number, v.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), WorkOrderLabels.Of(v.Channel), v.TypeLabel,
                 v.Category, v.Caller?.Name ?? "（保密）", v.Caller?.Phone ?? "", v.Content, v.Location.Address, v.LeadDepartment ?? "", v.StatusLabel, v.DeadlineLabel,
                 v.DueAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture), v.Reply ?? ""]);
         }
@@ -472,10 +473,10 @@ internal sealed partial class WorkOrders(
         CallerView? caller = IsAgent || own
             ? new CallerView(o.CallerName, o.CallerPhone, own ? o.CallerIdNumber : Mask.IdentityCode(o.CallerIdNumber))
             : o.Confidential ? null : new CallerView(o.CallerName, Mask.Mobile(o.CallerPhone), Mask.IdentityCode(o.CallerIdNumber));
-        return new WorkOrderView(o.Id, o.Number, o.Status.ToString(), WorkOrderLabels.Of(o.Status), o.Channel.ToString(), o.Type.ToString(),
+        return new WorkOrderView(o.Id, o.Number, o.Status, WorkOrderLabels.Of(o.Status), o.Channel, o.Type,
             WorkOrderLabels.Of(o.Type), o.CategoryCode, HotlineCategories.PathOf(o.CategoryCode), caller, o.Confidential, o.Content,
-            new LocationView(o.Address, o.Latitude, o.Longitude), o.RegionCode, o.Urgency.ToString(), o.ReceivedAt, o.DueAt, o.DueProvisional,
-            o.DeadlineState.ToString(), WorkOrderLabels.Of(o.DeadlineState), o.LeadDepartment, o.AssistingDepartments, o.ReturnBy, o.Returns, o.Reply,
+            new LocationView(o.Address, o.Latitude, o.Longitude), o.RegionCode, o.Urgency, o.ReceivedAt, o.DueAt, o.DueProvisional,
+            o.DeadlineState, WorkOrderLabels.Of(o.DeadlineState), o.LeadDepartment, o.AssistingDepartments, o.ReturnBy, o.Returns, o.Reply,
             o.ExtendedDays > 0 || o.ExtensionRequestedDays is not null ? new ExtensionView(o.ExtendedDays, o.ExtensionRequestedDays, o.ExtensionReason) : null,
             o.SupervisedAt is { } at ? new SupervisionView(o.SupervisionNotice ?? "", at, o.SupervisionAcknowledgedAt) : null,
             o.ParentId, o.Reopens, o.AnswerArticleId,
@@ -727,7 +728,7 @@ internal sealed partial class WorkOrders(
     /// </summary>
     private async Task<Result<WorkOrderView>> TellCallersAsync(Result<WorkOrderView> result, CancellationToken ct)
     {
-        if (result is not { IsSuccess: true, Value: { Status: nameof(WorkOrderStatus.Closed) or nameof(WorkOrderStatus.Answered) } order })
+        if (result is not { IsSuccess: true, Value: { Status: WorkOrderStatus.Closed or WorkOrderStatus.Answered } order })
         {
             return result;
         }
@@ -735,7 +736,7 @@ internal sealed partial class WorkOrders(
         suggestions.Invalidate();
         var reply = order.Reply ?? "";
         var shortReply = reply.Length > 60 ? reply[..60] + "…" : reply;
-        var site = http.HttpContext?.Request is { } request ? $"{request.Scheme}://{request.Host}{request.PathBase}" : "";
+        var site = http.HttpContext?.Request is { } request ? request.PublicBase() : "";
         var children = await db.Set<WorkOrder>().AsNoTracking().Where(c => c.ParentId == order.Id).ToListAsync(ct);
         foreach (var (id, number, phone, round) in children.Select(c => (c.Id, c.Number, c.CallerPhone, c.Reopens)).Prepend((order.Id, order.Number, order.Caller?.Phone ?? "", order.Reopens)))
         {
@@ -825,7 +826,7 @@ internal sealed partial class WorkOrders(
 
         // A merged order reads as its parent: same status, same answer.
         var outcome = o.ParentId is { } p ? await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == p, ct) ?? o : o;
-        return new TrackedWorkOrder(o.Number, outcome.Status.ToString(), WorkOrderLabels.Of(outcome.Status), WorkOrderLabels.Of(o.Type), HotlineCategories.PathOf(o.CategoryCode),
+        return new TrackedWorkOrder(o.Number, outcome.Status, WorkOrderLabels.Of(outcome.Status), WorkOrderLabels.Of(o.Type), HotlineCategories.PathOf(o.CategoryCode),
             o.ReceivedAt, outcome.DueAt, outcome.Status is WorkOrderStatus.Closed or WorkOrderStatus.Answered ? outcome.Reply : null,
             [.. o.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new TrackedOrderStep(s.At, WorkOrderLabels.PublicStep(s.Action)))]);
     }

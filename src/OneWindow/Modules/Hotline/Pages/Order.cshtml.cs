@@ -37,7 +37,7 @@ internal sealed class OrderModel(WorkOrders orders, Knowledge knowledge, IDepart
 
     public bool IsLead => Order is { LeadDepartment: { } d } && user.DepartmentCode == d && user.IsStaff;
 
-    public bool Can(string status) => Order?.Status == status;
+    public bool Can(string status) => Order?.Status.ToString() == status;
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
@@ -48,12 +48,12 @@ internal sealed class OrderModel(WorkOrders orders, Knowledge knowledge, IDepart
         }
 
         Order = r.Value!;
-        if (IsAgent && Order.Status == "Received")
+        if (IsAgent && Order.Status == Domain.WorkOrderStatus.Received)
         {
             Suggestions = (await orders.SuggestAsync(Id, ct)).Value ?? [];
             var all = (await departments.SearchAsync(null, null, 1, 100, ct)).Items;
             Departments = [.. all.Where(d => Regions.Covers(Order.RegionCode, d.RegionCode) || Regions.Covers(d.RegionCode, Order.RegionCode))];
-            if (Order.Type == "Consultation")
+            if (Order.Type == Domain.WorkOrderType.Consultation)
             {
                 Answers = (await knowledge.SearchAsync(string.IsNullOrWhiteSpace(Q) ? Order.Category.Split(" > ")[^1] : Q, 5, ct)).Value;
             }
@@ -87,7 +87,7 @@ internal sealed class OrderModel(WorkOrders orders, Knowledge knowledge, IDepart
         {
             Message = $"已保存：{r.Value!.StatusLabel}";
             // A department that returned the order no longer sees it: back to its inbox.
-            return r.Value.Status == "Received" && step == "return" ? Redirect("/hotline") : Redirect($"/hotline/orders/{Id}");
+            return r.Value.Status == Domain.WorkOrderStatus.Received && step == "return" ? Redirect("/hotline") : Redirect($"/hotline/orders/{Id}");
         }
 
         if (!await LoadAsync(ct))

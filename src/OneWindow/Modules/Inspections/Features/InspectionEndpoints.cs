@@ -42,7 +42,7 @@ internal static class InspectionEndpoints
                 }
 
                 var name = (await departments.FindAsync(i.DepartmentCode, ct))?.Name ?? i.DepartmentCode;
-                var link = InspectionPrint.VerifyLink($"{http.Scheme}://{http.Host}{http.PathBase}", payload);
+                var link = InspectionPrint.VerifyLink(http.PublicBase(), payload);
                 return TypedResults.File(InspectionPrint.Pdf(i, name, link, clock.GetUtcNow()), "application/pdf", $"{i.ReportNumber}.pdf");
             })
             .WithSummary("勘验报告 PDF（盖电子印章，二维码在 /verify 核验）");

@@ -67,7 +67,7 @@ internal sealed record InspectionView(
     IReadOnlyList<string> ChecklistPoints, IReadOnlyList<ChecklistResult> Checklist, string? Conclusion, string? ConclusionLabel, string? Findings, double DistanceSavedKm,
     string OpenedByName, DateTimeOffset OpenedAt, string? ConcludedByName, DateTimeOffset? ConcludedAt, string? ReportNumber, string? ReportUrl, string? Payload, int Version);
 
-internal sealed record DistanceRow(string DepartmentCode, string DepartmentName, int Remote, int OnSite, double KmSaved);
+internal sealed record DistanceRow(string Department, string DepartmentName, int Remote, int OnSite, double KmSaved);
 
 internal sealed record DistanceReport(DateOnly From, DateOnly To, int Remote, int OnSite, double KmSaved, IReadOnlyList<DistanceRow> Departments);
 
@@ -371,7 +371,7 @@ internal sealed class InspectionWork(
     private static InspectionView View(Inspection i) => new(
         i.Id, i.CaseId, i.CaseNumber, i.ItemCode, i.ItemName, i.DepartmentCode, i.Mode == InspectionMode.Remote ? "remote" : "onSite", Inspection.Label(i.Mode),
         i.Status == InspectionStatus.Open ? "open" : "concluded", i.ApplicantName, i.SiteAddress, i.Site, i.VideoLink, i.RecordingFileId, i.Locations, i.Photos,
-        i.ChecklistPoints, i.Checklist, i.Conclusion is { } c ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(c.ToString()) : null,
+        i.ChecklistPoints, i.Checklist, i.Conclusion is { } c ? c.InJson() : null,
         i.Conclusion is { } l ? Inspection.Label(l) : null, i.Findings, i.DistanceSavedKm, i.OpenedByName, i.OpenedAt, i.ConcludedByName, i.ConcludedAt, i.ReportNumber,
         i.ReportNumber is null ? null : $"/api/v1/inspections/{i.Id}/report.pdf", i.Payload, i.Version);
 }

@@ -404,7 +404,7 @@ internal sealed class BundleApplications(
                     ? TypedResults.Created($"/api/v1/bundle-applications/{result.Value.Created.Id}", result.Value.Created)
                     : result.Error!.ToProblem();
             })
-            .WithSummary("申请一件事：一张表单、一套材料（Idempotency-Key 重试返回同一申请）");
+            .AcceptsIdempotencyKey().WithSummary("申请一件事：一张表单、一套材料（Idempotency-Key 重试返回同一申请）");
         group.MapGet("/", async Task<Results<Ok<Page<BundleApplicationSummary>>, ProblemHttpResult>> (
                 string? view, string? q, BundleApplications apps, CancellationToken ct, int page = 1, int pageSize = 20) =>
             (await apps.ListAsync(view, q, page, pageSize, ct)).ToOkOrProblem()).WithSummary("一件事申请列表");

@@ -33,10 +33,10 @@ internal sealed class BundleIntake(
         {
             var subs = subCases[a.Id].OrderBy(c => c.Number).ToList();
             var status = BundleProgress.Of(a, subs);
-            return new BundleFacts(a.Id, a.Number, a.BundleCode, a.BundleName, status.ToString(), BundleProgress.Label(status), a.AcceptedOn, a.DecidedOn, a.DueDate,
+            return new BundleFacts(a.Id, a.Number, a.BundleCode, a.BundleName, status.InJson(), BundleProgress.Label(status), a.AcceptedOn, a.DecidedOn, a.DueDate,
                 subs.Sum(c => c.Status == CaseStatus.Supplementing ? c.Deficiencies.Count : 0),
-                [.. subs.Select(c => new SubCaseFacts(c.Id, c.Number, c.ItemCode, c.ItemName, c.DepartmentCode, c.Status.ToString(), c.StatusText, c.DueDate,
-                    c.DeadlineState.ToString(), c.SpecialProcedureSince is not null))])
+                [.. subs.Select(c => new SubCaseFacts(c.Id, c.Number, c.ItemCode, c.ItemName, c.DepartmentCode, c.Status.InJson(), c.StatusText, c.DueDate,
+                    c.DeadlineState.InJson(), c.SpecialProcedureSince is not null))])
             {
                 RegionCode = a.RegionCode, LeadDepartment = a.LeadDepartment, ApplicantUserId = a.ApplicantUserId,
             };

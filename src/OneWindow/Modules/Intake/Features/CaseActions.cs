@@ -302,6 +302,7 @@ internal sealed class CaseActions(
                     return (await actions.ActAsync(step, id, body, expected.Value, ct)).ToOkOrProblem();
                 })
                 .RequireAuthorization(p => p.RequireRole(step.CallerRoles))
+                .Accepts(step.BodyType, isOptional: true, "application/json")
                 .WithSummary(step.What);
         }
     }

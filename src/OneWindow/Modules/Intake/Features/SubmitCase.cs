@@ -335,5 +335,5 @@ internal sealed class SubmitCase(
                 var (created, _) = result.Value;
                 return TypedResults.Created($"/api/v1/cases/{created.Id}", created);
             })
-            .WithSummary("提交申请（Idempotency-Key 重试返回同一办件）");
+            .AcceptsIdempotencyKey().WithSummary("提交申请（Idempotency-Key 重试返回同一办件）");
 }

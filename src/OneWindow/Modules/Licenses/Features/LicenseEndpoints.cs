@@ -33,6 +33,21 @@ internal sealed record VerifyResult(bool Valid, string Status, string Message, s
 {
     public string Kind { get; init; } = SealedKinds.License;
 
+    /// <summary>The licence's type code, at the top level as the API contract has it (also, for one more release, in <see cref="Claims"/>).</summary>
+    public string? LicenseType => Claims?.Type;
+
+    /// <summary>The holder's name, masked (the QR's own claims carry what the holder chose to show).</summary>
+    public string? HolderName => Claims is null ? null : Mask.Name(Claims.HolderName);
+
+    public string? Issuer => Claims?.Issuer;
+
+    public DateOnly? ValidFrom => Claims?.ValidFrom;
+
+    public DateOnly? ValidUntil => Claims?.ValidUntil;
+
+    /// <summary>Why the payload did not verify (empty when it did).</summary>
+    public IReadOnlyList<string> Errors => Valid ? [] : [Message];
+
     public SealedFacts? Document { get; init; }
 }
 
@@ -111,14 +126,14 @@ internal static class LicenseEndpoints
         licenses.MapGet("/{id:guid}/link-qr.png", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 Guid id, HttpRequest http, AppDbContext db, ICurrentUser user, CancellationToken ct) =>
             await VisibleAsync(db, user, id, ct) is { } l
-                ? TypedResults.File(QrImages.LinkPng(LicensePrint.VerifyLink(LicensePrint.BaseUrl(http), l)), "image/png")
+                ? TypedResults.File(QrImages.LinkPng(LicensePrint.VerifyLink(http.PublicBase(), l)), "image/png")
                 : NotFound.ToProblem())
             .RequireAuthorization().WithSummary("手机扫码核验用二维码（PNG：打开 /verify 并携带亮证码）");
 
         licenses.MapGet("/{id:guid}/pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 Guid id, HttpRequest http, AppDbContext db, ICurrentUser user, TimeProvider clock, CancellationToken ct) =>
             await VisibleAsync(db, user, id, ct) is { } l
-                ? TypedResults.File(LicensePrint.Pdf(l, LicensePrint.VerifyLink(LicensePrint.BaseUrl(http), l), clock.GetUtcNow()), "application/pdf", $"{l.TypeName}-{l.HolderName}.pdf")
+                ? TypedResults.File(LicensePrint.Pdf(l, LicensePrint.VerifyLink(http.PublicBase(), l), clock.GetUtcNow()), "application/pdf", $"{l.TypeName}-{l.HolderName}.pdf")
                 : NotFound.ToProblem())
             .RequireAuthorization().WithSummary("证照打印件（PDF，A4，中文，附手机核验二维码）");
 

@@ -11,8 +11,9 @@ internal sealed class LicenseLibrary(AppDbContext db, TimeProvider clock) : ILic
 {
     /// <summary>The licences issued for these cases, oldest first.</summary>
     public async Task<IReadOnlyList<CaseLicense>> ForCasesAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct = default) =>
-        await db.Set<License>().AsNoTracking().Where(l => caseIds.Contains(l.CaseId)).OrderBy(l => l.IssuedAt)
-            .Select(l => new CaseLicense(l.Id, l.CaseId, l.LicenseNumber, l.TypeName, l.IssuerName, l.IssuedAt, l.Status.ToString())).ToListAsync(ct);
+        (await db.Set<License>().AsNoTracking().Where(l => caseIds.Contains(l.CaseId)).OrderBy(l => l.IssuedAt)
+            .Select(l => new { l.Id, l.CaseId, l.LicenseNumber, l.TypeName, l.IssuerName, l.IssuedAt, l.Status }).ToListAsync(ct))
+            .Select(l => new CaseLicense(l.Id, l.CaseId, l.LicenseNumber, l.TypeName, l.IssuerName, l.IssuedAt, l.Status.InJson())).ToList();
 
     /// <summary>The holder's active, unexpired licences of the given types, newest first.</summary>
     public async Task<IReadOnlyList<HeldLicense>> ValidAsync(string holderCode, IReadOnlyCollection<string> types, CancellationToken ct = default)

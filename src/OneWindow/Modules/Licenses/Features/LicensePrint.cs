@@ -15,8 +15,6 @@ internal static class LicensePrint
     /// <summary>The /verify address carrying the licence's 扫码亮证 string.</summary>
     public static string VerifyLink(string baseUrl, License l) => $"{baseUrl.TrimEnd('/')}/verify?payload={Uri.EscapeDataString(l.QrPayload)}";
 
-    public static string BaseUrl(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}";
-
     /// <summary>The status a person reads (wallet and printout): 有效, 已暂扣, 已吊销 or 已过期.</summary>
     public static string StatusText(License l, DateOnly today) => l.Status switch
     {

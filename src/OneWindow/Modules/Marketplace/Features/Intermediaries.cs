@@ -278,7 +278,7 @@ internal sealed class Intermediaries(AppDbContext db, FileStore files, DivisionR
         var whole = IsAdmin || i.OwnerUserId == user.UserId;
         return new IntermediaryView(i.Id, i.Name, i.Uscc, i.ServiceTypes, [.. i.ServiceTypes.Select(ServiceTypes.NameOf)],
             [.. i.Qualifications.Select(q => whole ? q : q with { FileId = null })], i.ServiceArea, i.PriceRange, i.StaffCount, i.ContactName,
-            whole ? i.ContactMobile : Mask.Mobile(i.ContactMobile), System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(i.Status.ToString()), Intermediary.Label(i.Status),
+            whole ? i.ContactMobile : Mask.Mobile(i.ContactMobile), i.Status.InJson(), Intermediary.Label(i.Status),
             i.StatusReason, i.BlacklistedUntil, i.Breaches, i.Breaches.Count, i.Score, i.RatingCount, i.Contracts, i.RegisteredAt, i.Version);
     }
 }

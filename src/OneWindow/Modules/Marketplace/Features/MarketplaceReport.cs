@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using OneWindow.Modules.Marketplace.Domain;
+using OneWindow.Platform;
 using OneWindow.Platform.Data;
 
 namespace OneWindow.Modules.Marketplace.Features;
@@ -28,7 +29,7 @@ internal sealed class MarketplaceReport(AppDbContext db)
         return new MarketplaceSummary(from, to, rows.Count, contracted.Count, rows.Count(r => r.Status == PurchaseStatus.Failed),
             contracted.Count == 0 ? 0 : Math.Round(contracted.Average(r => (r.Budget - r.ContractAmount!.Value) / r.Budget), 4),
             contracted.Sum(r => r.Budget - r.ContractAmount!.Value), delivered.Count, onTime, delivered.Count == 0 ? 0 : Math.Round((decimal)onTime / delivered.Count, 4),
-            [.. Enum.GetValues<SelectionMethod>().Select(m => new MethodCount(System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(m.ToString()), Purchase.Label(m),
+            [.. Enum.GetValues<SelectionMethod>().Select(m => new MethodCount(m.InJson(), Purchase.Label(m),
                 rows.Count(r => r.Method == m), rows.Count(r => r.Method == m && r.ContractAmount is not null)))],
             [.. byBuyer.Where(b => b.BuyerKind == "township")], byBuyer);
     }

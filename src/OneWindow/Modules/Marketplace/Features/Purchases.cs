@@ -440,9 +440,9 @@ internal sealed class Purchases(
         IReadOnlyList<SignUp> signUps = closed ? p.SignUps : [];
         return new PurchaseView(
             p.Id, p.Number, p.BuyerKind, BuyerLabel(p.BuyerKind), p.BuyerName, p.RegionCode, p.ProjectCode, p.ServiceType, ServiceTypes.NameOf(p.ServiceType), p.Title, p.Scope,
-            p.Budget, p.Deadline, p.Qualification, p.QualificationLevel, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Method.ToString()), Purchase.Label(p.Method),
+            p.Budget, p.Deadline, p.Qualification, p.QualificationLevel, p.Method.InJson(), Purchase.Label(p.Method),
             p.SignUpUntil, p.SeedCommitment, closed && p.Method == SelectionMethod.Draw ? p.Seed : null,
-            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Status.ToString()), Purchase.Label(p.Status), p.SignUps.Count, signUps,
+            p.Status.InJson(), Purchase.Label(p.Status), p.SignUps.Count, signUps,
             closed && p.Method != SelectionMethod.Direct ? new DrawView(p.Method == SelectionMethod.Draw ? DrawRule : "合格报价由低到高；同价按公开评分由高到低，再按报价先后",
                 p.Method == SelectionMethod.Draw ? p.Seed : "", p.Ranking, p.Excluded) : null,
             p.WinnerId, p.WinnerName, p.WinningPrice, p.DirectReason, p.PublicityUntil, [.. p.Objections.Select(o => o with { ByUserId = null })], p.ContractAmount, p.ContractSignedOn, p.DeliveredOn, p.DeliveryNote,

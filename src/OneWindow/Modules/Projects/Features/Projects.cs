@@ -431,7 +431,7 @@ internal sealed partial class Projects(
             await p.ApplyForStageAsync(id, number, body, http.Headers["Idempotency-Key"].FirstOrDefault(), ct) is var r && r.IsSuccess
                 ? TypedResults.Created($"/api/v1/bundle-applications/{r.Value!.Id}", r.Value)
                 : r.Error!.ToProblem())
-            .WithSummary("申请项目的某一阶段（该阶段的一件事）");
+            .AcceptsIdempotencyKey().WithSummary("申请项目的某一阶段（该阶段的一件事）");
         group.MapGet("/stewards", async (Projects p, CancellationToken ct) => TypedResults.Ok(await p.StewardReportAsync(ct)))
             .RequireAuthorization(policy => policy.RequireRole(Roles.Admin, Roles.Supervisor, Roles.HallGuide, Roles.DepartmentHead))
             .WithSummary("帮办代办覆盖率与完成率");

@@ -100,7 +100,7 @@ internal static class QueueEndpoints
         halls.MapGet("/{hallId:guid}/qr.png", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (Guid hallId, HttpRequest http, Halls h, CancellationToken ct) =>
                 await h.FindAsync(hallId, ct) is null
                     ? HallWork.HallNotFound.ToProblem()
-                    : TypedResults.File(QrImages.LinkPng($"{http.Scheme}://{http.Host}{http.PathBase}/halls/{hallId}/ticket"), "image/png"))
+                    : TypedResults.File(QrImages.LinkPng($"{http.PublicBase()}/halls/{hallId}/ticket"), "image/png"))
             .WithSummary("大厅门口的手机取号二维码");
 
         app.MapHub<HallDisplayHub>(HallDisplayHub.Path);

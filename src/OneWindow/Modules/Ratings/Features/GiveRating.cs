@@ -49,7 +49,7 @@ internal sealed record RatingInput
 
 internal sealed record RectificationRef(Guid Id, DateOnly DueDate, string Status);
 
-internal sealed record RatingView(Guid Id, RatingSubject SubjectType, string SubjectId, string SubjectLabel, int Level, string LevelLabel, string? Comment, string DepartmentCode,
+internal sealed record RatingView(Guid Id, RatingSubject SubjectType, string SubjectId, string SubjectLabel, int Level, string LevelLabel, string? Comment, string Department,
     DateTimeOffset CreatedAt, RectificationRef? Rectification);
 
 /// <summary>
@@ -198,10 +198,10 @@ internal sealed class GiveRating(
     }
 
     /// <summary>The name a subject type has on the wire (<c>workOrder</c>), as <see cref="IRatableSubjects.SubjectType"/> gives it.</summary>
-    private static string SubjectTypeName(RatingSubject type) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(type.ToString());
+    private static string SubjectTypeName(RatingSubject type) => type.InJson();
 
     internal static RatingView View(Rating r, Rectification? rect) => new(r.Id, r.SubjectType, r.SubjectId, r.SubjectLabel, r.Level, Rating.Label(r.Level), r.Comment, r.DepartmentCode,
-        r.CreatedAt, rect is null ? null : new RectificationRef(rect.Id, rect.DueDate, rect.Status.ToString()));
+        r.CreatedAt, rect is null ? null : new RectificationRef(rect.Id, rect.DueDate, rect.Status.InJson()));
 
     private async Task<Result<Subject>> SubjectAsync(RatingSubject type, Guid id, RatingInput input, CancellationToken ct)
     {
@@ -258,7 +258,7 @@ internal sealed class GiveRating(
                     return notFound;
                 }
 
-                if (b.Status != "Completed")
+                if (b.Status != "completed")
                 {
                     return Error.Conflict("rating:not-completed", $"一件事 {b.Number} 尚未办结，办结后再评价");
                 }

@@ -11,7 +11,7 @@ using OneWindow.Platform.Identity;
 namespace OneWindow.Modules.Ratings.Features;
 
 internal sealed record RectificationView(
-    Guid Id, RectificationSource Source, string SourceLabel, string SourceId, Guid? RatingId, string DepartmentCode, string DepartmentName, string? AssignedTo, string Subject,
+    Guid Id, RectificationSource Source, string SourceLabel, string SourceId, Guid? RatingId, string Department, string DepartmentName, string? AssignedTo, string Subject,
     int? Level, string? LevelLabel, string? Comment, RectificationStatus Status, string StatusLabel, DateOnly DueDate, bool Overdue, RectificationDeadline DeadlineState,
     DateTimeOffset OpenedAt, string? VerifyNote, string? AssignNote, string? RectifyNote, string? FeedbackNote, bool? CitizenSatisfied, int SendBacks, string? HandledBy,
     DateTimeOffset? ClosedAt, int Version);

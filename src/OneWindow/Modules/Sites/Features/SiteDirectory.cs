@@ -212,7 +212,7 @@ internal sealed class SiteDirectory(AppDbContext db, IQueueRecords queues, Worki
         (await queues.HallQueuesAsync(clock.TodayInChina(), ct)).ToDictionary(h => h.HallId, h => h.Waiting);
 
     private SiteView View(Site s, bool open, IReadOnlyDictionary<Guid, int> waiting, (double Lat, double Lng)? origin) => new(
-        s.Id, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(s.Kind.ToString()), Site.Label(s.Kind), s.Name, s.RegionCode,
+        s.Id, s.Kind.InJson(), Site.Label(s.Kind), s.Name, s.RegionCode,
         divisions.FullName(s.RegionCode) ?? (s.RegionCode.Length == 9 ? divisions.FullName(s.RegionCode[..6]) ?? s.RegionCode : s.RegionCode), s.Address, s.Lat, s.Lng, s.Phone,
         s.Hours, s.FollowsWorkingCalendar, s.Items, s.Terminals, s.TerminalNote, s.HallId, open,
         s.HallId is { } h ? waiting.GetValueOrDefault(h) : null, origin is { } o ? Math.Round(s.KilometresTo(o.Lat, o.Lng), 2) : null, s.Version);

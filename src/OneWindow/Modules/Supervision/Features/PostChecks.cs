@@ -143,7 +143,7 @@ internal sealed class PostChecks(
         var whole = SupervisionAccess.ActsFor(user, p.SupervisingDepartment);
         return new PostCheckView(p.Id, p.CaseId, p.CaseNumber, p.ItemCode, p.ItemName, p.SupervisingDepartment, p.RegionCode, p.HolderKind, p.HolderName,
             whole ? p.HolderCode : Mask.IdentityCode(p.HolderCode), p.PledgedMaterials, p.CreatedOn, p.DueDate,
-            p.Status == PostCheckStatus.Open && clock.TodayInChina() > p.DueDate, System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(p.Status.ToString()),
+            p.Status == PostCheckStatus.Open && clock.TodayInChina() > p.DueDate, p.Status.InJson(),
             PostCheck.Label(p.Status), p.Findings, p.CheckedByName, p.CheckedAt, p.Version);
     }
 }

@@ -216,15 +216,14 @@ internal sealed class SupervisionItems(
         {
             var whole = SupervisionAccess.ActsFor(user, i.SupervisingDepartment);
             return new SupervisionItemView(
-                i.Id, Camel(i.Trigger.ToString()), SupervisionItem.Label(i.Trigger), i.CaseId, i.CaseNumber, i.ItemCode, i.ItemName, i.ApprovingDepartment, i.SupervisingDepartment,
+                i.Id, i.Trigger.InJson(), SupervisionItem.Label(i.Trigger), i.CaseId, i.CaseNumber, i.ItemCode, i.ItemName, i.ApprovingDepartment, i.SupervisingDepartment,
                 names.GetValueOrDefault(i.SupervisingDepartment, i.SupervisingDepartment), i.RegionCode, i.HolderKind, i.HolderName,
                 whole ? i.HolderCode : Mask.IdentityCode(i.HolderCode), i.LicenseNumber ?? licences.GetValueOrDefault(i.CaseId), i.Facts, i.WithDeferral, i.PledgeApproval,
-                i.PushedAt, i.ClaimBy, Camel(i.Status.ToString()), SupervisionItem.Label(i.Status), i.ClaimedAt, i.ClaimedByName,
-                [.. i.Feedback.Select(f => new FeedbackView(Camel(f.Measure.ToString()), SupervisionItem.Label(f.Measure), f.Reason, f.BanYears, f.BannedItemKinds, f.FineAmount, f.ByName, f.At,
+                i.PushedAt, i.ClaimBy, i.Status.InJson(), SupervisionItem.Label(i.Status), i.ClaimedAt, i.ClaimedByName,
+                [.. i.Feedback.Select(f => new FeedbackView(f.Measure.InJson(), SupervisionItem.Label(f.Measure), f.Reason, f.BanYears, f.BannedItemKinds, f.FineAmount, f.ByName, f.At,
                     f.LicensesChanged))],
                 i.Version);
         })];
     }
 
-    private static string Camel(string name) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(name);
 }

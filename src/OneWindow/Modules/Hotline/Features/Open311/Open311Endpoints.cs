@@ -68,7 +68,7 @@ internal static class Open311Endpoints
     public static void Map(WebApplication app)
     {
         var v2 = app.MapGroup("/open311/v2").WithTags("Open311 GeoReport v2").AllowAnonymous();
-        v2.MapGet($"/discovery.{Format}", (string format, HttpRequest http) => GeoReport.Discovery(format, $"{http.Scheme}://{http.Host}{http.PathBase}"))
+        v2.MapGet($"/discovery.{Format}", (string format, HttpRequest http) => GeoReport.Discovery(format, http.PublicBase()))
             .WithSummary("服务发现（GeoReport v2 discovery）");
         v2.MapGet($"/services.{Format}", (string format) => GeoReport.Services(format)).WithSummary("服务列表：诉求分类的末级");
         v2.MapGet($"/services/{{code}}.{Format}", (string code, string format) => GeoReport.Definition(format, code)).WithSummary("服务定义：分类表单的属性");

@@ -85,7 +85,7 @@ internal sealed class CaseNotices(AppDbContext db, ICurrentUser user, IDocumentS
         cases.MapGet("/{id:guid}/notices/{noticeId:guid}/pdf", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
                 Guid id, Guid noticeId, HttpRequest request, CaseNotices notices, CancellationToken ct) =>
             {
-                var pdf = await notices.PdfAsync(id, noticeId, $"{request.Scheme}://{request.Host}{request.PathBase}", ct);
+                var pdf = await notices.PdfAsync(id, noticeId, request.PublicBase(), ct);
                 return pdf.IsSuccess ? TypedResults.File(pdf.Value.Pdf, "application/pdf", pdf.Value.FileName) : pdf.Error!.ToProblem();
             }).WithSummary("文书 PDF（盖电子印章，二维码可核验）");
 
