@@ -2,6 +2,10 @@
 # Run with a read-only root file system (docker run --read-only / compose read_only: true): the only writable places
 # are the mounted ./data volume (SQLite file, uploaded files, notification log) and a tmpfs at /tmp.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# The build fetches the browser assets with npm (package-lock.json pins them): Node comes from Debian, as on a developer's machine.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends nodejs npm \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY src/OneWindow/OneWindow.csproj src/OneWindow/

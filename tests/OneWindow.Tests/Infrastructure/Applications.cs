@@ -40,6 +40,16 @@ public static class Applications
         });
     }
 
+    /// <summary>李明's business registration, accepted by <paramref name="clerk"/>, granted by 市场监管's approver, handed out at the counter; the case id.</summary>
+    public static async Task<string> CompletedBusinessRegistrationAsync(HttpClient citizen, HttpClient clerk, HttpClient approver)
+    {
+        var id = await SubmitBusinessRegistrationAsync(citizen);
+        await ActAsync(clerk, id, "accept");
+        await ActAsync(approver, id, "approve", new { opinion = "准予登记" });
+        await ActAsync(clerk, id, "complete", new { delivery = "counter" });
+        return id;
+    }
+
     /// <summary>The item's material codes, from its guide.</summary>
     public static async Task<List<string>> MaterialCodesAsync(HttpClient client, string itemCode)
     {

@@ -60,11 +60,8 @@ public abstract class CallbackTests(AppFixture fixture)
         var listed = await CompletedCaseAsync(app, enterprise, "XK-SCJ-005");
         // 李明 registers a business and rates it himself: no call.
         var citizen = await app.SignedIn("citizen");
-        var rated = await Applications.SubmitBusinessRegistrationAsync(citizen);
         var clerk = await app.SignedIn("clerk");
-        await Applications.ActAsync(clerk, rated, "accept");
-        await Applications.ActAsync(await app.SignedIn("approver.scj"), rated, "approve", new { opinion = "准予登记" });
-        await Applications.ActAsync(clerk, rated, "complete", new { delivery = "counter" });
+        var rated = await Applications.CompletedBusinessRegistrationAsync(citizen, clerk, await app.SignedIn("approver.scj"));
         await Http.Json(await citizen.PostAsJsonAsync("/api/v1/ratings", new { subjectType = "case", subjectId = rated, level = 5 }), HttpStatusCode.Created);
         var agent = await app.SignedIn("hotline");
         var county = await ClosedOrderAsync(agent, People.Mobile(), "滨州市滨城区黄河五路 100 号");

@@ -65,9 +65,11 @@ public abstract class GeneratedClientTests(AppFixture fixture)
         Assert.Equal(licence.Type, verified.LicenseType);
         Assert.DoesNotContain("明", verified.HolderName, StringComparison.Ordinal);
 
-        // A refusal arrives as the generated exception carrying the problem's status.
-        var refused = await Assert.ThrowsAsync<OneWindowApiException>(() => clerk.Api.AcceptCaseAsync(created.Id));
+        // A refusal arrives as the generated exception carrying the typed problem details.
+        var refused = await Assert.ThrowsAsync<OneWindowApiException<Problem>>(() => clerk.Api.AcceptCaseAsync(created.Id));
         Assert.Equal(409, refused.StatusCode);
+        Assert.StartsWith("urn:onewindow:case:", refused.Result.Type, StringComparison.Ordinal);
+        Assert.Equal(409, refused.Result.Status);
     }
 
     private async Task<(HttpClient Http, OneWindowClient Api)> ClientFor(string userName)

@@ -75,6 +75,15 @@ public static class ApiContract
                 schema.Type = JsonSchemaType.String;
             }
 
+            // An enum is a string of its camelCase names. The shared schema carries no null among them: a nullable use
+            // says so where it is used (oneOf null or the enum), which generators read as an optional enum, not a class.
+            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (type.IsEnum && schema.Enum is { Count: > 0 })
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Enum = [.. schema.Enum.Where(e => e is not null)];
+            }
+
             return Task.CompletedTask;
         });
     });
@@ -158,7 +167,6 @@ public static class ApiContract
         var route = "/" + (description.RelativePath ?? "").TrimStart('/');
         var metadata = description.ActionDescriptor.EndpointMetadata;
         operation.OperationId ??= OperationId(method, route);
-        operation.Summary ??= operation.Description ?? operation.OperationId;
 
         var document = context.Document!;
         if (metadata.OfType<IdempotencyKeyHeader>().Any())

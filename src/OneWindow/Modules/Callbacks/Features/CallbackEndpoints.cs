@@ -53,7 +53,8 @@ internal static class CallbackEndpoints
                 TypedResults.Ok(await r.ListAsync(status, item, Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, 100), ct)))
             .WithSummary("办不成事诉求（群众只见本人的；工作人员见本辖区的；status=open 只列未办结）");
         reports.MapGet("/{id:guid}", async Task<Results<Ok<UnresolvedReportView>, ProblemHttpResult>> (Guid id, UnresolvedReports r, CancellationToken ct) =>
-            await r.FindAsync(id, ct) is { } v ? TypedResults.Ok(v) : Error.NotFound("unresolved-report:not-found", "办不成事诉求不存在").ToProblem());
+            await r.FindAsync(id, ct) is { } v ? TypedResults.Ok(v) : Error.NotFound("unresolved-report:not-found", "办不成事诉求不存在").ToProblem())
+            .WithSummary("一条办不成事反映及其处理");
         reports.MapPost("/{id:guid}/take", async Task<Results<Ok<UnresolvedReportView>, ProblemHttpResult>> (Guid id, HttpRequest http, UnresolvedReports r, CancellationToken ct) =>
             await http.WithIfMatchAsync(v => r.TakeAsync(id, v, ct))).RequireAuthorization(Policies.Staff).WithSummary("接单（署名负责，1 个工作日内）");
         reports.MapPost("/{id:guid}/close", async Task<Results<Ok<UnresolvedReportView>, ProblemHttpResult>> (Guid id, ReportCloseInput input, HttpRequest http, UnresolvedReports r, CancellationToken ct) =>

@@ -39,5 +39,8 @@ public static class LicenseTypes
     public static LicenseType? Find(string? code) => code is not null && ByCode.TryGetValue(code, out var t) ? t : null;
 
     /// <summary>The Chinese name of a type (the code itself when unknown).</summary>
+    /// <summary>The code of a type from its name (the QR carries the name people read).</summary>
+    public static string? CodeOfName(string name) => All.FirstOrDefault(t => t.Name == name)?.Code;
+
     public static string NameOf(string? code) => code is null ? "" : Find(code)?.Name ?? code;
 }

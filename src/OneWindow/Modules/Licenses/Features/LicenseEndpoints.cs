@@ -33,8 +33,11 @@ internal sealed record VerifyResult(bool Valid, string Status, string Message, s
 {
     public string Kind { get; init; } = SealedKinds.License;
 
-    /// <summary>The licence's type code, at the top level as the API contract has it (also, for one more release, in <see cref="Claims"/>).</summary>
-    public string? LicenseType => Claims?.Type;
+    /// <summary>The licence's type code (as an item's <c>licenseType</c>), at the top level as the API contract has it.</summary>
+    public string? LicenseType => Claims is null ? null : Contracts.LicenseTypes.CodeOfName(Claims.Type) ?? Claims.Type;
+
+    /// <summary>The type's name as the QR carries it (also, for one more release, in <see cref="Claims"/>).</summary>
+    public string? LicenseTypeName => Claims?.Type;
 
     /// <summary>The holder's name, masked (the QR's own claims carry what the holder chose to show).</summary>
     public string? HolderName => Claims is null ? null : Mask.Name(Claims.HolderName);

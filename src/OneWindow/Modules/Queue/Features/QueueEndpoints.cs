@@ -68,7 +68,8 @@ internal static class QueueEndpoints
 
         var counters = app.MapGroup("/api/v1/counters").WithTags("服务大厅").RequireAuthorization(Policies.Staff);
         counters.MapGet("/{counterId:guid}", async Task<Results<Ok<CounterView>, ProblemHttpResult>> (Guid counterId, Halls h, CancellationToken ct) =>
-            await h.CounterAsync(counterId, ct) is { } c ? TypedResults.Ok(c) : Error.NotFound("counter:not-found", "窗口不存在").ToProblem());
+            await h.CounterAsync(counterId, ct) is { } c ? TypedResults.Ok(c) : Error.NotFound("counter:not-found", "窗口不存在").ToProblem())
+            .WithSummary("一个窗口：编号、类型、分组与当前坐席");
         counters.MapPost("/{counterId:guid}/sign-in", async Task<Results<Ok<CounterView>, ProblemHttpResult>> (Guid counterId, Halls h, CancellationToken ct) =>
             (await h.SignInAsync(counterId, ct)).ToOkOrProblem()).RequireAuthorization(Policies.CounterStaff).WithSummary("窗口签到（本大厅的综合窗口、导服人员）");
         counters.MapPost("/{counterId:guid}/sign-out", async Task<Results<Ok<CounterView>, ProblemHttpResult>> (Guid counterId, Halls h, CancellationToken ct) =>

@@ -49,7 +49,8 @@ internal static class RatingEndpoints
                     : f.Error!.ToProblem())
             .WithSummary("整改（默认未办结的，按期限排序；status=all 含已办结；overdue=true 只列预警和超期；source=rating|callback|workOrder|unresolvedReport|reverseExperience）");
         group.MapGet("/{id:guid}", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, Rectifications r, CancellationToken ct) =>
-            await r.FindAsync(id, ct) is { } v ? TypedResults.Ok(v) : Error.NotFound("rectification:not-found", "整改记录不存在").ToProblem());
+            await r.FindAsync(id, ct) is { } v ? TypedResults.Ok(v) : Error.NotFound("rectification:not-found", "整改记录不存在").ToProblem())
+            .WithSummary("一条整改：来源、期限、核实、交办、整改与回访");
         group.MapPost("/{id:guid}/verify", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, RectificationStep step, HttpRequest http, Rectifications r, CancellationToken ct) =>
             await http.WithIfMatchAsync(v => r.VerifyAsync(id, step, v, ct))).WithSummary("核实（founded：属实进入交办，不属实办结）");
         group.MapPost("/{id:guid}/assign", async Task<Results<Ok<RectificationView>, ProblemHttpResult>> (Guid id, RectificationAssignment input, HttpRequest http, Rectifications r, CancellationToken ct) =>
