@@ -2,8 +2,10 @@
 # Writes the served OpenAPI document to docs/api/openapi.json, the contract the generated client
 # (src/OneWindow.Client, NSwag) is built from. Run it after changing an endpoint, then rebuild: the tests
 # (GeneratedClientTests) fail while the served document and the committed one differ.
+# Usage: scripts/openapi-snapshot.sh [output file, default docs/api/openapi.json]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+TARGET=${1:-docs/api/openapi.json}
 OUT=$(mktemp -d)
 trap 'kill "$PID" 2>/dev/null || true; rm -rf "$OUT"' EXIT
 dotnet build src/OneWindow -c Debug -o "$OUT/app" -nologo -v quiet
@@ -17,5 +19,5 @@ const fs = require("fs");
 const doc = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
 delete doc.servers; // the address depends on who asks
 fs.writeFileSync(process.argv[2], JSON.stringify(doc, null, 2) + "\n");
-' "$OUT/served.json" docs/api/openapi.json
-echo "docs/api/openapi.json updated; rebuild to regenerate the client."
+' "$OUT/served.json" "$TARGET"
+echo "$TARGET updated; rebuild to regenerate the client."

@@ -35,6 +35,7 @@ public static class PlatformModule
         services.AddSingleton<GroupCommit>();
         services.Configure<GroupCommitOptions>(builder.Configuration.GetSection("GroupCommit"));
         services.Configure<AuditOptions>(builder.Configuration.GetSection("Audit"));
+        services.AddSingleton<ClusterLocks>();
         services.AddSingleton<AuditSequencer>();
         services.AddHostedService(sp => sp.GetRequiredService<AuditSequencer>());
         services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));

@@ -23,10 +23,13 @@ public abstract class GeneratedClientTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task The_generated_client_signs_in_submits_once_with_an_idempotency_key_and_runs_the_case_to_a_verified_licence()
+    public async Task The_generated_client_signs_in_uploads_submits_once_with_an_idempotency_key_and_runs_the_case_to_a_verified_licence()
     {
         var citizen = await ClientFor("citizen");
-        var file = await Applications.UploadAsync(citizen.Http);
+        using var pdf = new MemoryStream("%PDF-1.4\n% OneWindow generated-client material\n"u8.ToArray());
+        var uploaded = await citizen.CreateFileAsync(new FileParameter(pdf, "申请书.pdf", "application/pdf"), @public: "false");
+        Assert.Equal(64, uploaded.Sha256.Length);
+        var file = uploaded.FileId.ToString();
         var application = new SubmitCaseRequest
         {
             ItemCode = "XK-SCJ-004",
@@ -39,26 +42,26 @@ public abstract class GeneratedClientTests(AppFixture fixture)
             Channel = "online",
         };
         var key = "client-" + Guid.NewGuid().ToString("N");
-        var created = await citizen.Api.CreateCaseAsync(application, key);
+        var created = await citizen.CreateCaseAsync(application, key);
         Assert.Equal(CaseStatus.Submitted, created.Status);
         // The proxy or the client retries: the same key gives the same case, not a second one.
-        Assert.Equal(created.Id, (await citizen.Api.CreateCaseAsync(application, key)).Id);
+        Assert.Equal(created.Id, (await citizen.CreateCaseAsync(application, key)).Id);
 
         var clerk = await ClientFor("clerk");
-        Assert.Equal(CaseStatus.Accepted, (await clerk.Api.AcceptCaseAsync(created.Id)).Status);
+        Assert.Equal(CaseStatus.Accepted, (await clerk.AcceptCaseAsync(created.Id)).Status);
         var approver = await ClientFor("approver.scj");
-        Assert.Equal(CaseStatus.Approved, (await approver.Api.ApproveCaseAsync(created.Id, new OpinionRequest { Opinion = "准予登记" })).Status);
-        Assert.Equal(CaseStatus.Completed, (await clerk.Api.CompleteCaseAsync(created.Id, new CompleteRequest() /* no delivery named: the counter */)).Status);
-        Assert.Equal(CaseStatus.Completed, (await citizen.Api.GetCaseAsync(created.Id)).Status);
+        Assert.Equal(CaseStatus.Approved, (await approver.ApproveCaseAsync(created.Id, new OpinionRequest { Opinion = "准予登记" })).Status);
+        Assert.Equal(CaseStatus.Completed, (await clerk.CompleteCaseAsync(created.Id, new CompleteRequest() /* no delivery named: the counter */)).Status);
+        Assert.Equal(CaseStatus.Completed, (await citizen.GetCaseAsync(created.Id)).Status);
 
         LicenseView? licence = null;
         await Http.Eventually(async () =>
         {
-            licence = (await citizen.Api.ListLicensesAsync()).SingleOrDefault(l => l.CaseId == created.Id);
+            licence = (await citizen.ListLicensesAsync()).SingleOrDefault(l => l.CaseId == created.Id);
             return licence is not null;
         }, "approval issued no licence");
         Assert.Equal("active", licence!.Status);
-        var qr = await citizen.Api.GetLicenseQrAsync(licence.Id);
+        var qr = await citizen.GetLicenseQrAsync(licence.Id);
         var verified = await new OneWindowClient(App.Anonymous()).VerifyLicenseAsync(new VerifyRequest { Payload = qr.Payload });
         Assert.True(verified.Valid, verified.Message);
         Assert.Equal("active", verified.Status);
@@ -66,18 +69,18 @@ public abstract class GeneratedClientTests(AppFixture fixture)
         Assert.DoesNotContain("明", verified.HolderName, StringComparison.Ordinal);
 
         // A refusal arrives as the generated exception carrying the typed problem details.
-        var refused = await Assert.ThrowsAsync<OneWindowApiException<Problem>>(() => clerk.Api.AcceptCaseAsync(created.Id));
+        var refused = await Assert.ThrowsAsync<OneWindowApiException<Problem>>(() => clerk.AcceptCaseAsync(created.Id));
         Assert.Equal(409, refused.StatusCode);
         Assert.StartsWith("urn:onewindow:case:", refused.Result.Type, StringComparison.Ordinal);
         Assert.Equal(409, refused.Result.Status);
     }
 
-    private async Task<(HttpClient Http, OneWindowClient Api)> ClientFor(string userName)
+    private async Task<OneWindowClient> ClientFor(string userName)
     {
         var signIn = await new OneWindowClient(App.Anonymous()).LoginAuthAsync(new SignInRequest { UserName = userName, Password = "OneWindow#2026" });
         var http = App.Anonymous();
         http.DefaultRequestHeaders.Authorization = new("Bearer", signIn.Token);
-        return (http, new OneWindowClient(http));
+        return new OneWindowClient(http);
     }
 }
 

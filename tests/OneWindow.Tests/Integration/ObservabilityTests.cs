@@ -101,6 +101,62 @@ public abstract partial class ObservabilityTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task With_a_collector_configured_the_request_in_a_problems_trace_id_is_exported_over_otlp()
+    {
+        // A collector stand-in: OTLP over HTTP/protobuf is a POST of a protobuf body to /v1/traces (and /v1/metrics, /v1/logs).
+        int port;
+        using (var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        using var collector = new System.Net.HttpListener();
+        collector.Prefixes.Add($"http://127.0.0.1:{port}/");
+        collector.Start();
+        var received = new System.Collections.Concurrent.ConcurrentQueue<(string Path, byte[] Body)>();
+        var receiving = Task.Run(async () =>
+        {
+            while (collector.IsListening)
+            {
+                try
+                {
+                    var context = await collector.GetContextAsync();
+                    using var body = new MemoryStream();
+                    await context.Request.InputStream.CopyToAsync(body);
+                    received.Enqueue((context.Request.Url!.AbsolutePath, body.ToArray()));
+                    context.Response.StatusCode = 200;
+                    context.Response.Close();
+                }
+                catch (System.Net.HttpListenerException)
+                {
+                    return;
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+            }
+        });
+
+        await using var database = await fixture.NewDatabaseAsync();
+        await using var app = new TestApp(database, settings: new Dictionary<string, string?>
+        {
+            ["OpenTelemetry:OtlpEndpoint"] = $"http://127.0.0.1:{port}", ["OpenTelemetry:OtlpProtocol"] = "http/protobuf",
+        });
+        var problem = await Http.Problem(await app.Anonymous().GetAsync($"/api/v1/work-orders/track?number=NO-SUCH&phoneLast4=1234"), HttpStatusCode.NotFound);
+        var traceparent = problem.GetProperty("traceId").GetString()!;
+        Assert.Matches("^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$", traceparent);
+        var traceId = Convert.FromHexString(traceparent.Split('-')[1]);
+
+        // The exported spans carry the same 16-byte trace id (protobuf writes it raw).
+        await Http.Eventually(() => Task.FromResult(received.Any(r => r.Path == "/v1/traces" && r.Body.AsSpan().IndexOf(traceId) >= 0)),
+            "the request's trace never reached the collector", seconds: 30);
+        collector.Stop();
+        await receiving;
+    }
+
+    [Fact]
     public async Task Readiness_fails_when_the_outbox_falls_behind_its_threshold()
     {
         await using var database = await fixture.NewDatabaseAsync();

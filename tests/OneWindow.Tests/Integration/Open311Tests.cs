@@ -114,7 +114,7 @@ public abstract class Open311Tests(AppFixture fixture)
         var agent = await App.SignedIn("hotline");
         var queue = await Http.Json(await agent.GetAsync("/api/v1/work-orders?status=received&pageSize=100"));
         var order = queue.GetProperty("items").EnumerateArray().Single(o => o.GetProperty("number").GetString() == number);
-        Assert.Equal("Open311", order.GetProperty("channel").GetString());
+        Assert.Equal("open311", order.GetProperty("channel").GetString());
         Assert.Equal("王小明", order.GetProperty("caller").GetProperty("name").GetString());
         using (var close = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/work-orders/{order.GetProperty("id").GetString()}/close")
                {

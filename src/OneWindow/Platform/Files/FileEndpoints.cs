@@ -33,7 +33,7 @@ public static class FileEndpoints
                 ? TypedResults.Created($"/api/v1/files/{saved.Value!.FileId}", saved.Value)
                 : saved.Error!.ToProblem();
         }).RequireAuthorization().DisableAntiforgery()
-          .WithSummary("上传文件（multipart，字段 file；PDF/PNG/JPG/DOCX/XLSX，不超过 10 MB）");
+          .AcceptsFileUpload("public").WithSummary("上传文件（multipart，字段 file；PDF/PNG/JPG/DOCX/XLSX，不超过 10 MB）");
 
         group.MapGet("/{id:guid}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (
             Guid id, FileStore store, ICurrentUser user, IEnumerable<IFileAccess> vouchers, CancellationToken ct) =>

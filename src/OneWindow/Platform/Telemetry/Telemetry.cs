@@ -14,7 +14,7 @@ namespace OneWindow.Platform.Telemetry;
 /// EF Core, Npgsql and runtime instrumentation plus <see cref="OneWindowMeters"/>; a Prometheus scrape at <c>/metrics</c>
 /// for the networks or the key configured (<c>Metrics:AllowedNetworks</c>, <c>Metrics:Key</c>); OTLP export of traces,
 /// metrics and logs when <c>OpenTelemetry:OtlpEndpoint</c> (or the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) names a
-/// collector; trace and span ids in every log line's scope. Kubernetes probes: <c>/health/live</c> (the process answers)
+/// collector (<c>OpenTelemetry:OtlpProtocol</c>: <c>grpc</c>, or <c>http/protobuf</c>); trace and span ids in every log line's scope. Kubernetes probes: <c>/health/live</c> (the process answers)
 /// and <c>/health/ready</c> (the database answers, and the outbox and audit sequencer are within their thresholds).
 /// </summary>
 public static class Telemetry
@@ -25,7 +25,6 @@ public static class Telemetry
         var configuration = builder.Configuration;
         services.AddSingleton<Lags>();
         services.AddSingleton<OneWindowMeters>();
-        services.AddSingleton<ClusterLocks>();
         services.AddHostedService<LagWatch>();
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId);
 
@@ -37,16 +36,21 @@ public static class Telemetry
                 .AddRuntimeInstrumentation()
                 .AddMeter(OneWindowMeters.Name, "Npgsql", "Microsoft.EntityFrameworkCore")
                 .AddPrometheusExporter())
-            .WithTracing(t => t
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path))
-                .AddHttpClientInstrumentation()
-                .AddEntityFrameworkCoreInstrumentation()
-                .AddSource("Npgsql", OneWindowMeters.Name));
+            // Every request is a trace (its id is in the log lines and the problem details); the spans inside it (HTTP calls,
+            // EF Core, Npgsql) are recorded only when a collector takes them, so the hot path pays for none it cannot send.
+            .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsProbe(context.Request.Path)));
         var otlp = configuration["OpenTelemetry:OtlpEndpoint"] ?? configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         if (!string.IsNullOrWhiteSpace(otlp))
         {
+            services.ConfigureOpenTelemetryTracerProvider(t => t
+                .AddHttpClientInstrumentation()
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddSource("Npgsql", OneWindowMeters.Name));
             builder.Logging.AddOpenTelemetry(o => o.IncludeScopes = true);
-            otel.UseOtlpExporter(OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, new Uri(otlp));
+            var protocol = string.Equals(configuration["OpenTelemetry:OtlpProtocol"], "http/protobuf", StringComparison.OrdinalIgnoreCase)
+                ? OpenTelemetry.Exporter.OtlpExportProtocol.HttpProtobuf
+                : OpenTelemetry.Exporter.OtlpExportProtocol.Grpc;
+            otel.UseOtlpExporter(protocol, new Uri(otlp));
         }
 
         services.AddHealthChecks()

@@ -94,6 +94,12 @@ public static class ApiContract
 
     private sealed class IdempotencyKeyHeader;
 
+    /// <summary>Marks an endpoint that reads a multipart upload itself (field <c>file</c>, and <paramref name="fields"/> as text).</summary>
+    public static TBuilder AcceptsFileUpload<TBuilder>(this TBuilder builder, params string[] fields) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new FileUpload(fields));
+
+    private sealed record FileUpload(string[] Fields);
+
     private static Task DescribeDocument(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
         document.Info.Title = "一窗通办 OneWindow API";
@@ -178,6 +184,24 @@ public static class ApiContract
                 Description = "客户端生成的唯一键（不超过 100 个字符）：网络重试时带同一个键，返回第一次创建的对象，不会重复创建",
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
             });
+        }
+
+        if (metadata.OfType<FileUpload>().FirstOrDefault() is { } upload)
+        {
+            var properties = new Dictionary<string, IOpenApiSchema> { ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+            foreach (var field in upload.Fields)
+            {
+                properties[field] = new OpenApiSchema { Type = JsonSchemaType.String };
+            }
+
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object, Properties = properties, Required = new HashSet<string> { "file" } } },
+                },
+            };
         }
 
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();

@@ -95,7 +95,7 @@ internal sealed class ImportJobs(AppDbContext db, Outbox outbox, ICurrentUser us
                 var view = await imports.GetAsync(started.Value, ct);
                 return TypedResults.Accepted($"/api/v1/catalog/import-jobs/{started.Value}", view!);
             })
-            .DisableAntiforgery()
+            .DisableAntiforgery().AcceptsFileUpload()
             .WithSummary("后台导入（带进度）：返回 202 和任务地址");
         jobs.MapGet("/{id:guid}", async Task<Results<Ok<ImportJobView>, ProblemHttpResult>> (Guid id, ImportJobs imports, CancellationToken ct) =>
                 await imports.GetAsync(id, ct) is { } view

@@ -105,7 +105,7 @@ internal static class ManageItems
                 problem.Extensions["rows"] = report.Value.Rejected;
                 return TypedResults.Problem(problem);
             })
-            .DisableAntiforgery()
+            .DisableAntiforgery().AcceptsFileUpload()
             .WithSummary("导入事项目录：任何一行有误则整体不导入，并逐行报告");
     }
 }
